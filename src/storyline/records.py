@@ -26,7 +26,9 @@ __all__ = [
 #: Where an article's publication date came from.
 PublishedFrom = Literal["input", "page", "override", "fill", "text"]
 
-_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+def _empty() -> Mapping[str, Any]:
+    return MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,7 @@ class RawArticle:
     published_from: PublishedFrom | None = None
     language: str | None = None
     input_id: str | None = None
-    metadata: Mapping[str, Any] = field(default=_EMPTY)
+    metadata: Mapping[str, Any] = field(default_factory=_empty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,7 @@ class Article:
     published_from: PublishedFrom | None = None
     language: str | None = None
     removals: tuple[Removal, ...] = ()
-    metadata: Mapping[str, Any] = field(default=_EMPTY)
+    metadata: Mapping[str, Any] = field(default_factory=_empty)
     duplicate_of: str | None = None
     similarity: float | None = None
 

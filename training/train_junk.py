@@ -64,8 +64,10 @@ def main() -> None:
     feats, labels, groups = _examples(docs)
     labels = _merge_rare(labels, minimum=5)
     is_article = np.array([lab == "article" for lab in labels])
-    print(f"tune split: {len(docs)} documents, {len(labels)} segments, "
-          f"{int((~is_article).sum())} junk")
+    print(
+        f"tune split: {len(docs)} documents, {len(labels)} segments, "
+        f"{int((~is_article).sum())} junk"
+    )
 
     fold_of = np.array(groups) % args.folds
     oof = np.zeros(len(labels))
@@ -84,8 +86,15 @@ def main() -> None:
     removed = oof < best
     recall = float((removed & ~is_article).sum() / max((~is_article).sum(), 1))
     drop = float((removed & is_article).sum() / is_article.sum())
-    print(json.dumps({"threshold": round(best, 2), "cv_junk_recall": round(recall, 4),
-                      "cv_article_dropped": round(drop, 4)}))
+    print(
+        json.dumps(
+            {
+                "threshold": round(best, 2),
+                "cv_junk_recall": round(recall, 4),
+                "cv_article_dropped": round(drop, 4),
+            }
+        )
+    )
 
     final = train_model(feats, labels, threshold=best)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -21,6 +21,7 @@ __all__ = [
     "Rejected",
     "Removal",
     "SourceBlob",
+    "time_order",
 ]
 
 #: Where an article's publication date came from.
@@ -123,3 +124,20 @@ class Rejected:
     source: str
     stage: str
     reason: str
+
+
+def time_order(published: datetime | str | None) -> tuple[int, float]:
+    """A sort key putting publication times in order, undated last.
+
+    Times without an offset are read as UTC, so naive and aware times compare.
+
+    >>> time_order("2025-02-03T10:00:00+01:00") < time_order("2025-02-03T10:00:00")
+    True
+    """
+    if isinstance(published, str):
+        published = datetime.fromisoformat(published)
+    if published is None:
+        return (1, 0.0)
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return (0, published.timestamp())

@@ -17,7 +17,10 @@ from platformdirs import user_config_dir, user_data_dir
 
 from storyline.errors import ConfigError
 
-__all__ = ["Settings", "load_settings"]
+__all__ = ["DEFAULT_MAX_BYTES", "Settings", "load_settings"]
+
+#: Largest input or download accepted by default, in bytes.
+DEFAULT_MAX_BYTES = 20_000_000
 
 _VERSION = "0.1.0"
 
@@ -32,7 +35,7 @@ class Settings:
 
     db: Path = field(default_factory=_default_db, metadata={"help": "SQLite store file"})
     max_bytes: int = field(
-        default=20_000_000, metadata={"help": "largest input or download accepted, bytes"}
+        default=DEFAULT_MAX_BYTES, metadata={"help": "largest input or download accepted, bytes"}
     )
     fetch_timeout: float = field(
         default=20.0, metadata={"help": "seconds to connect and between reads when fetching"}

@@ -71,11 +71,11 @@ def iter_bbc(data: Path) -> Iterator[CorpusDoc]:
             fh = tar.extractfile(member)
             if fh is None:
                 continue
-            data = fh.read()
+            payload = fh.read()
             try:
-                raw = data.decode("utf-8")
+                raw = payload.decode("utf-8")
             except UnicodeDecodeError:
-                raw = data.decode("latin-1")
+                raw = payload.decode("latin-1")
             title, _, _ = raw.partition("\n")
             yield CorpusDoc("bbc", member.name, raw, title=title.strip(), outlet="BBC News")
 

@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -78,7 +79,7 @@ def featurize(ctx: SegmentContext) -> npt.NDArray[np.int64]:
     n = len(alpha)
     feats = ["bias", f"flat={ctx.flat}"]
     feats += [f"w={w}" for w in lower]
-    feats += [f"b={a}_{b}" for a, b in zip(lower, lower[1:], strict=False)]
+    feats += [f"b={a}_{b}" for a, b in pairwise(lower)]
     if lower:
         feats += [f"first={lower[0]}", f"last={lower[-1]}"]
         feats += [f"first2={'_'.join(lower[:2])}"]
@@ -107,7 +108,7 @@ def featurize(ctx: SegmentContext) -> npt.NDArray[np.int64]:
     for mark in "|•»›#©/&;":
         if mark in text:
             feats.append(f"mark={mark}")
-    if any(q in text for q in "\"“”"):
+    if any(q in text for q in '"“”'):
         feats.append("has_quote")
     rel = ctx.index / max(ctx.count - 1, 1)
     feats.append(f"pos={_bucket(rel, (0.0, 0.1, 0.3, 0.7, 0.9, 0.999))}")

@@ -22,11 +22,11 @@ from storyline.ingest.fetch import fetch, make_client
 from storyline.ingest.identify import content_hash, derive_id
 from storyline.ingest.readers import read_blob
 from storyline.ingest.sources import SourceItem, expand, load
-from storyline.records import Article, RawArticle, Rejected, SourceBlob
+from storyline.records import Article, RawArticle, Rejected, SourceBlob, time_order
 from storyline.settings import Settings
 from storyline.store.sqlite import BatchWriter, Store
 
-__all__ = ["IngestReport", "Outcome", "Overrides", "build_article", "ingest"]
+__all__ = ["IngestReport", "Outcome", "Overrides", "build_article", "ingest_sources"]
 
 #: Fewer words than this after cleaning and an input is rejected as empty.
 MIN_WORDS = 5
@@ -117,17 +117,6 @@ def build_article(raw: RawArticle, cleaner: Cleaner) -> Article:
     )
 
 
-def _sort_key(published: datetime | str | None, order: int) -> tuple[int, float, int]:
-    if isinstance(published, str):
-        published = datetime.fromisoformat(published)
-    if published is None:
-        return (1, 0.0, order)
-    stamp = published.timestamp() if published.tzinfo else published.replace(
-        tzinfo=None
-    ).timestamp()
-    return (0, stamp, order)
-
-
 def _store(article: Article, writer: BatchWriter, threshold: float) -> Outcome:
     """Store one article: merge exact duplicates, link near-duplicates to the earliest copy."""
     status: Literal["stored", "renamed"] = "stored"
@@ -167,7 +156,8 @@ def _store(article: Article, writer: BatchWriter, threshold: float) -> Outcome:
         sim, cand_id, _, _, cand_root = best
         root = cand_root or cand_id
         root_row = writer.published_and_order(root)
-        new_first = _sort_key(article.published, 1 << 62) < _sort_key(*root_row)
+        root_published, _ = root_row
+        new_first = time_order(article.published) < time_order(root_published)
         if new_first:
             writer.insert(article, dedup.signature_to_bytes(sig), keys)
             writer.relink(root, article.id, round(sim, 4))
@@ -214,7 +204,7 @@ def _articles(
                 yield Rejected(raw.source, exc.stage, exc.reason)
 
 
-def ingest(
+def ingest_sources(
     sources: Sequence[str],
     store: Store,
     settings: Settings,
@@ -231,7 +221,7 @@ def ingest(
     ``on_item`` is called as each source item is started (for progress bars).
 
     >>> from storyline.store import Store
-    >>> report = ingest(["no/such/file.txt"], Store.open(":memory:"), Settings())
+    >>> report = ingest_sources(["no/such/file.txt"], Store.open(":memory:"), Settings())
     >>> report.rejected[0].reason
     'no such file or directory'
     """

@@ -20,9 +20,59 @@ _FLAT_CHARS = 800
 
 # Common English abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st jr sr inc corp co ltd "
-    "vs no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m "
-    "rev hon pres supt det insp mt ft".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "vs",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "det",
+        "insp",
+        "mt",
+        "ft",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
 _LINE = re.compile(r"[^\n]+")

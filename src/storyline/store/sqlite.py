@@ -343,9 +343,7 @@ class Store:
                 LIMIT ? OFFSET ?""",
             [*params, limit, offset],
         ).fetchall()
-        return [
-            ArticleSummary(r[0], r[1], r[2], r[3], r[4], len(r[5].split()), r[6]) for r in rows
-        ]
+        return [ArticleSummary(r[0], r[1], r[2], r[3], r[4], len(r[5].split()), r[6]) for r in rows]
 
     def get(self, article_id: str) -> Article | None:
         """The stored article ``article_id``, or None."""

@@ -1,0 +1,74 @@
+"""``storyline eval …``: measure storyline on public benchmarks; each prints one JSON object.
+
+Scores are fractions in [0, 1].
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from storyline.cli.common import emit_json
+
+__all__ = ["register"]
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``eval`` and its sub-commands."""
+    p = commands.add_parser("eval", help="measure quality on benchmark data")
+    sub = p.add_subparsers(dest="benchmark", metavar="BENCHMARK", required=True)
+
+    e = sub.add_parser(
+        "extraction",
+        help="HTML article extraction on the Zyte/Scrapinghub benchmark",
+        description="P/R/F1 of the HTML path as the benchmark's evaluate.py computes them. "
+        "DIR holds scrapinghub_aeb.tar.gz, or the extracted benchmark.",
+    )
+    e.add_argument("dir", type=Path, metavar="DIR")
+    e.set_defaults(run=run_extraction)
+
+    j = sub.add_parser(
+        "junk",
+        help="junk-segment removal on the hand-labelled set",
+        description="Precision/recall of junk removal and the share of article segments "
+        "dropped, on the held-apart split of the labelled segments.",
+    )
+    j.add_argument("data", type=Path, metavar="DATA", help="the shared data folder")
+    j.add_argument("--labels", type=Path, default=Path("evaldata/junk"))
+    j.add_argument("--split", choices=("test", "tune", "all"), default="test")
+    j.set_defaults(run=run_junk)
+
+    d = sub.add_parser(
+        "duplicates",
+        help="near-duplicate detection on the labelled pair set",
+        description="Precision/recall of near-duplicate links on labelled article pairs "
+        "built from the shared news corpora.",
+    )
+    d.add_argument("data", type=Path, metavar="DATA", help="the shared data folder")
+    d.add_argument("--labels", type=Path, default=None)
+    d.add_argument("--split", choices=("test", "tune", "all"), default="test")
+    d.set_defaults(run=run_duplicates)
+
+
+def run_extraction(args: argparse.Namespace) -> int:
+    """Run the extraction benchmark."""
+    from storyline.eval.extraction import evaluate_extraction
+
+    emit_json(evaluate_extraction(args.dir))
+    return 0
+
+
+def run_junk(args: argparse.Namespace) -> int:
+    """Run the junk-removal evaluation."""
+    from storyline.eval.junk import evaluate_junk
+
+    emit_json(evaluate_junk(args.labels, args.data, split=args.split))
+    return 0
+
+
+def run_duplicates(args: argparse.Namespace) -> int:
+    """Run the near-duplicate evaluation."""
+    from storyline.eval.duplicates import evaluate_duplicates
+
+    emit_json(evaluate_duplicates(args.data, args.labels, split=args.split))
+    return 0

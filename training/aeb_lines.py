@@ -58,6 +58,9 @@ MIN_WORDS = 4
 #: the body is ambiguous rather than junk.
 _GLUED_SHARE = 0.5
 _PAGE_SUFFIX = ".html.gz"
+# Scores for choosing the article region (see ``_region``).
+_REGION_CAP = 20
+_REGION_JUNK = -2.0
 
 # Elements whose content a reader never sees as text.
 _DROP = frozenset(
@@ -86,6 +89,10 @@ _LINK_GAP = re.compile(f"(?<=\\w){_SOFT}{_SOFT}(?=\\w)")
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _WORD = re.compile(r"\w+")
+# Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
 
 
@@ -187,6 +194,16 @@ def _occurs(needle: str, hay: str) -> bool:
     return False
 
 
+def _word_count(text: str) -> int:
+    """Words in ``text``; in scripts without spaces, every two characters count as one.
+
+    >>> _word_count("Share this story"), _word_count("商標法違反の疑い")
+    (3, 4)
+    """
+    unspaced = len(_UNSPACED.findall(text))
+    return len(_UNSPACED.sub(" ", text).split()) + unspaced // 2
+
+
 def _grams(words: Sequence[str], n: int = 4) -> list[tuple[str, ...]]:
     return [tuple(words[i : i + n]) for i in range(len(words) - n + 1)]
 
@@ -211,7 +228,7 @@ def label_lines(lines: Sequence[str], body: str) -> list[str | None]:
             continue
         words = _WORD.findall(needle)
         if _occurs(needle, hay) or f" {' '.join(words)} " in body_seq:
-            labels.append("article" if len(needle.split()) >= MIN_WORDS else None)
+            labels.append("article" if _word_count(needle) >= MIN_WORDS else None)
             continue
         grams = _grams(words)
         found = sum(gram in body_grams for gram in grams)
@@ -219,12 +236,31 @@ def label_lines(lines: Sequence[str], body: str) -> list[str | None]:
     return labels
 
 
-def _region(labels: Sequence[str | None]) -> tuple[int, int] | None:
-    """``[start, stop)`` of the article lines plus :data:`CONTEXT`, or ``None`` if none."""
-    hits = [i for i, lab in enumerate(labels) if lab == "article"]
-    if not hits:
+def _region(lines: Sequence[str], labels: Sequence[str | None]) -> tuple[int, int] | None:
+    """``[start, stop)`` of the article region plus :data:`CONTEXT`, or ``None`` if none.
+
+    The region is the span with the best score, an article line scoring its word
+    count (at most :data:`_REGION_CAP`) and a junk line :data:`_REGION_JUNK`, so a
+    menu item that happens to repeat a few body words ("Dare to Play 3") far
+    above the story does not stretch the region over the whole navigation.
+    """
+    best = (0.0, 0, 0)
+    run, run_start = 0.0, 0
+    for i, (line, lab) in enumerate(zip(lines, labels, strict=True)):
+        if lab == "article":
+            gain = float(min(_REGION_CAP, _word_count(normalise(line))))
+        else:
+            gain = _REGION_JUNK if lab == "junk" else 0.0
+        if run <= 0:
+            run, run_start = 0.0, i
+        run += gain
+        if lab == "article" and run > best[0]:
+            best = (run, run_start, i + 1)
+    if best[0] <= 0:
         return None
-    return max(0, hits[0] - CONTEXT), min(len(labels), hits[-1] + CONTEXT + 1)
+    # Trim to the first article line of the span (it may start on ambiguous lines).
+    start = next(i for i in range(best[1], best[2]) if labels[i] == "article")
+    return max(0, start - CONTEXT), min(len(labels), best[2] + CONTEXT)
 
 
 def _page_text(blob_data: bytes, charset: str | None) -> str:
@@ -247,7 +283,7 @@ def iter_page_lines(bench: Path) -> Iterator[PageLines]:
     """
     for page_id, body, lines in _iter_raw(bench):
         labels = label_lines(lines, body)
-        span = _region(labels)
+        span = _region(lines, labels)
         if span is None:
             continue
         start, stop = span

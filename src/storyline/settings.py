@@ -50,7 +50,7 @@ class Settings:
         metadata={"help": "User-Agent sent with every request"},
     )
     near_duplicate_threshold: float = field(
-        default=0.7, metadata={"help": "estimated Jaccard similarity that links near-copies"}
+        default=0.5, metadata={"help": "estimated Jaccard similarity that links near-copies"}
     )
     progress: bool = field(default=True, metadata={"help": "show progress bars on long work"})
 

@@ -48,6 +48,7 @@ __all__ = [
     "iter_page_lines",
     "label_lines",
     "normalise",
+    "split_stats",
 ]
 
 #: Lines kept before the first and after the last article line.
@@ -93,6 +94,7 @@ _WORD = re.compile(r"\w+")
 _UNSPACED = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 )
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
 
 
@@ -166,9 +168,6 @@ def html_lines(html: str) -> list[str]:
             parts.append(el.tail or "")
     flush()
     return lines
-
-
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
 
 def normalise(text: str) -> str:

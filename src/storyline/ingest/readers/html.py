@@ -92,7 +92,7 @@ def parse_html(blob: SourceBlob) -> RawArticle:
     text = "\n\n".join(blocks)
     if not text:
         raise EmptyArticle(_EMPTY_REASON)
-    published = _parse_date(document.date)
+    published = _precise_date(tree, _parse_date(document.date))
     return RawArticle(
         source=blob.source,
         text=text,
@@ -137,6 +137,35 @@ def _blocks(document: Document | None) -> list[str]:
         return []
     blocks = (xmltotxt(child, False).strip() for child in document.body)
     return [block for block in blocks if block]
+
+
+_TIMESTAMP_XPATHS = (
+    "//meta[@property='article:published_time' or @name='article:published_time']/@content",
+    "//meta[@property='og:published_time' or @itemprop='datePublished']/@content",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//meta[@name='pubdate' or @name='publishdate' or @name='date']/@content",
+    "//article//time[@datetime]/@datetime",
+)
+
+
+def _precise_date(tree: _Tree, found: datetime | None) -> datetime | None:
+    """Keep the time and offset a page's machine-readable date gives.
+
+    htmldate settles on the day; the page's ``article:published_time`` (or
+    ``datePublished``) often carries the hour and the UTC offset too. That value
+    is used when it falls on the day htmldate found, or when htmldate found none.
+    """
+    for xpath in _TIMESTAMP_XPATHS:
+        for value in tree.xpath(xpath):
+            if not isinstance(value, str) or "T" not in value:
+                continue
+            try:
+                stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            except ValueError:
+                continue
+            if found is None or stamp.date() == found.date():
+                return stamp
+    return found
 
 
 def _length(blocks: list[str]) -> int:

@@ -4,7 +4,13 @@ Usage::
 
     python training/train_junk.py --data ../shared/data [--labels evaldata/junk]
 
-Trains only on the ``tune`` split of the hand-labelled segments. The removal
+Trains on the ``tune`` split of the hand-labelled segments, plus (with
+``--aeb``) lines of the Zyte article-extraction benchmark's pages labelled by
+distant supervision against the benchmark's ground-truth bodies
+(``training/aeb_lines.py``): the hand-labelled corpora carry junk mostly glued
+into flattened text, the benchmark pages carry it as lines, the way pasted and
+scraped articles do. Benchmark junk has no kind, so it is trained as ``other``
+and weighted by ``--aeb-weight``. The removal
 threshold is chosen by 5-fold cross-validation on that split (folds by
 document group): the lowest probability-of-article cut whose out-of-fold
 article-drop rate stays within ``--max-drop`` (default 0.2 %, under the 0.5 %
@@ -22,7 +28,7 @@ import numpy as np
 
 from storyline.eval.junk import LabelledDoc, load_labelled
 from storyline.ingest.junk import contexts, featurize, train_model
-from storyline.ingest.segments import is_flattened
+from storyline.ingest.segments import is_flattened, split_segments
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,6 +48,25 @@ def _examples(docs: list[LabelledDoc]) -> tuple[list[np.ndarray], list[str], lis
     return feats, labels, groups
 
 
+def _aeb_examples(bench: Path) -> tuple[list[np.ndarray], list[str]]:
+    from aeb_lines import iter_page_lines  # training/ is on sys.path when run as a script
+
+    feats: list[np.ndarray] = []
+    labels: list[str] = []
+    for page in iter_page_lines(bench):
+        text = "\n".join(page.lines)
+        segments = split_segments(text)
+        if len(segments) != len(page.lines):
+            continue
+        ctxs = contexts(segments, flat=False, title=None)
+        for ctx, lab in zip(ctxs, page.labels, strict=True):
+            if lab is None:
+                continue
+            feats.append(featurize(ctx))
+            labels.append("article" if lab == "article" else "other")
+    return feats, labels
+
+
 def _merge_rare(labels: list[str], minimum: int) -> list[str]:
     counts: dict[str, int] = {}
     for lab in labels:
@@ -56,6 +81,8 @@ def main() -> None:
     parser.add_argument(
         "--out", type=Path, default=ROOT / "src" / "storyline" / "ingest" / "models" / "junk.npz"
     )
+    parser.add_argument("--aeb", type=Path, help="the boilerplate benchmark folder")
+    parser.add_argument("--aeb-weight", type=float, default=0.5)
     parser.add_argument("--max-drop", type=float, default=0.002)
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
@@ -69,12 +96,28 @@ def main() -> None:
         f"{int((~is_article).sum())} junk"
     )
 
+    extra_feats: list[np.ndarray] = []
+    extra_labels: list[str] = []
+    if args.aeb:
+        extra_feats, extra_labels = _aeb_examples(args.aeb)
+        print(
+            f"benchmark lines: {len(extra_labels)}, "
+            f"{sum(lab != 'article' for lab in extra_labels)} junk"
+        )
+    extra_w = [args.aeb_weight] * len(extra_labels)
+
+    # Threshold by cross-validation on the hand-labelled segments only; the
+    # benchmark lines are always on the training side.
     fold_of = np.array(groups) % args.folds
     oof = np.zeros(len(labels))
     for fold in range(args.folds):
         train = np.flatnonzero(fold_of != fold)
         held = np.flatnonzero(fold_of == fold)
-        model = train_model([feats[i] for i in train], [labels[i] for i in train])
+        model = train_model(
+            [feats[i] for i in train] + extra_feats,
+            [labels[i] for i in train] + extra_labels,
+            weights=[1.0] * len(train) + extra_w,
+        )
         p, _ = model.predict([feats[i] for i in held])
         oof[held] = p
 
@@ -96,7 +139,13 @@ def main() -> None:
         )
     )
 
-    final = train_model(feats, labels, threshold=best)
+    final = train_model(
+        feats + extra_feats,
+        labels + extra_labels,
+        threshold=best,
+        weights=[1.0] * len(labels) + extra_w,
+    )
+    final = final.pruned(0.01)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(final.to_bytes())
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB, classes {final.classes})")

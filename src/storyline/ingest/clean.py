@@ -55,6 +55,17 @@ class Cleaned:
     removals: tuple[Removal, ...]
 
 
+def _kind_of(text: str, predicted: str) -> str:
+    """The kind of a removed segment: its form names bylines and datelines surely."""
+    byline = _BYLINE.match(text)
+    if byline and not text[byline.end("by") :].strip():
+        return "byline"
+    dateline = _DATELINE.match(text + " ")
+    if dateline and not text[dateline.end("dl") :].strip():
+        return "dateline"
+    return predicted
+
+
 class Cleaner:
     """Removes junk from article text.
 
@@ -78,7 +89,7 @@ class Cleaner:
         kept: list[Segment] = []
         for i, seg in enumerate(segments):
             if p_article[i] < self.model.threshold:
-                removals.append(Removal(kinds[i], seg.start, seg.end, seg.text))
+                removals.append(Removal(_kind_of(seg.text, kinds[i]), seg.start, seg.end, seg.text))
                 continue
             kept.append(seg)
         kept = self._strip_glued(text, kept, removals)

@@ -187,8 +187,18 @@ class JunkModel:
         scores -= scores.max(axis=1, keepdims=True)
         probs = np.exp(scores)
         probs /= probs.sum(axis=1, keepdims=True)
-        kinds = [self.classes[1 + int(np.argmax(p[1:]))] for p in probs]
+        # "other" also stands for junk of unknown kind (distant supervision), so a
+        # specific kind is named whenever the model gives one any weight.
+        specific = [i for i, c in enumerate(self.classes) if i and c != "other"] or [
+            i for i in range(1, len(self.classes))
+        ]
+        kinds = [self.classes[specific[int(np.argmax(p[specific]))]] for p in probs]
         return probs[:, 0], kinds
+
+    def pruned(self, min_weight: float) -> JunkModel:
+        """The model without feature rows whose weights are all below ``min_weight``."""
+        keep = np.abs(self.weights).max(axis=1) >= min_weight
+        return JunkModel(self.classes, self.rows[keep], self.weights[keep], self.threshold)
 
     def to_bytes(self) -> bytes:
         """Serialise to compressed ``.npz`` bytes."""
@@ -197,7 +207,7 @@ class JunkModel:
             buf,
             classes=np.array(self.classes),
             rows=self.rows,
-            weights=self.weights,
+            weights=self.weights.astype(np.float16),
             threshold=np.array([self.threshold]),
         )
         return buf.getvalue()
@@ -229,10 +239,11 @@ def train_model(
     epochs: int = 300,
     learning_rate: float = 0.05,
     seed: int = 0,
+    weights: Sequence[float] | None = None,
 ) -> JunkModel:
     """Fit a multinomial logistic regression (Adam, full batch, L2) on hashed features.
 
-    ``labels`` are ``article`` or a junk kind.
+    ``labels`` are ``article`` or a junk kind; ``weights`` scale each example.
     """
     classes = ("article", *sorted({lab for lab in labels if lab != "article"}))
     y = np.array([classes.index(lab) for lab in labels])
@@ -250,6 +261,8 @@ def train_model(
     # weight classes so rare junk kinds are not drowned by article text
     freq = onehot.sum(axis=0)
     sample_w = (len(y) / (len(classes) * freq))[y] ** 0.5
+    if weights is not None:
+        sample_w = sample_w * np.asarray(weights, dtype=np.float64)
     for step in range(1, epochs + 1):
         scores = np.add.reduceat(w[flat_cols], starts, axis=0)
         scores -= scores.max(axis=1, keepdims=True)

@@ -6,7 +6,7 @@ the raw string with dateutil so the item's UTC offset survives (feedparser's
 own ``*_parsed`` tuples are UTC and used only when dateutil cannot read the
 string); ``outlet`` is the feed's title; the body is ``content:encoded`` / Atom
 ``content`` when present, else the summary / description, as plain text.
-``guid`` and categories go into ``metadata``.
+The item's ``guid`` is its id (and kept in ``metadata``), categories go into ``metadata``.
 
 Item bodies are HTML fragments, often a sentence or two: too short for
 trafilatura, which would reject them, so :func:`html_fragment_to_text` turns
@@ -160,6 +160,7 @@ def _entry_article(
         published=published,
         published_from="input" if published is not None else None,
         language=language,
+        input_id=_clean(entry.get("id")),
         metadata=MappingProxyType(metadata),
     )
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -140,6 +141,10 @@ def test_bad_inputs_are_rejected_and_the_run_goes_on(
     lines = write("feed.jsonl", jsonl({"text": WIRE}) + "{not json\n")
     empty = write("empty.txt", "Share this\n")
     big = write("big.txt", "word " * 50_000)
+    rng = random.Random(1)
+    garbled = write(
+        "garbled.txt", bytes(rng.choice([*range(0x80, 0x100), 0x20, 0x41]) for _ in range(300))
+    )
     small = Settings(db=settings.db, progress=False, max_bytes=100_000)
     report = ingest_sources(
         [
@@ -149,6 +154,7 @@ def test_bad_inputs_are_rejected_and_the_run_goes_on(
             str(lines),
             str(empty),
             str(big),
+            str(garbled),
             str(tmp_path / "missing.txt"),
             str(tmp_path / "nothing-*.txt"),
         ],
@@ -163,6 +169,7 @@ def test_bad_inputs_are_rejected_and_the_run_goes_on(
     assert reasons[f"{lines}:2"].startswith("line 2: malformed JSON")
     assert "after cleaning" in reasons[str(empty)] or "empty" in reasons[str(empty)]
     assert "limit" in reasons[str(big)]
+    assert reasons[str(garbled)].startswith("undecodable bytes")
     assert reasons[str(tmp_path / "missing.txt")] == "no such file or directory"
     assert reasons[str(tmp_path / "nothing-*.txt")] == "no file matches this pattern"
     stored = {r.source: r.reason for r in store.rejections()}

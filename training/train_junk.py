@@ -85,6 +85,8 @@ def main() -> None:
     parser.add_argument("--aeb-weight", type=float, default=0.5)
     parser.add_argument("--max-drop", type=float, default=0.002)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--l2", type=float, default=1e-3, help="L2 penalty (chosen by CV recall)")
+    parser.add_argument("--epochs", type=int, default=300)
     args = parser.parse_args()
 
     docs = [d for d in load_labelled(args.labels, args.data) if d.split == "tune"]
@@ -117,6 +119,8 @@ def main() -> None:
             [feats[i] for i in train] + extra_feats,
             [labels[i] for i in train] + extra_labels,
             weights=[1.0] * len(train) + extra_w,
+            l2=args.l2,
+            epochs=args.epochs,
         )
         p, _ = model.predict([feats[i] for i in held])
         oof[held] = p
@@ -144,6 +148,8 @@ def main() -> None:
         labels + extra_labels,
         threshold=best,
         weights=[1.0] * len(labels) + extra_w,
+        l2=args.l2,
+        epochs=args.epochs,
     )
     final = final.pruned(0.01)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -49,6 +49,24 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     d.add_argument("--split", choices=("test", "tune", "all"), default="test")
     d.set_defaults(run=run_duplicates)
 
+    n = sub.add_parser(
+        "ner",
+        help="named entities on a CoNLL-style IOB2 or Universal NER .iob2 file",
+        description="Exact-span precision/recall/F1 as seqeval/conlleval compute them, per "
+        "type and overall, and words per second. FILE may be gzipped.",
+    )
+    n.add_argument("file", type=Path, metavar="FILE")
+    n.set_defaults(run=run_ner)
+
+    pa = sub.add_parser(
+        "parse",
+        help="tags and dependencies on a CoNLL-U file",
+        description="UPOS accuracy, UAS, LAS, sentence-boundary F1 and words per second on "
+        "gold tokens. FILE may be gzipped.",
+    )
+    pa.add_argument("file", type=Path, metavar="FILE")
+    pa.set_defaults(run=run_parse)
+
 
 def run_extraction(args: argparse.Namespace) -> int:
     """Run the extraction benchmark."""
@@ -71,4 +89,20 @@ def run_duplicates(args: argparse.Namespace) -> int:
     from storyline.eval.duplicates import evaluate_duplicates
 
     emit_json(evaluate_duplicates(args.data, args.labels, split=args.split))
+    return 0
+
+
+def run_ner(args: argparse.Namespace) -> int:
+    """Run the NER evaluation."""
+    from storyline.eval.ner import evaluate_ner
+
+    emit_json(evaluate_ner(args.file))
+    return 0
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    """Run the parser evaluation."""
+    from storyline.eval.parse import evaluate_parse
+
+    emit_json(evaluate_parse(args.file))
     return 0

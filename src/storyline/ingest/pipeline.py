@@ -117,62 +117,60 @@ def build_article(raw: RawArticle, cleaner: Cleaner) -> Article:
     )
 
 
+def _merge(writer: BatchWriter, stored_id: str, article: Article) -> Outcome:
+    """Record ``article``'s source on the stored article with the same text."""
+    added = writer.add_source(stored_id, article.source)
+    if added:
+        writer.merged += 1
+    return Outcome("merged" if added else "unchanged", stored_id, article.source, article.title)
+
+
+def _nearest(
+    writer: BatchWriter, sig: dedup.Signature, keys: list[int], threshold: float
+) -> tuple[str, float] | None:
+    """The earliest copy (root) of the most similar stored near-duplicate, if any."""
+    best: tuple[float, str] | None = None
+    for cand in writer.candidates(keys):
+        sim = dedup.similarity(sig, dedup.signature_from_bytes(cand.signature))
+        if sim >= threshold and (best is None or sim > best[0]):
+            best = (sim, cand.duplicate_of or cand.id)
+    return None if best is None else (best[1], round(best[0], 4))
+
+
 def _store(article: Article, writer: BatchWriter, threshold: float) -> Outcome:
     """Store one article: merge exact duplicates, link near-duplicates to the earliest copy."""
     status: Literal["stored", "renamed"] = "stored"
     existing_hash = writer.hash_of(article.id)
     if existing_hash == article.content_hash:
-        added = writer.add_source(article.id, article.source)
-        if added:
-            writer.merged += 1
-        return Outcome(
-            "merged" if added else "unchanged", article.id, article.source, article.title
-        )
+        return _merge(writer, article.id, article)
     if existing_hash is not None:
         # The id is taken by a different text (an updated version, or an id clash
         # between inputs): keep both, never overwrite what is stored.
         article = replace(article, id=f"{article.id}@{article.content_hash[:8]}")
         status = "renamed"
-        if writer.hash_of(article.id) == article.content_hash:
-            writer.add_source(article.id, article.source)
-            return Outcome("unchanged", article.id, article.source, article.title)
     same = writer.find_by_hash(article.content_hash)
     if same is not None:
-        added = writer.add_source(same, article.source)
-        if added:
-            writer.merged += 1
-        return Outcome("merged" if added else "unchanged", same, article.source, article.title)
+        return _merge(writer, same, article)
 
     sig = dedup.signature(article.text)
     keys = dedup.band_keys(sig)
-    best: tuple[float, str, datetime | str | None, int, str | None] | None = None
-    for cand in writer.candidates(keys):
-        sim = dedup.similarity(sig, dedup.signature_from_bytes(cand.signature))
-        if sim >= threshold and (best is None or sim > best[0]):
-            best = (sim, cand.id, cand.published, cand.rowid, cand.duplicate_of)
-    duplicate_of = None
-    similarity = None
-    if best is not None:
-        sim, cand_id, _, _, cand_root = best
-        root = cand_root or cand_id
-        root_row = writer.published_and_order(root)
-        root_published, _ = root_row
-        new_first = time_order(article.published) < time_order(root_published)
-        if new_first:
-            writer.insert(article, dedup.signature_to_bytes(sig), keys)
-            writer.relink(root, article.id, round(sim, 4))
-        else:
-            duplicate_of, similarity = root, round(sim, 4)
-            writer.insert(
-                replace(article, duplicate_of=root, similarity=similarity),
-                dedup.signature_to_bytes(sig),
-                keys,
-            )
-        writer.near_duplicates += 1
+    blob = dedup.signature_to_bytes(sig)
+    match = _nearest(writer, sig, keys, threshold)
+    if match is None:
+        writer.insert(article, blob, keys)
     else:
-        writer.insert(article, dedup.signature_to_bytes(sig), keys)
+        root, sim = match
+        writer.near_duplicates += 1
+        if time_order(article.published) < time_order(writer.published_of(root)):
+            writer.insert(article, blob, keys)
+            writer.relink(root, article.id, sim)
+        else:
+            article = replace(article, duplicate_of=root, similarity=sim)
+            writer.insert(article, blob, keys)
     writer.stored += 1
-    return Outcome(status, article.id, article.source, article.title, duplicate_of, similarity)
+    return Outcome(
+        status, article.id, article.source, article.title, article.duplicate_of, article.similarity
+    )
 
 
 def _articles(

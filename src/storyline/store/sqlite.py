@@ -109,8 +109,6 @@ class Candidate:
 
     id: str
     signature: bytes
-    published: str | None
-    rowid: int
     duplicate_of: str | None
 
 
@@ -163,13 +161,13 @@ class BatchWriter:
             return []
         marks = ",".join("?" * len(band_keys))
         rows = self._conn.execute(
-            f"""SELECT a.id, s.signature, a.published, a.rowid, a.duplicate_of
+            f"""SELECT a.id, s.signature, a.duplicate_of
                 FROM articles a JOIN signatures s ON s.article_id = a.id
                 WHERE a.id IN (SELECT article_id FROM lsh_bands WHERE band_key IN ({marks}))
                 ORDER BY a.rowid""",
             list(band_keys),
         ).fetchall()
-        return [Candidate(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+        return [Candidate(r[0], r[1], r[2]) for r in rows]
 
     def insert(self, article: Article, signature: bytes, band_keys: Sequence[int]) -> None:
         """Insert a new article with its removals, source and near-duplicate keys."""
@@ -213,12 +211,12 @@ class BatchWriter:
         )
         self.add_source(article.id, article.source)
 
-    def published_and_order(self, article_id: str) -> tuple[str | None, int]:
-        """The stored publication date (ISO text) and insertion order of an article."""
+    def published_of(self, article_id: str) -> str | None:
+        """The stored publication date (ISO 8601 text) of an article."""
         row = self._conn.execute(
-            "SELECT published, rowid FROM articles WHERE id = ?", (article_id,)
+            "SELECT published FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        return (row[0], int(row[1]))
+        return None if row is None else row[0]
 
     def relink(self, old_root: str, new_root: str, similarity: float) -> None:
         """Make ``new_root`` the earliest copy: everything linked to ``old_root`` and

@@ -406,7 +406,7 @@ class Store:
         A query that is not valid FTS5 syntax is searched as plain words.
         """
         sql = """SELECT a.id, a.title, a.outlet, a.published,
-                        snippet(articles_fts, 1, '[', ']', '…', 12), bm25(articles_fts)
+                        snippet(articles_fts, -1, '[', ']', '…', 12), bm25(articles_fts)
                  FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
                  WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?"""
         try:

@@ -15,7 +15,8 @@
     │       ├── RefusedAddress   loopback / private / link-local target without --allow-private
     │       └── TooManyRedirects redirect limit exceeded
     ├── StoreError               the article store cannot be opened or migrated
-    └── ConfigError              a setting has an invalid value
+    ├── ConfigError              a setting has an invalid value
+    └── ModelMissing             a shipped model's files are not where the package expects
 
 A rejected input is not a bug: readers raise an ``InputRejected`` subclass, the
 ingest runner turns it into a :class:`storyline.records.Rejected` that is reported,
@@ -35,6 +36,7 @@ __all__ = [
     "HttpStatus",
     "InputRejected",
     "MalformedRecord",
+    "ModelMissing",
     "RefusedAddress",
     "StoreError",
     "StorylineError",
@@ -114,3 +116,7 @@ class StoreError(StorylineError):
 
 class ConfigError(StorylineError):
     """A setting has an invalid value."""
+
+
+class ModelMissing(StorylineError):
+    """A model that ships inside the package is missing (a broken or partial install)."""

@@ -1,0 +1,144 @@
+"""Sentence embeddings for clustering, redundancy and cross-source matching.
+
+The model is all-MiniLM-L6-v2, exported to ONNX and weight-quantised (4-bit
+feed-forward, 8-bit attention and embeddings; see ``manifest.json``) by
+``training/embeddings/export_minilm.py``; the files ship in
+``storyline/nlp/models/minilm/`` (``model.onnx``, ``tokenizer.json``,
+``manifest.json``), so loading reads only the package folder: no torch, no
+model hub, no network. The graph returns token states; mean pooling over the
+attention mask and L2 normalisation are done here in float32 numpy, as
+sentence-transformers does for this model.
+
+Texts are tokenised once, sorted by length and batched, so each batch is padded
+only to its own longest text; vectors come back in input order. Texts longer
+than 256 wordpieces are truncated, like the reference model.
+
+>>> encoder = load_encoder()
+>>> vectors = encoder.encode(["Rates rose again.", "The bank lifted rates.", "Rain fell."])
+>>> vectors.shape, vectors.dtype
+((3, 384), dtype('float32'))
+>>> bool(vectors[0] @ vectors[1] > vectors[0] @ vectors[2])
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["MODEL_DIR", "SentenceEncoder", "load_encoder"]
+
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "minilm"
+
+FloatArray = npt.NDArray[np.float32]
+
+
+def _cores() -> int:
+    """Cores this process may run on (the affinity mask, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class SentenceEncoder:
+    """all-MiniLM-L6-v2 sentence vectors: float32, L2-normalised, 384 dimensions.
+
+    ``model_dir`` holds ``model.onnx``, ``tokenizer.json`` and ``manifest.json``
+    (the shipped model by default); ``threads`` is onnxruntime's intra-op thread
+    count, the number of usable cores by default.
+
+    >>> SentenceEncoder().encode([]).shape
+    (0, 384)
+    """
+
+    def __init__(self, model_dir: Path | None = None, *, threads: int | None = None) -> None:
+        try:
+            import onnxruntime
+        except ImportError as exc:
+            raise ImportError(
+                "storyline's sentence embeddings need onnxruntime, which is not installed: "
+                "pip install onnxruntime (it is a dependency of storyline)"
+            ) from exc
+        from tokenizers import Tokenizer
+
+        self.model_dir = MODEL_DIR if model_dir is None else Path(model_dir)
+        manifest_path = self.model_dir / "manifest.json"
+        self.manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
+        self.max_length = int(self.manifest.get("max_seq_length", 256))
+
+        self._tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(max_length=self.max_length)
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads or _cores()
+        options.inter_op_num_threads = 1
+        options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session = onnxruntime.InferenceSession(
+            str(self.model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+        self.dimension = int(self._session.get_outputs()[0].shape[-1])
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> FloatArray:
+        """One unit-length float32 row per text, in input order: shape ``(len(texts), 384)``.
+
+        >>> load_encoder().encode(["Markets fell."], batch_size=8).shape
+        (1, 384)
+        """
+        if isinstance(texts, str):
+            raise TypeError("encode takes a sequence of texts, not one string")
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        if not texts:
+            return vectors
+        encodings = self._tokenizer.encode_batch(list(texts))
+        lengths = np.array([len(e.ids) for e in encodings])
+        # Stable sort: equal-length texts keep their relative order, so runs repeat exactly.
+        order = np.argsort(lengths, kind="stable")
+        for start in range(0, len(order), batch_size):
+            rows = order[start : start + batch_size]
+            width = int(lengths[rows].max())
+            input_ids = np.zeros((len(rows), width), dtype=np.int64)
+            attention_mask = np.zeros((len(rows), width), dtype=np.int64)
+            for i, row in enumerate(rows):
+                ids = encodings[row].ids
+                input_ids[i, : len(ids)] = ids
+                attention_mask[i, : len(ids)] = 1
+            (states,) = self._session.run(
+                None, {"input_ids": input_ids, "attention_mask": attention_mask}
+            )
+            vectors[rows] = _mean_pool_normalise(
+                np.asarray(states, dtype=np.float32), attention_mask
+            )
+        return vectors
+
+
+def _mean_pool_normalise(states: FloatArray, attention_mask: npt.NDArray[np.int64]) -> FloatArray:
+    """Mean of the unmasked token states, scaled to unit length (sentence-transformers' eps)."""
+    mask = attention_mask.astype(np.float32)
+    summed = np.einsum("bld,bl->bd", states, mask)
+    counts = np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+    means = summed / counts
+    norms = np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)
+    unit: FloatArray = (means / norms).astype(np.float32)
+    return unit
+
+
+@cache
+def load_encoder() -> SentenceEncoder:
+    """The shipped encoder, loaded once per process.
+
+    >>> load_encoder() is load_encoder()
+    True
+    """
+    return SentenceEncoder()

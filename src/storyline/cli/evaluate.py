@@ -67,6 +67,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     pa.add_argument("file", type=Path, metavar="FILE")
     pa.set_defaults(run=run_parse)
 
+    t = sub.add_parser(
+        "timex",
+        help="time expressions on TempEval-3 TimeML files",
+        description="Strict/relaxed extent F1, type accuracy and value F1 of storyline's "
+        "time expressions against TimeML gold (DIR: a folder of .tml files, or the "
+        "TempEval-3 tarball), beside dateparser's search_dates run on the same texts.",
+    )
+    t.add_argument("dir", type=Path, metavar="DIR")
+    t.add_argument("--corpus", help="only this sub-corpus of the tarball (TimeBank, AQUAINT)")
+    t.set_defaults(run=run_timex)
+
 
 def run_extraction(args: argparse.Namespace) -> int:
     """Run the extraction benchmark."""
@@ -105,4 +116,12 @@ def run_parse(args: argparse.Namespace) -> int:
     from storyline.eval.parse import evaluate_parse
 
     emit_json(evaluate_parse(args.file))
+    return 0
+
+
+def run_timex(args: argparse.Namespace) -> int:
+    """Run the time-expression evaluation."""
+    from storyline.eval.timex import evaluate_timex
+
+    emit_json(evaluate_timex(args.dir, corpus=args.corpus))
     return 0

@@ -1,0 +1,1 @@
+"""Extraction stage: time expressions (and, later, quotes, figures and asks) as spans."""

@@ -1,0 +1,136 @@
+"""The lexicon and surface patterns behind :mod:`storyline.extract.time`.
+
+HeidelTime-style resources written for storyline: word lists (months,
+weekdays, number words, units, modifiers) and one regular expression per
+expression family, tried longest-first over the clean text. Each pattern names
+the *rule* that normalises it, so the resolution code in ``time.py`` never
+re-parses the surface form by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["MODS", "MONTHS", "NUMBERS", "PATTERNS", "SEASONS", "UNITS", "WEEKDAYS", "number"]
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "ninety": 90, "hundred": 100, "several": -1, "few": -1, "many": -1,
+    "couple": 2, "a couple of": 2, "a few": -1,
+}  # fmt: skip
+# unit word → (ISO duration letter, is it a time-of-day unit)
+UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "month": ("M", False), "year": ("Y", False),
+    "decade": ("DE", False), "century": ("CE", False), "centurie": ("CE", False),
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+MODS = {
+    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
+    "mid": "MID", "mid-": "MID", "the middle of": "MID", "late": "END", "later": "END",
+    "the end of": "END", "about": "APPROX", "around": "APPROX", "some": "APPROX",
+    "nearly": "APPROX", "almost": "APPROX", "roughly": "APPROX", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE",
+}  # fmt: skip
+
+
+def number(word: str) -> int | None:
+    """``"three"`` → 3, ``"90"`` → 90, ``"twenty-four"`` → 24; vague words → -1."""
+    w = word.lower().replace(",", "")
+    if w.isdigit():
+        return int(w)
+    if w in NUMBERS:
+        return NUMBERS[w]
+    parts = re.split(r"[-\s]+", w)
+    if len(parts) == 2 and all(p in NUMBERS for p in parts):
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    return None
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+_FULL = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_MON = rf"(?:{_alt(_FULL)}|(?:{_alt(m for m in MONTHS if m not in _FULL)})\.?)"
+_DAY = rf"(?:{_alt(WEEKDAYS)})"
+_NUMW = (
+    r"(?:\d+(?:,\d{3})*|(?:twenty|thirty|forty|fifty|sixty|ninety)[-\s]"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)|" + _alt(NUMBERS) + ")"
+)
+_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))"
+_MOD = r"(?:early|mid-?|late|the (?:beginning|start|middle|end) of)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_REL = r"(?:last|next|this|past|coming|previous|current|following)"
+_APPROX = r"(?:about|around|some|nearly|almost|roughly|more than|less than|at least|over)"
+_MER = r"(?:[ap]\.?m\.?)"
+
+# (rule name, compiled pattern), most specific first. Named groups feed the
+# resolver; overlapping matches are settled longest-first, then by this order.
+_RAW: list[tuple[str, str]] = [
+    ("iso_date", r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"),
+    ("time", rf"(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s?(?P<mer>{_MER})(?![a-z])"
+             rf"(?:\s(?P<when>today|yesterday|tomorrow|tonight))?"),
+    ("time24", r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"),
+    ("mdy", rf"(?:(?P<wd>{_DAY}),?\s)?(?P<mon>{_MON})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?:,?\s(?P<y>{_YEAR}))?(?![\d])"),
+    ("dmy", rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon>{_MON})(?:,?\s(?P<y>{_YEAR}))?"),
+    ("mod_month", rf"(?P<mod>{_MOD})\s?(?:(?P<rel>last|next|this)\s)?(?P<mon>{_MON})"
+                  rf"(?:,?\s(?P<y>{_YEAR}))?"),
+    ("mod_year", rf"(?P<mod>{_MOD})\s?(?P<y>{_YEAR})(?![\d\-s])"),
+    ("mod_rel", rf"(?P<mod>{_MOD}|earlier|later)\s(?:this|next|last)\s(?P<unit>week|month|year)"),
+    ("month_year", rf"(?P<mon>{_MON}),?\s(?P<y>{_YEAR})"),
+    ("year_range", r"(?P<y>1[89]\d\d|20\d\d)[-–](?P<y2>\d\d)(?![\d])"),
+    ("decade", r"(?:the\s)?(?:(?P<mod>early|mid|late)[-\s])?(?P<dec>1[89]\d0|20\d0|'\d0)s"),
+    ("quarter", rf"(?:the\s)?(?:(?P<rel>{_REL}|latest|same)\s)?(?P<q>first|second|third|fourth"
+                rf"|1st|2nd|3rd|4th)[-\s]quarter(?:\sof\s(?P<y>{_YEAR}))?"),
+    ("half", rf"the\s(?P<h>first|second)\shalf(?:\sof\s(?P<y>{_YEAR}))?"),
+    ("rel_weekday", rf"(?P<rel>last|next|this|coming)\s(?P<wd>{_DAY})"),
+    ("rel_month", rf"(?P<rel>last|next|this|coming)\s(?P<mon>{_MON})(?!\s\d)"),
+    ("rel_season", rf"(?P<rel>last|next|this)\s(?P<season>{_alt(SEASONS)})"),
+    ("rel_unit", r"(?P<rel>last|next|this|the\scurrent|the\scoming|the\sprevious|the\sfollowing)"
+                 r"\s(?P<unit>week|month|year|quarter|weekend|season)"),
+    ("ago", rf"(?P<n>{_NUMW})\s(?P<unit>{_UNIT})s?\s(?P<dir>ago|earlier|before|later|from now|"
+            r"hence)"),
+    ("past_dur", rf"the\s(?:past|last|next|coming|previous|first|final)\s(?:(?P<n>{_NUMW})\s)?"
+                 rf"(?P<unit>{_UNIT})s?"),
+    ("set", rf"(?P<every>every|each|per)\s(?:(?P<n>other|{_NUMW})\s)?(?P<unit>{_UNIT}|{_DAY}"
+            r"|morning|night|evening)s?(?![\w-])"),
+    ("set_adv", r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly)"),
+    ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{_NUMW})(?:\sor\s(?:so|more))?[-\s]"
+                 rf"(?P<unit>{_UNIT})s?(?:[-\s]long)?(?![-\s]old)"),
+    ("vague_dur", rf"(?P<n>several|many|a\sfew|few|a\scouple\sof)\s(?P<unit>{_UNIT})s"),
+    ("plural_unit", r"(?P<unit>hour|day|week|month|year|decade)s(?=\s(?:of|ago|later|before))"),
+    ("day_part", r"(?P<rel>this|last|yesterday|tomorrow|today)\s?(?P<part>morning|afternoon"
+                 r"|evening|night)|(?P<part2>tonight)"),
+    ("deictic", r"(?P<w>yesterday|today|tomorrow|now|currently|recently|nowadays|presently"
+                r"|at present|the past|the future|the moment|these days|formerly|soon"
+                r"|so far|earlier this week)(?![\w-])"),
+    ("season_year", rf"(?P<season>{_alt(SEASONS)})\s(?:of\s)?(?P<y>{_YEAR})"),
+    ("weekday", rf"(?P<wd>{_DAY})"),
+    ("month", r"(?P<mon>january|february|march|april|june|july|august|september|october"
+              r"|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)(?!\s\d)"),
+    ("fy", rf"(?:fiscal|the\s(?:fiscal\s)?year)\s(?P<y>{_YEAR})"),
+    ("year", rf"(?:(?P<the>the\s)year\s)?(?P<y>{_YEAR})(?![\d\-%,.]\d|s\b|\d)"),
+    ("the_unit", r"the\s(?P<unit>year|week|month|quarter)(?![\w-])"),
+]  # fmt: skip
+
+PATTERNS = [
+    (name, re.compile(r"(?<![\w$£€.:\-])(?:" + pat + r")(?![\w])", re.IGNORECASE))
+    for name, pat in _RAW
+]

@@ -52,7 +52,7 @@ class Timex:
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|'ll|shall|is due|are due|due to|is expected|are expected|going to|"
-    r"plans? to|scheduled|next|upcoming|coming|would|expects?|until|by)\b",
+    r"plans? to|scheduled|next|upcoming|coming|would|expects?|until|by|is to|are to)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:was|were|had|did|said|ago|last|yesterday|earlier|\w+ed)\b", re.IGNORECASE)
@@ -382,9 +382,9 @@ class _Resolver:
         w = re.sub(r"\s+", " ", g["w"].lower())
         refs = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
                 "presently": "PRESENT_REF", "at present": "PRESENT_REF",
-                "the moment": "PRESENT_REF", "these days": "PRESENT_REF", "so far": "PRESENT_REF",
+                "these days": "PRESENT_REF",
                 "recently": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
-                "the future": "FUTURE_REF", "soon": "FUTURE_REF"}  # fmt: skip
+                "the future": "FUTURE_REF"}  # fmt: skip
         if w in refs:
             return "DATE", refs[w], None, True
         if w == "earlier this week":

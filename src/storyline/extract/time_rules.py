@@ -111,7 +111,7 @@ _RAW: list[tuple[str, str]] = [
                  rf"(?P<unit>{_UNIT})s?"),
     ("set", rf"(?P<every>every|each|per)\s(?:(?P<n>other|{_NUMW})\s)?(?P<unit>{_UNIT}|{_DAY}"
             r"|morning|night|evening)s?(?![\w-])"),
-    ("set_adv", r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly)"),
+    ("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|hourly)"),
     ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{_NUMW})(?:\sor\s(?:so|more))?[-\s]"
                  rf"(?P<unit>{_UNIT})s?(?:[-\s]long)?(?![-\s]old)"),
     ("vague_dur", rf"(?P<n>several|many|a\sfew|few|a\scouple\sof)\s(?P<unit>{_UNIT})s"),
@@ -119,8 +119,8 @@ _RAW: list[tuple[str, str]] = [
     ("day_part", r"(?P<rel>this|last|yesterday|tomorrow|today)\s?(?P<part>morning|afternoon"
                  r"|evening|night)|(?P<part2>tonight)"),
     ("deictic", r"(?P<w>yesterday|today|tomorrow|now|currently|recently|nowadays|presently"
-                r"|at present|the past|the future|the moment|these days|formerly|soon"
-                r"|so far|earlier this week)(?![\w-])"),
+                r"|at present|the past|the future|these days|formerly"
+                r"|earlier this week)(?![\w-])"),
     ("season_year", rf"(?P<season>{_alt(SEASONS)})\s(?:of\s)?(?P<y>{_YEAR})"),
     ("weekday", rf"(?P<wd>{_DAY})"),
     ("month", r"(?P<mon>january|february|march|april|june|july|august|september|october"

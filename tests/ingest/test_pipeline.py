@@ -259,3 +259,21 @@ def test_sample_corpus_ingests_cleanly(sample: Path, store: Store, settings: Set
     assert report.count("stored") == len(expected["articles"])
     linked = [o for o in report.outcomes if o.duplicate_of]
     assert len(linked) == len(expected["near_copies"])
+
+
+def test_publication_date_from_the_text_when_the_input_has_none(
+    write, store: Store, settings: Settings
+) -> None:
+    path = write("wire.txt", "Talks resume\n\nLONDON, March 4, 2025 — " + WIRE)
+    report = ingest_sources([str(path)], store, settings)
+    article = store.get(report.outcomes[0].article_id)
+    assert article is not None
+    assert article.published == datetime(2025, 3, 4)
+    assert article.published_from == "text"
+    assert article.metadata["published_evidence"] == "dateline"
+
+
+def test_a_dateline_without_a_year_gives_no_date(write, store: Store, settings: Settings) -> None:
+    path = write("wire.txt", "Talks resume\n\nLONDON, March 4 — " + WIRE)
+    article = store.get(ingest_sources([str(path)], store, settings).outcomes[0].article_id)
+    assert article is not None and article.published is None

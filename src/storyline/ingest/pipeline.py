@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
+from types import MappingProxyType
 from typing import BinaryIO, Literal
 
 import httpx
 
 from storyline.errors import EmptyArticle, InputRejected
+from storyline.extract.time import publication_date_from_text
 from storyline.ingest import dedup
 from storyline.ingest.clean import Cleaner
 from storyline.ingest.fetch import fetch, make_client
@@ -97,6 +99,14 @@ def build_article(raw: RawArticle, cleaner: Cleaner) -> Article:
             "empty after cleaning" if not cleaned.text else "too short after cleaning"
         )
     digest = content_hash(cleaned.text)
+    published, published_from, metadata = raw.published, raw.published_from, raw.metadata
+    if published is None:
+        # No date in the input's metadata: take one the text states (a dateline,
+        # an "Updated …" line), before cleaning removed it. Never today's date.
+        stated, evidence = publication_date_from_text(raw.text)
+        if stated is not None:
+            published, published_from = stated, "text"
+            metadata = MappingProxyType({**metadata, "published_evidence": evidence})
     return Article(
         id=derive_id(raw.input_id, digest),
         source=raw.source,
@@ -109,11 +119,11 @@ def build_article(raw: RawArticle, cleaner: Cleaner) -> Article:
         canonical_url=raw.canonical_url,
         outlet=raw.outlet,
         author=raw.author,
-        published=raw.published,
-        published_from=raw.published_from,
+        published=published,
+        published_from=published_from,
         language=raw.language,
         removals=cleaned.removals,
-        metadata=raw.metadata,
+        metadata=metadata,
     )
 
 

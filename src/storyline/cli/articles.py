@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from storyline.cli.common import add_db_option, emit_json, open_store, settings_from
+from storyline.extract.annotate import Annotator, default_annotator
 from storyline.records import Article
 from storyline.store import Store
 
@@ -76,13 +77,18 @@ def run_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def article_json(article: Article, store: Store) -> dict[str, Any]:
-    """The ``show --json`` shape of an article."""
+def article_json(
+    article: Article, store: Store, annotator: Annotator | None = None
+) -> dict[str, Any]:
+    """The ``show --json`` shape of an article, with what extraction finds in it."""
+    annotated = (annotator or default_annotator()).annotate(article)
     data = asdict(article)
     data["removals"] = [asdict(r) for r in article.removals]
     data["metadata"] = dict(article.metadata)
     data["sources"] = store.sources_of(article.id)
     data["near_duplicates"] = store.copies_of(article.id)
+    data["timexes"] = [asdict(t) for t in annotated.timexes]
+    data["figures"] = [asdict(f) for f in annotated.figures]
     return data
 
 

@@ -11,6 +11,7 @@ from storyline import sample
 from storyline.cli.articles import article_json
 from storyline.cli.common import emit_json, open_store
 from storyline.cli.ingest import print_report, report_json
+from storyline.extract.annotate import default_annotator
 from storyline.ingest.pipeline import ingest_sources
 from storyline.records import time_order
 from storyline.settings import load_settings
@@ -44,11 +45,12 @@ def run(args: argparse.Namespace) -> int:
         ids = [o.article_id for o in report.outcomes]
         articles = [a for a in (store.get(i) for i in ids) if a is not None]
         if args.json:
+            annotator = default_annotator()
             emit_json(
                 {
                     "db": str(db),
                     "ingest": report_json(report),
-                    "articles": [article_json(a, store) for a in articles],
+                    "articles": [article_json(a, store, annotator) for a in articles],
                 }
             )
             return 0 if report.ok else 1

@@ -307,7 +307,12 @@ class _Resolver:
         return "DATE", _unit_value(_shift(self.dct, k, unit), unit), None, True
 
     def _the_unit(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
-        return self._rel_unit({"rel": "this", "unit": g["unit"]}, m)
+        unit = g["unit"].lower()
+        if unit == "quarter" or (unit == "weekend" and self.tense(m) != "future"):
+            # "the quarter" in business news is the one just reported, and "the
+            # weekend" in past-tense copy the one just gone (TempEval-3 training data).
+            return self._rel_unit({"rel": "last", "unit": unit}, m)
+        return self._rel_unit({"rel": "this", "unit": unit}, m)
 
     def _ago(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
         n = number(g["n"])

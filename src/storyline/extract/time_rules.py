@@ -127,7 +127,7 @@ _RAW: list[tuple[str, str]] = [
               r"|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)(?!\s\d)"),
     ("fy", rf"(?:fiscal|the\s(?:fiscal\s)?year)\s(?P<y>{_YEAR})"),
     ("year", rf"(?:(?P<the>the\s)year\s)?(?P<y>{_YEAR})(?![\d\-%,.]\d|s\b|\d)"),
-    ("the_unit", r"the\s(?P<unit>year|week|month|quarter)(?![\w-])"),
+    ("the_unit", r"the\s(?:latest\s)?(?P<unit>year|week|month|quarter|weekend)(?![\w-])"),
 ]  # fmt: skip
 
 PATTERNS = [

@@ -114,12 +114,12 @@ _RAW: list[tuple[str, str]] = [
     ("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|hourly)"),
     ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{_NUMW})(?:\sor\s(?:so|more))?[-\s]"
                  rf"(?P<unit>{_UNIT})s?(?:[-\s]long)?(?![-\s]old)"),
-    ("vague_dur", rf"(?P<n>several|many|a\sfew|few|a\scouple\sof)\s(?P<unit>{_UNIT})s"),
+    ("vague_dur", rf"(?P<n>several|many|a\sfew|few|a\scouple\sof|recent)\s(?P<unit>{_UNIT})s"),
     ("plural_unit", r"(?P<unit>hour|day|week|month|year|decade)s(?=\s(?:of|ago|later|before))"),
     ("day_part", r"(?P<rel>this|last|yesterday|tomorrow|today)\s?(?P<part>morning|afternoon"
                  r"|evening|night)|(?P<part2>tonight)"),
     ("deictic", r"(?P<w>yesterday|today|tomorrow|now|currently|recently|nowadays|presently"
-                r"|at present|the past|the future|these days|formerly"
+                r"|at present|the future|these days|formerly"
                 r"|earlier this week)(?![\w-])"),
     ("season_year", rf"(?P<season>{_alt(SEASONS)})\s(?:of\s)?(?P<y>{_YEAR})"),
     ("weekday", rf"(?P<wd>{_DAY})"),

@@ -39,7 +39,9 @@ def test_ingest_then_list_search_show(capsys: pytest.CaptureFixture[str], db_pat
     code, shown = run_json(capsys, "show", first, *db, "--json")
     assert code == 0 and shown["id"] == first
     assert {"text", "raw_text", "removals", "sources", "near_duplicates"} <= shown.keys()
-    assert {"timexes", "figures"} <= shown.keys()
+    assert {"timexes", "figures", "entities", "quotes"} <= shown.keys()
+    for record in shown["figures"] + shown["quotes"]:
+        assert shown["text"][record["start"] : record["end"]] == record["text"]
     for timex in shown["timexes"]:
         assert shown["text"][timex["start"] : timex["end"]] == timex["text"]
     for removal in shown["removals"]:

@@ -89,6 +89,8 @@ def article_json(
     data["near_duplicates"] = store.copies_of(article.id)
     data["timexes"] = [asdict(t) for t in annotated.timexes]
     data["figures"] = [asdict(f) for f in annotated.figures]
+    data["entities"] = [asdict(e) for e in annotated.entities]
+    data["quotes"] = [asdict(q) for q in annotated.quotes]
     return data
 
 

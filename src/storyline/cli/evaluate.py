@@ -78,6 +78,29 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     t.add_argument("--corpus", help="only this sub-corpus of the tarball (TimeBank, AQUAINT)")
     t.set_defaults(run=run_timex)
 
+    f = sub.add_parser(
+        "figures",
+        help="figures (money, percentages, counts, quantities) on the hand-labelled set",
+        description="Detection precision/recall, value+unit accuracy and agreement on what "
+        "each figure measures, on one split of the labelled figures (FILE: labels.jsonl).",
+    )
+    f.add_argument("file", type=Path, metavar="FILE")
+    f.add_argument("--data", type=Path, required=True, help="the shared data folder")
+    f.add_argument("--split", choices=("test", "tune", "all"), default="test")
+    f.set_defaults(run=run_figures)
+
+    q = sub.add_parser(
+        "quotes",
+        help="quotes, speakers and cues on PolNeAR",
+        description="P/R/F1 of quote contents at token overlap 0.3 and 0.8 (over the gold "
+        "span), speaker and cue accuracy, for all speech attributions and for those in "
+        "quotation marks. DIR holds text/ and attributions/ of one PolNeAR split, or is "
+        "the PolNeAR tarball with --split.",
+    )
+    q.add_argument("dir", type=Path, metavar="DIR")
+    q.add_argument("--split", help="the split inside the tarball (train, dev)")
+    q.set_defaults(run=run_quotes)
+
 
 def run_extraction(args: argparse.Namespace) -> int:
     """Run the extraction benchmark."""
@@ -124,4 +147,20 @@ def run_timex(args: argparse.Namespace) -> int:
     from storyline.eval.timex import evaluate_timex
 
     emit_json(evaluate_timex(args.dir, corpus=args.corpus))
+    return 0
+
+
+def run_figures(args: argparse.Namespace) -> int:
+    """Run the figures evaluation."""
+    from storyline.eval.figures import evaluate_figures
+
+    emit_json(evaluate_figures(args.file, args.data, split=args.split))
+    return 0
+
+
+def run_quotes(args: argparse.Namespace) -> int:
+    """Run the quotes evaluation."""
+    from storyline.eval.quotes import evaluate_quotes
+
+    emit_json(evaluate_quotes(args.dir, split=args.split))
     return 0

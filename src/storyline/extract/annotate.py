@@ -19,10 +19,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, Protocol
 
+from storyline.extract.entities import Entity, group_entities
+from storyline.extract.figures import Figure, extract_figures
+from storyline.extract.quotes import Quote, extract_quotes
 from storyline.extract.time import Timex, extract_timexes
 from storyline.records import Article
 
-__all__ = ["AnnotatedArticle", "Annotator", "Stage", "TimexStage", "default_annotator"]
+__all__ = [
+    "AnnotatedArticle",
+    "Annotator",
+    "EntityStage",
+    "FigureStage",
+    "QuoteStage",
+    "Stage",
+    "TimexStage",
+    "default_annotator",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +46,9 @@ class AnnotatedArticle:
 
     article: Article
     timexes: tuple[Timex, ...] = ()
-    figures: tuple[Any, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
 
 _FIELDS = frozenset(f.name for f in fields(AnnotatedArticle)) - {"article"}
@@ -61,6 +75,41 @@ class TimexStage:
 
     def __call__(self, article: Article, found: Mapping[str, Any]) -> tuple[Timex, ...]:
         return extract_timexes(article.text, article.published, found.get("doc"))
+
+
+class EntityStage:
+    """The article's entities: names, pronouns and descriptions grouped."""
+
+    name = "entities"
+    needs = frozenset({"doc"})
+    adds = "entities"
+
+    def __call__(self, article: Article, found: Mapping[str, Any]) -> tuple[Entity, ...]:
+        return group_entities(found["doc"])
+
+
+class QuoteStage:
+    """Direct, partial and indirect quotes with speakers resolved through the entities."""
+
+    name = "quotes"
+    needs = frozenset({"doc", "entities"})
+    adds = "quotes"
+
+    def __call__(self, article: Article, found: Mapping[str, Any]) -> tuple[Quote, ...]:
+        return extract_quotes(found["doc"], found["entities"])
+
+
+class FigureStage:
+    """Money, percentages, counts and quantities, with what they measure and when."""
+
+    name = "figures"
+    needs = frozenset({"doc", "timexes"})
+    adds = "figures"
+
+    def __call__(self, article: Article, found: Mapping[str, Any]) -> tuple[Figure, ...]:
+        return extract_figures(
+            article.text, article.published, doc=found["doc"], timexes=found["timexes"]
+        )
 
 
 class Annotator:
@@ -98,4 +147,6 @@ class Annotator:
 
 def default_annotator() -> Annotator:
     """Every stage storyline has, with its own English pipeline."""
-    return Annotator([TimexStage()], nlp=None)
+    from storyline.nlp.pipeline import load_nlp
+
+    return Annotator([TimexStage(), FigureStage(), EntityStage(), QuoteStage()], nlp=load_nlp())

@@ -1,0 +1,474 @@
+"""Figures — money, percentages, fractions, counts and quantities — with what they measure.
+
+``extract_figures`` finds each figure by rules over the text (money, percent,
+quantity, fraction and vague-plural patterns) and over the dependency parse
+(counts: a number attached to the noun it counts), normalises it after
+``evaldata/figures/GUIDELINES.md`` (see :mod:`storyline.extract.figures_units`),
+and derives from the parse what it measures ("cost of the infrastructure
+bill") and from the time expressions of its sentence the time it refers to.
+
+Conventions:
+
+- percentages keep the printed number (``70 percent`` → 70, unit ``percent``);
+  fractions in words are in [0, 1] (``a third`` → 0.3333, unit ``fraction``);
+- ``low``/``high`` equal ``value`` for a point, whatever the approximation
+  word; ranges ("10-15 people", "between 5% and 7%") and vague plurals
+  ("hundreds of thousands of refugees" → 200,000 … 999,999) have
+  ``value=None``;
+- dates, years, durations and other time expressions (any number inside a
+  :class:`~storyline.extract.time.Timex`), ages, ordinals, scores ("3-2",
+  "a 19-0 vote"), phone and street numbers, numbers in names ("FTSE 100")
+  and bare numbers with no unit or counted noun are not figures.
+
+>>> from datetime import datetime
+>>> f = extract_figures("Congress passed a $1.2 trillion infrastructure bill last year.",
+...                     datetime(2021, 11, 6))[0]
+>>> (f.text, f.value, f.unit, f.about, f.when)
+('$1.2 trillion', 1200000000000.0, 'USD', 'cost of the infrastructure bill', '2020')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.extract.figures_about import about_phrase
+from storyline.extract.figures_units import (
+    APPROX,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    NUMBER_WORDS,
+    SCALES,
+    TIME_NOUNS,
+    UNIT_WORDS,
+    VAGUE,
+    fraction_value,
+    parse_number,
+)
+from storyline.extract.time import Timex, extract_timexes
+
+__all__ = ["Figure", "extract_figures"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure: a span of the article text, its normalised value and what it measures."""
+
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    approx: str | None
+    about: str | None
+    when: str | None
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    core: int  # offset of the number itself, for the time-expression check
+    low: float
+    high: float
+    point: bool
+    unit: str
+    approx: str | None
+    kind: str  # money, percent, quantity, fraction, count
+
+
+_APPROX = r"(?:(?P<approx>" + "|".join(re.escape(a) for a in APPROX) + r")\s+)?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
+_SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion)\b|(?:k|mn|mln|m|bn|b|tn|trn)\b)?"
+_SIGN = r"(?:US|C|A|HK|NZ|S)?[$£€¥]"
+_CURWORD = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
+_UNIT = "|".join(sorted((re.escape(w) for w in UNIT_WORDS), key=len, reverse=True))
+_PER = r"(?P<per>(?:\s+|-)(?:a|per)(?:\s+|-)(?:year|month|barrel|day|week|share|head))?"
+# "X to Y" is left as two figures: "fell from $120bn to $4.6bn" is a change, not a range
+_RANGE_SEP = r"(?:\s?[-–]\s?)"
+
+_MONEY_SIGN = re.compile(
+    rf"(?<![\w$£€¥]){_APPROX}(?P<sign>{_SIGN})\s?(?P<n1>{_NUM})(?P<s1>{_SCALE})"
+    rf"(?:{_RANGE_SEP}(?:{_SIGN})?(?P<n2>{_NUM})(?P<s2>{_SCALE}))?"
+    rf"(?:\s(?P<cw>dollars?))?{_PER}(?![\w$£€])",
+    re.IGNORECASE,
+)
+_MONEY_WORD = re.compile(
+    rf"\b{_APPROX}(?P<n1>{_NUM})(?P<s1>{_SCALE})(?:{_RANGE_SEP}(?P<n2>{_NUM})(?P<s2>{_SCALE}))?"
+    rf"\s?(?P<cw>{_CURWORD})\b{_PER}",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(
+    rf"\b{_APPROX}(?P<n1>{_NUM})(?:%?{_RANGE_SEP}(?P<n2>{_NUM}))?"
+    r"\s?(?P<pc>%|percent\b|per\s?cent\b|pct\b|percentage points?\b)",
+    re.IGNORECASE,
+)
+_QUANTITY = re.compile(
+    rf"\b{_APPROX}(?P<n1>{_NUM})(?P<s1>{_SCALE})(?:{_RANGE_SEP}(?P<n2>{_NUM})(?P<s2>{_SCALE}))?"
+    rf"(?:\s|-)?(?P<u>{_UNIT})\b(?!-(?:year|old))(?P<perday>\s+(?:a|per)\s+day)?",
+    re.IGNORECASE,
+)
+_FRACTION = re.compile(
+    rf"\b{_APPROX}(?P<fr>(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?"
+    r"|two-thirds|three-quarters|half|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?:in|out of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten))"
+    r"(?=\s+(?:of|the|its|their|his|her|all|[a-z]+s)\b|[.,;:!?)]|$)",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(
+    rf"\b{_APPROX}(?P<vague>"
+    + "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
+    + r")\s+of\s+",
+    re.IGNORECASE,
+)
+_WORDNUM = re.compile(
+    r"^(?:" + "|".join(w for w in NUMBER_WORDS if w != "one") + r")(?:-\w+)?$", re.IGNORECASE
+)
+_LEAD = re.compile(rf"(?:^|\s)(?P<approx>{'|'.join(re.escape(a) for a in APPROX)})\s+$", re.I)
+_RANGE_TOKEN = re.compile(r"^(\d+)[-–](\d+)$")
+_ISO_WHEN = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?|-Q[1-4]|-H[12])?$")
+_SCORE_NOUNS = {"vote", "win", "victory", "defeat", "lead", "score", "draw", "loss", "margin"}
+_RATE = {
+    "year": "yr", "month": "mo", "day": "d", "week": "wk", "barrel": "bbl",
+    "share": "share", "head": "head",
+}  # fmt: skip
+
+
+def _scale(s: str | None) -> float:
+    if not s:
+        return 1.0
+    return SCALES.get(s.strip().lower(), 1.0)
+
+
+def _amount(m: re.Match[str]) -> tuple[float, float, bool] | None:
+    """The (low, high, is-point) of a matched number or range, scales applied."""
+    n1 = parse_number(m.group("n1"))
+    if n1 is None:
+        return None
+    groups = m.groupdict()
+    s1, s2 = groups.get("s1"), groups.get("s2")
+    if groups.get("n2"):
+        n2 = parse_number(m.group("n2"))
+        if n2 is None:
+            return None
+        scale2 = _scale(s2)
+        scale1 = _scale(s1) if s1 else scale2  # "$5-7bn": the scale covers both ends
+        low, high = n1 * scale1, n2 * scale2
+        return (low, high, False) if low < high else None
+    value = n1 * _scale(s1)
+    return value, value, True
+
+
+def _per(m: re.Match[str]) -> str:
+    per = m.groupdict().get("per")
+    if not per:
+        return ""
+    return "/" + _RATE[re.split(r"[\s-]+", per.strip(" -"))[-1].lower()]
+
+
+def _regex_candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+
+    def add(m: re.Match[str], unit: str, kind: str, scale: float = 1.0) -> None:
+        amount = _amount(m)
+        if amount is None:
+            return
+        low, high, point = amount
+        approx = m.group("approx")
+        found.append(
+            _Candidate(
+                m.start(),
+                m.end(),
+                m.start("n1"),
+                low * scale,
+                high * scale,
+                point,
+                unit,
+                approx.lower() if approx else None,
+                kind,
+            )
+        )
+
+    for m in _MONEY_SIGN.finditer(text):
+        add(m, CURRENCY_SIGNS[m.group("sign").lower()] + _per(m), "money")
+    for m in _MONEY_WORD.finditer(text):
+        word = m.group("cw").lower()
+        pence = 0.01 if word in ("p", "pence") else 1.0
+        add(m, CURRENCY_WORDS[word] + _per(m), "money", pence)
+    for m in _PERCENT.finditer(text):
+        add(m, "pp" if m.group("pc").lower().startswith("percentage") else "percent", "percent")
+    for m in _QUANTITY.finditer(text):
+        unit = UNIT_WORDS[m.group("u").lower()]
+        add(m, unit + ("/d" if m.group("perday") else ""), "quantity")
+    for m in _FRACTION.finditer(text):
+        value = fraction_value(m.group("fr"))
+        quarter_alone = "quarter" in m.group("fr").lower() and not text.startswith(" of", m.end())
+        if value is not None and 0 < value <= 1 and not quarter_alone:
+            approx = m.group("approx")
+            found.append(
+                _Candidate(
+                    m.start(),
+                    m.end("fr"),
+                    m.start("fr"),
+                    value,
+                    value,
+                    True,
+                    "fraction",
+                    approx.lower() if approx else None,
+                    "fraction",
+                )
+            )
+    return found
+
+
+def _counted_noun(doc: Doc, tokens: Sequence[Token]) -> Token | None:
+    """The noun a number counts: its head, a common noun within four tokens to its right."""
+    last = tokens[-1]
+    head = last.head
+    for tok in tokens:
+        if tok.head.i > last.i:
+            head = tok.head
+    if head.pos_ != "NOUN" or not head.is_alpha or not 0 < head.i - last.i <= 4:
+        return None
+    if head.text[:1].isupper() and not head.is_sent_start:
+        return None  # a name: "Six Nations", "Two Britains"
+    lemma = head.lemma_.lower()
+    if lemma in TIME_NOUNS or lemma.rstrip("s") in TIME_NOUNS or lemma in _SCORE_NOUNS:
+        return None
+    return head
+
+
+def _is_number_token(tok: Token) -> bool:
+    t = tok.text
+    if re.fullmatch(_NUM, t):
+        if t.startswith("0") and len(t) > 1 and not t.startswith("0."):
+            return False  # phone numbers, codes
+        return not re.fullmatch(r"(1[5-9]|20)\d\d", t)  # a year
+    return bool(_WORDNUM.match(t)) and parse_number(t) is not None
+
+
+def _count_candidates(doc: Doc, text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        high: float | None = None
+        if tok.lower_ == "a" and i + 1 < len(doc) and doc[i + 1].lower_ == "dozen":
+            num_toks = [doc[i], doc[i + 1]]
+            value: float | None = 12.0
+        elif (r := _RANGE_TOKEN.match(tok.text)) and int(r.group(1)) < int(r.group(2)):
+            num_toks = [tok]
+            value = float(r.group(1))
+            high = float(r.group(2))
+        elif _is_number_token(tok):
+            num_toks = [tok]
+            value = parse_number(tok.text)
+            while num_toks[-1].i + 1 < len(doc) and doc[num_toks[-1].i + 1].lower_ in SCALES:
+                nxt = doc[num_toks[-1].i + 1]
+                fused = not num_toks[-1].whitespace_  # "1m websites"
+                if not fused and nxt.lower_ not in ("hundred", "thousand", "million", "billion"):
+                    break
+                num_toks.append(nxt)
+                value = None if value is None else value * SCALES[nxt.lower_]
+        else:
+            i += 1
+            continue
+        i = num_toks[-1].i + 1
+        first = num_toks[0]
+        if value is None or (first.i > 0 and _excluded_before(doc[first.i - 1])):
+            continue
+        if first.i + 1 < len(doc) and doc[first.i + 1].text in ("-", "–", ":", "/", "."):
+            continue  # scores, times, list numbering, dates
+        noun = _counted_noun(doc, num_toks)
+        if noun is None:
+            continue
+        start = first.idx
+        approx = None
+        lead = _LEAD.search(text, max(0, start - 25), start)
+        if lead:
+            approx = lead.group("approx").lower()
+            start = lead.start("approx")
+        found.append(
+            _Candidate(
+                start,
+                noun.idx + len(noun.text),
+                first.idx,
+                value,
+                value if high is None else high,
+                high is None,
+                _lemma(noun),
+                approx,
+                "count",
+            )
+        )
+    return found
+
+
+def _excluded_before(prev: Token) -> bool:
+    """Numbers that are ages, names ("FTSE 100", "Boeing 747") or ranks."""
+    if prev.lower_ in ("aged", "age", "ages", "no", "no.", "number", "page", "article", "top"):
+        return True
+    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start
+
+
+def _lemma(noun: Token) -> str:
+    lemma = noun.lemma_.lower()
+    if lemma == noun.lower_ and lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")):
+        # a plural the lemmatizer missed: "quangos", "viruses"
+        lemma = lemma[:-2] if lemma.endswith(("ses", "xes", "ches", "shes")) else lemma[:-1]
+    return {"people": "person", "men": "man", "women": "woman", "children": "child"}.get(
+        lemma, lemma
+    )
+
+
+def _vague_candidates(doc: Doc, text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for m in _VAGUE.finditer(text):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span[0]
+        noun = tok
+        while noun.i < len(doc) and noun.dep_ in ("compound", "amod", "det", "nummod"):
+            if noun.head.i <= noun.i or noun.head.i - tok.i > 5:
+                break
+            noun = noun.head
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        low, high = VAGUE[m.group("vague").lower()]
+        unit = CURRENCY_WORDS.get(noun.lower_) or _lemma(noun)
+        approx = m.group("approx")
+        found.append(
+            _Candidate(
+                m.start(),
+                noun.idx + len(noun.text),
+                m.start("vague"),
+                low,
+                high,
+                False,
+                unit,
+                approx.lower() if approx else None,
+                "count",
+            )
+        )
+    return found
+
+
+def _between(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """Merge "between 5% and 7%" (two figures of one unit) into one range."""
+    cands.sort(key=lambda c: c.start)
+    out: list[_Candidate] = []
+    for c in cands:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : c.start]
+            before = text[max(0, prev.start - 8) : prev.start].lower()
+            if (
+                gap.strip().lower() == "and"
+                and before.rstrip().endswith("between")
+                and prev.unit == c.unit
+                and prev.point
+                and c.point
+                and prev.low < c.low
+            ):
+                out[-1] = _Candidate(
+                    text.lower().rindex("between", 0, prev.start),
+                    c.end,
+                    prev.core,
+                    prev.low,
+                    c.high,
+                    False,
+                    c.unit,
+                    None,
+                    c.kind,
+                )
+                continue
+        out.append(c)
+    return out
+
+
+def _in_timex(c: _Candidate, timexes: Sequence[Timex]) -> bool:
+    return any(t.start <= c.core < t.end for t in timexes)
+
+
+def _resolve_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
+    rank = {"money": 0, "percent": 1, "quantity": 2, "fraction": 3, "count": 4}
+    ordered = sorted(cands, key=lambda c: (rank[c.kind], -(c.end - c.start), c.start))
+    kept: list[_Candidate] = []
+    for c in ordered:
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _when(doc: Doc, start: int, end: int, timexes: Sequence[Timex]) -> str | None:
+    """The value of the nearest calendar time expression in the figure's sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent: Span = span.sent
+    best: tuple[int, str] | None = None
+    for t in timexes:
+        if t.type != "DATE" or not _ISO_WHEN.match(t.value):
+            continue
+        if t.start < sent.start_char or t.end > sent.end_char:
+            continue
+        dist = start - t.end if t.end <= start else t.start - end
+        if best is None or abs(dist) < best[0]:
+            best = (abs(dist), t.value)
+    return best[1] if best else None
+
+
+def extract_figures(
+    text: str,
+    published: datetime | None = None,
+    doc: Doc | None = None,
+    timexes: Sequence[Timex] | None = None,
+) -> tuple[Figure, ...]:
+    """All figures in ``text``, in order, each with its value, unit, measure and time.
+
+    ``doc`` is the article parsed by :func:`storyline.nlp.pipeline.load_nlp`
+    (parsed here when not given); ``timexes`` those of
+    :func:`~storyline.extract.time.extract_timexes` (found here when not given).
+
+    >>> [(f.text, f.value, f.unit) for f in extract_figures("Costs rose 12% to £35m.")]
+    [('12%', 12.0, 'percent'), ('£35m', 35000000.0, 'GBP')]
+    """
+    if doc is None:
+        from storyline.nlp.pipeline import load_nlp
+
+        doc = load_nlp()(text)
+    if timexes is None:
+        timexes = extract_timexes(text, published, doc=doc)
+    cands = _regex_candidates(text) + _vague_candidates(doc, text)
+    cands = _resolve_overlaps([c for c in cands if not _in_timex(c, timexes)])
+    counts = [
+        c
+        for c in _count_candidates(doc, text)
+        if not _in_timex(c, timexes) and all(c.end <= k.start or c.start >= k.end for k in cands)
+    ]
+    cands = _between(text, cands + counts)
+    figures = []
+    for c in cands:
+        value = c.low if c.point else None
+        figures.append(
+            Figure(
+                text=text[c.start : c.end],
+                value=value,
+                low=c.low,
+                high=c.high,
+                unit=c.unit,
+                approx=c.approx,
+                about=about_phrase(doc, c.start, c.end, c.kind, c.unit),
+                when=_when(doc, c.start, c.end, timexes),
+                start=c.start,
+                end=c.end,
+            )
+        )
+    return tuple(figures)

@@ -1,0 +1,141 @@
+"""Cue words and quotation-mark spans for :mod:`storyline.extract.quotes`.
+
+>>> quote_spans('He said “A.” Then “B')
+[(9, 11, False)]
+"""
+
+from __future__ import annotations
+
+__all__ = ["SPEECH_VERBS", "quote_spans"]
+
+# Lemmas of verbs that report speech (or writing); beliefs and intentions
+# ("think", "want", "hope") are left out: storyline reports what people said.
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "note",
+        "warn",
+        "argue",
+        "claim",
+        "insist",
+        "explain",
+        "announce",
+        "state",
+        "declare",
+        "write",
+        "tweet",
+        "report",
+        "suggest",
+        "ask",
+        "respond",
+        "reply",
+        "answer",
+        "acknowledge",
+        "admit",
+        "concede",
+        "confirm",
+        "deny",
+        "predict",
+        "promise",
+        "vow",
+        "pledge",
+        "urge",
+        "caution",
+        "complain",
+        "contend",
+        "assert",
+        "maintain",
+        "allege",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "recall",
+        "describe",
+        "call",
+        "criticize",
+        "criticise",
+        "accuse",
+        "praise",
+        "comment",
+        "remark",
+        "observe",
+        "testify",
+        "conclude",
+        "estimate",
+        "reckon",
+        "continue",
+        "agree",
+        "disagree",
+        "counter",
+        "point",
+        "mention",
+        "reiterate",
+        "repeat",
+        "recount",
+        "boast",
+        "joke",
+        "quip",
+        "lament",
+        "signal",
+        "indicate",
+        "propose",
+        "threaten",
+        "demand",
+    ]
+)
+
+_OPEN = {"“", '"'}
+_CLOSE = {"”", '"'}  # writers mix curly and straight marks: “…" closes too
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Content spans ``(start, end, continued)`` inside double quotation marks.
+
+    A paragraph that opens a quote and does not close it continues into the
+    next paragraph when that one opens with a quotation mark (the newspaper
+    convention for quotes of several paragraphs); ``continued`` is then true
+    and the span runs from the first opening to the last closing mark. A quote
+    left open with no such continuation is dropped: it is more likely a stray
+    mark than speech. Two apostrophes (''like this'', an old newswire habit)
+    are a straight double mark.
+    """
+    original = text
+    text = text.replace("''", '"\x01')
+    spans: list[tuple[int, int, bool]] = []
+    paragraphs: list[tuple[int, str]] = []
+    pos = 0
+    for para in text.split("\n"):
+        paragraphs.append((pos, para))
+        pos += len(para) + 1
+    pending: int | None = None  # start of a quote carried over from an earlier paragraph
+    for offset, para in paragraphs:
+        if not para.strip():
+            continue
+        stripped = para.lstrip()
+        lead = len(para) - len(stripped)
+        opens_with_mark = stripped[:1] in _OPEN
+        if pending is not None and not opens_with_mark:
+            pending = None
+        i = 0
+        start: int | None = None
+        if pending is not None:
+            i = lead + 1
+            start = pending
+        while i < len(para):
+            ch = para[i]
+            if start is None and ch in _OPEN:
+                start = offset + i + 1
+            elif start is not None and ch in _CLOSE:
+                end = offset + i
+                if end > start:
+                    spans.append((start, end, pending is not None))
+                start, pending = None, None
+            i += 1
+        pending = start
+    # The second apostrophe of an opening '' is not content.
+    return [
+        (start + 1 if original[start - 1 : start + 1] == "''" else start, end, cont)
+        for start, end, cont in spans
+    ]

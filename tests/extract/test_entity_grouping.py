@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.extract.entities import Entity, entity_at, group_entities
+from storyline.nlp.pipeline import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def group(nlp: Any, text: str) -> tuple[Entity, ...]:
+    return group_entities(nlp(text))
+
+
+def person(entities: tuple[Entity, ...], name: str) -> Entity:
+    (found,) = [e for e in entities if e.name == name]
+    return found
+
+
+def test_titles_surnames_pronouns_and_descriptions_join_one_person(nlp: Any) -> None:
+    text = (
+        "Chancellor Angela Merkel arrived in Berlin on Monday. Merkel said she was calm. "
+        "The chancellor left early."
+    )
+    entities = group(nlp, text)
+    merkel = person(entities, "Angela Merkel")
+    assert merkel.type == "PER" and merkel.id == "e1"
+    assert merkel.roles == ("Chancellor",)
+    assert [m.text for m in merkel.mentions] == ["Angela Merkel", "Merkel", "she", "The chancellor"]
+    assert [m.kind for m in merkel.mentions] == ["name", "name", "pronoun", "description"]
+    for m in merkel.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_full_names_and_given_names_the_recogniser_left_out(nlp: Any) -> None:
+    entities = group(nlp, "Recep Tayyip Erdogan spoke. Erdogan left. Mr. Erdogan waved.")
+    erdogan = person(entities, "Recep Tayyip Erdogan")
+    assert erdogan.aliases == ("Erdogan",) and len(erdogan.mentions) == 3
+
+
+def test_acronyms_merge_and_contained_place_names_do_not(nlp: Any) -> None:
+    entities = group(nlp, "The European Union met. The EU agreed. Sudan and South Sudan signed.")
+    eu = person(entities, "European Union")
+    assert eu.aliases == ("EU",) and eu.type == "ORG"
+    names = [e.name for e in entities]
+    assert "Sudan" in names and "South Sudan" in names
+
+
+def test_roles_are_not_part_of_the_name(nlp: Any) -> None:
+    entities = group(
+        nlp,
+        "Foreign Secretary Jane Smith spoke. Trade Minister Hugo Varga agreed. The minister left.",
+    )
+    smith = person(entities, "Jane Smith")
+    varga = person(entities, "Hugo Varga")
+    assert smith.roles == ("Foreign Secretary",)
+    assert varga.roles == ("Trade Minister",)
+    assert varga.mentions[-1].text == "The minister"
+
+
+def test_people_sharing_a_surname_stay_apart_and_a_bare_surname_goes_to_the_latest(
+    nlp: Any,
+) -> None:
+    text = "Hillary Clinton spoke in Ohio. Bill Clinton spoke in Iowa. Clinton was tired."
+    entities = group(nlp, text)
+    hillary = person(entities, "Hillary Clinton")
+    bill = person(entities, "Bill Clinton")
+    assert hillary.id != bill.id
+    assert [m.text for m in hillary.mentions] == ["Hillary Clinton"]
+    assert [m.text for m in bill.mentions] == ["Bill Clinton", "Clinton"]
+
+
+def test_pronouns_respect_gender_once_known(nlp: Any) -> None:
+    text = "Ms. Jane Smith met Hugo Varga. She said little."
+    entities = group(nlp, text)
+    assert [m.text for m in person(entities, "Jane Smith").mentions][-1] == "She"
+    start = text.index("She")
+    found = entity_at(entities, start, start + 3)
+    assert found is not None and found.name == "Jane Smith"

@@ -1,0 +1,195 @@
+"""Figures: every form the issue names, the things that are not figures,
+approximation words, ranges, what a figure measures and when."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from storyline.extract import figures as figures_module
+from storyline.extract.figures import Figure, extract_figures
+from storyline.extract.figures_units import fraction_value, parse_number
+
+PUBLISHED = datetime(2021, 11, 6)
+
+
+def one(text: str, published: datetime | None = PUBLISHED) -> Figure:
+    found = extract_figures(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_public_api_is_pinned() -> None:
+    assert sorted(figures_module.__all__) == ["Figure", "extract_figures"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Congress passed a $1.2 trillion bill.", "$1.2 trillion", 1.2e12, "USD"),
+        ("The plan costs £35m.", "£35m", 3.5e7, "GBP"),
+        ("Sales were 5.44 billion euros.", "5.44 billion euros", 5.44e9, "EUR"),
+        ("The firm paid $5bn for it.", "$5bn", 5e9, "USD"),
+        ("The firm paid US$3 million for it.", "US$3 million", 3e6, "USD"),
+        ("The prize is €200,000.", "€200,000", 2e5, "EUR"),
+        ("The club paid 35 million pounds for him.", "35 million pounds", 3.5e7, "GBP"),
+        ("Inflation hit 12% in the region.", "12%", 12.0, "percent"),
+        ("Inflation hit 7.4 per cent in the region.", "7.4 per cent", 7.4, "percent"),
+        ("Rates rose 0.25 percentage points.", "0.25 percentage points", 0.25, "pp"),
+        ("Half of the staff left.", "Half", 0.5, "fraction"),
+        ("Two-thirds of members agreed.", "Two-thirds", 0.6667, "fraction"),
+        ("Three in four adults agreed.", "Three in four", 0.75, "fraction"),
+        ("The strike involved 1,800 workers.", "1,800 workers", 1800.0, "worker"),
+        ("The strike involved 1,800 striking workers.", "1,800 striking workers", 1800.0, "worker"),
+        ("Police arrested three people.", "three people", 3.0, "person"),
+        ("A dozen states sued.", "A dozen states", 12.0, "state"),
+        ("They built a 40-mile rail link.", "40-mile", 40.0, "mi"),
+        ("The ship carried 3,000 tonnes of grain.", "3,000 tonnes", 3000.0, "t"),
+        ("Output is 5.2 million barrels a day.", "5.2 million barrels a day", 5.2e6, "bbl/d"),
+        ("The border is 20 km away.", "20 km", 20.0, "km"),
+        ("The fund gets about $200m a year.", "about $200m a year", 2e8, "USD/yr"),
+    ],
+)
+def test_forms(text: str, span: str, value: float, unit: str) -> None:
+    f = one(text)
+    assert (f.text, f.unit) == (span, unit)
+    assert f.value == pytest.approx(value)
+    assert f.low == f.high == f.value
+    assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    ("text", "approx"),
+    [
+        ("It buys about 70 percent of its wheat abroad.", "about"),
+        ("It buys roughly a third of its wheat abroad.", "roughly"),
+        ("It hired nearly 500 workers.", "nearly"),
+        ("More than 100 people died.", "more than"),
+        ("It could cost up to $5bn.", "up to"),
+        ("It hired 500 workers.", None),
+    ],
+)
+def test_approximation_word_is_kept_as_written(text: str, approx: str | None) -> None:
+    f = one(text)
+    assert f.approx == approx
+    assert f.text.lower().startswith(approx or "")
+
+
+def test_fraction_words() -> None:
+    f = one("It buys roughly a third of its wheat abroad.")
+    assert (f.text, f.value, f.unit) == ("roughly a third", 0.3333, "fraction")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Hundreds of thousands of refugees fled.", 200_000, 999_999, "refugee"),
+        ("Dozens of ships waited.", 24, 99, "ship"),
+        ("Thousands of people marched.", 2000, 9999, "person"),
+        ("Between 5% and 7% of voters agreed.", 5, 7, "percent"),
+        ("Police saw 10-15 people.", 10, 15, "person"),
+        ("Prices rose 5-7% last month.", 5, 7, "percent"),
+    ],
+)
+def test_ranges(text: str, low: float, high: float, unit: str) -> None:
+    f = one(text)
+    assert f.value is None
+    assert (f.low, f.high, f.unit) == (low, high, unit)
+
+
+def test_vague_plural_span_includes_the_counted_noun() -> None:
+    f = one("Hundreds of thousands of refugees fled.")
+    assert f.text == "Hundreds of thousands of refugees"
+    assert f.about == "number of refugees"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 69-year-old resigned.",
+        "He was aged 43 when he died.",
+        "She finished third in 2019.",
+        "They won 3-2 at home.",
+        "It passed by a 19-0 vote.",
+        "He left at 7pm on 12 March 2020.",
+        "Call 020 7946 0000 for help.",
+        "The deal lasts 90 days.",
+        "He lives at 10 Downing Street.",
+        "The FTSE 100 closed higher.",
+        "It was the first time.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert extract_figures(text, PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        (
+            "Congress passed a $1.2 trillion infrastructure bill.",
+            "cost of the infrastructure bill",
+        ),
+        (
+            "Egypt buys about 70 percent of the country's wheat imports.",
+            "share of the country's wheat imports",
+        ),
+        ("They will build a 40-mile rail link.", "length of the rail link"),
+    ],
+)
+def test_what_it_measures(text: str, about: str) -> None:
+    assert one(text).about == about
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("Some 1,800 workers went on strike.", "number of workers went on strike"),
+        ("Adriano has scored 14 goals this season.", "number of goals Adriano scored"),
+        ("He met 40 leaders of the unions.", "number of leaders of the unions"),
+    ],
+)
+def test_what_a_count_measures(text: str, about: str) -> None:
+    assert one(text).about == about
+
+
+def test_when_from_last_year() -> None:
+    f = one("Congress passed a $1.2 trillion infrastructure bill last year.")
+    assert f.when == "2020"
+
+
+def test_when_needs_a_publication_date() -> None:
+    f = one("Congress passed a $1.2 trillion infrastructure bill last year.", None)
+    assert f.when is None
+
+
+def test_when_from_an_explicit_year() -> None:
+    assert one("Profits were £35m in 2004.", None).when == "2004"
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Officials said 1,800 workers lost jobs.\n\nThe plan costs £35m, or 12%."
+    found = extract_figures(text, PUBLISHED)
+    assert [f.text for f in found] == ["1,800 workers", "£35m", "12%"]
+    for f in found:
+        assert text[f.start : f.end] == f.text
+
+
+def test_number_helpers() -> None:
+    assert parse_number("1,800") == 1800.0
+    assert parse_number("twenty-five") == 25.0
+    assert parse_number("a dozen") == 12.0
+    assert parse_number("many") is None
+    assert fraction_value("two-thirds") == 0.6667
+    assert fraction_value("one in five") == 0.2
+
+
+def test_from_to_is_two_figures() -> None:
+    found = extract_figures("Its value fell from $120bn to $4.6bn.", PUBLISHED)
+    assert [(f.text, f.value) for f in found] == [("$120bn", 1.2e11), ("$4.6bn", 4.6e9)]
+
+
+def test_fused_scale_on_a_count() -> None:
+    f = one("It runs on about 1m websites.")
+    assert (f.text, f.value, f.unit, f.approx) == ("about 1m websites", 1e6, "website", "about")

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.extract.entities import group_entities
+from storyline.extract.quotes import Quote, extract_quotes
+from storyline.nlp.pipeline import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def quotes(nlp: Any, text: str) -> tuple[Quote, ...]:
+    doc = nlp(text)
+    found = extract_quotes(doc, group_entities(doc))
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        if q.cue_start is not None and q.cue_end is not None:
+            assert text[q.cue_start : q.cue_end] == q.cue
+    return found
+
+
+def test_split_quote_gives_two_parts_with_one_speaker_and_an_apposition(nlp: Any) -> None:
+    text = (
+        "“We will not yield,” said Hugo Varga, a former Treasury negotiator. “The talks are over.”"
+    )
+    first, second = quotes(nlp, text)
+    assert (first.text, second.text) == ("We will not yield,", "The talks are over.")
+    assert first.kind == second.kind == "direct"
+    assert first.speaker == second.speaker
+    assert first.speaker is not None and first.speaker.name == "Hugo Varga"
+    assert first.speaker.description == "a former Treasury negotiator"
+    assert first.cue == "said"
+
+
+def test_multi_paragraph_quote_and_description_from_an_earlier_apposition(nlp: Any) -> None:
+    text = (
+        "Hugo Varga, a former Treasury negotiator on the debt accord, said the talks had failed.\n"
+        "“We tried everything. The other side did not move.\n"
+        "“Now we wait for the court,” he said."
+    )
+    found = quotes(nlp, text)
+    indirect = [q for q in found if q.kind == "indirect"]
+    (direct,) = [q for q in found if q.kind == "direct"]
+    assert direct.text.startswith("We tried everything.") and direct.text.endswith("court,")
+    assert direct.speaker is not None and direct.speaker.name == "Hugo Varga"
+    assert direct.speaker.description == "a former Treasury negotiator on the debt accord"
+    assert indirect[0].text == "the talks had failed"
+
+
+def test_he_said_after_another_name_goes_to_the_quoted_person(nlp: Any) -> None:
+    text = (
+        "“We are done,” Angela Merkel said. She met Jean-Claude Juncker on Monday. "
+        "“It is finished,” she said."
+    )
+    first, second = quotes(nlp, text)
+    assert first.speaker is not None and second.speaker is not None
+    assert first.speaker.name == second.speaker.name == "Angela Merkel"
+    assert second.speaker.entity_id == first.speaker.entity_id
+
+
+def test_unnamed_sources_are_kept_as_written(nlp: Any) -> None:
+    text = "A European diplomat said the plan was dead. Analysts warned that prices would rise."
+    first, second = quotes(nlp, text)
+    assert first.kind == "indirect" and first.text == "the plan was dead"
+    assert first.speaker is not None and first.speaker.name == "A European diplomat"
+    assert first.speaker.entity_id is None
+    assert second.speaker is not None and second.speaker.name == "Analysts"
+    assert second.cue == "warned"
+
+
+def test_according_to_and_told_reporters(nlp: Any) -> None:
+    text = (
+        "The tax cut will cost billions, according to the treasury. "
+        "Foreign Secretary Jane Smith told reporters that the EU would wait."
+    )
+    found = quotes(nlp, text)
+    assert [q.kind for q in found] == ["indirect", "indirect"]
+    assert found[0].text.startswith("The tax cut will cost billions")
+    assert found[1].text == "that the EU would wait"
+    assert found[1].speaker is not None and found[1].speaker.name == "Jane Smith"
+    assert found[1].speaker.description == "Foreign Secretary"
+
+
+def test_partial_quotes_are_attributed_only_when_someone_said_them(nlp: Any) -> None:
+    text = (
+        "Smith said the talks would tackle “the harder questions first.” "
+        "Protesters outside held signs reading “Lock her up.” "
+        "The so-called “war on drugs” continued."
+    )
+    partial = [q for q in quotes(nlp, text) if q.kind == "partial"]
+    by_text = {q.text: q for q in partial}
+    said = by_text["the harder questions first."]
+    assert said.speaker is not None and said.speaker.name == "Smith" and said.cue == "said"
+    assert by_text["war on drugs"].speaker is None
+    assert by_text["Lock her up."].speaker is None
+
+
+def test_straight_quotes_and_surname_only_speakers(nlp: Any) -> None:
+    text = 'Jane Smith arrived late. "We need more time," Smith said.'
+    (q,) = quotes(nlp, text)
+    assert q.kind == "direct" and q.text == "We need more time,"
+    assert q.speaker is not None and q.speaker.name == "Jane Smith"
+
+
+def test_two_people_sharing_a_surname_are_not_confused(nlp: Any) -> None:
+    text = (
+        "Hillary Clinton spoke in Ohio. Bill Clinton spoke in Iowa. "
+        "“It was a long day,” Bill Clinton said."
+    )
+    (q,) = quotes(nlp, text)
+    doc_entities = group_entities(nlp(text))
+    hillary = next(e for e in doc_entities if e.name == "Hillary Clinton")
+    assert q.speaker is not None and q.speaker.name == "Bill Clinton"
+    assert q.speaker.entity_id != hillary.id
+
+
+def test_newswire_apostrophe_marks_and_mixed_marks(nlp: Any) -> None:
+    text = "''We won,'' Mr. Smith said. “Our roads are crumbling,\" Ms. Jones said."
+    first, second = quotes(nlp, text)
+    assert (first.text, second.text) == ("We won,", "Our roads are crumbling,")
+    assert first.speaker is not None and first.speaker.name == "Smith"
+    assert second.speaker is not None and second.speaker.name == "Jones"
+
+
+def test_parenthetical_attribution_and_reported_objects(nlp: Any) -> None:
+    text = (
+        "The senator, Rubio said, had been in office for years. "
+        "On Monday, Ted Cruz accused the governor of lying about the deal."
+    )
+    first, second = quotes(nlp, text)
+    assert first.text.startswith("The senator") and first.cue == "said"
+    assert first.speaker is not None and first.speaker.name == "Rubio"
+    assert second.text == "the governor of lying about the deal" and second.cue == "accused"
+    assert second.speaker is not None and second.speaker.name == "Ted Cruz"

@@ -81,6 +81,7 @@ def test_according_to_and_told_reporters(nlp: Any) -> None:
     found = quotes(nlp, text)
     assert [q.kind for q in found] == ["indirect", "indirect"]
     assert found[0].text.startswith("The tax cut will cost billions")
+    assert found[0].speaker is not None and found[0].speaker.name == "the treasury"
     assert found[1].text == "that the EU would wait"
     assert found[1].speaker is not None and found[1].speaker.name == "Jane Smith"
     assert found[1].speaker.description == "Foreign Secretary"

@@ -163,6 +163,8 @@ class _Extractor:
             return Speaker(subj.text, None, None, subj.idx, subj.idx + len(subj))
         phrase = [t for t in subj.subtree if t.i <= subj.i or t.dep_ in ("nmod", "case")]
         phrase = [t for t in phrase if t.dep_ not in ("appos", "punct", "relcl", "acl")]
+        # "according to X": the preposition is the cue, not part of X's name
+        phrase = [t for t in phrase if not (t.i < subj.i and t.dep_ in ("case", "fixed"))]
         phrase_text = self._span_text(sorted(phrase, key=lambda t: t.i)) or subj.text
         return Speaker(phrase_text, None, description, start, end)
 

@@ -6,7 +6,10 @@ Scores are fractions in [0, 1].
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from storyline.cli.common import emit_json
 
@@ -25,7 +28,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "DIR holds scrapinghub_aeb.tar.gz, or the extracted benchmark.",
     )
     e.add_argument("dir", type=Path, metavar="DIR")
-    e.set_defaults(run=run_extraction)
+    e.set_defaults(
+        run=_job("storyline.eval.extraction", "evaluate_extraction", lambda fn, a: fn(a.dir))
+    )
 
     j = sub.add_parser(
         "junk",
@@ -36,7 +41,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     j.add_argument("data", type=Path, metavar="DATA", help="the shared data folder")
     j.add_argument("--labels", type=Path, default=Path("evaldata/junk"))
     j.add_argument("--split", choices=("test", "tune", "all"), default="test")
-    j.set_defaults(run=run_junk)
+    j.set_defaults(
+        run=_job(
+            "storyline.eval.junk",
+            "evaluate_junk",
+            lambda fn, a: fn(a.labels, a.data, split=a.split),
+        )
+    )
 
     d = sub.add_parser(
         "duplicates",
@@ -47,7 +58,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     d.add_argument("data", type=Path, metavar="DATA", help="the shared data folder")
     d.add_argument("--labels", type=Path, default=None)
     d.add_argument("--split", choices=("test", "tune", "all"), default="test")
-    d.set_defaults(run=run_duplicates)
+    d.set_defaults(
+        run=_job(
+            "storyline.eval.duplicates",
+            "evaluate_duplicates",
+            lambda fn, a: fn(a.data, a.labels, split=a.split),
+        )
+    )
 
     n = sub.add_parser(
         "ner",
@@ -56,7 +73,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "type and overall, and words per second. FILE may be gzipped.",
     )
     n.add_argument("file", type=Path, metavar="FILE")
-    n.set_defaults(run=run_ner)
+    n.set_defaults(run=_job("storyline.eval.ner", "evaluate_ner", lambda fn, a: fn(a.file)))
 
     pa = sub.add_parser(
         "parse",
@@ -65,7 +82,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "gold tokens. FILE may be gzipped.",
     )
     pa.add_argument("file", type=Path, metavar="FILE")
-    pa.set_defaults(run=run_parse)
+    pa.set_defaults(run=_job("storyline.eval.parse", "evaluate_parse", lambda fn, a: fn(a.file)))
 
     t = sub.add_parser(
         "timex",
@@ -76,7 +93,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     t.add_argument("dir", type=Path, metavar="DIR")
     t.add_argument("--corpus", help="only this sub-corpus of the tarball (TimeBank, AQUAINT)")
-    t.set_defaults(run=run_timex)
+    t.set_defaults(
+        run=_job("storyline.eval.timex", "evaluate_timex", lambda fn, a: fn(a.dir, corpus=a.corpus))
+    )
 
     f = sub.add_parser(
         "figures",
@@ -87,7 +106,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     f.add_argument("file", type=Path, metavar="FILE")
     f.add_argument("--data", type=Path, required=True, help="the shared data folder")
     f.add_argument("--split", choices=("test", "tune", "all"), default="test")
-    f.set_defaults(run=run_figures)
+    f.set_defaults(
+        run=_job(
+            "storyline.eval.figures",
+            "evaluate_figures",
+            lambda fn, a: fn(a.file, a.data, split=a.split),
+        )
+    )
 
     q = sub.add_parser(
         "quotes",
@@ -99,68 +124,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     q.add_argument("dir", type=Path, metavar="DIR")
     q.add_argument("--split", help="the split inside the tarball (train, dev)")
-    q.set_defaults(run=run_quotes)
+    q.set_defaults(
+        run=_job("storyline.eval.quotes", "evaluate_quotes", lambda fn, a: fn(a.dir, split=a.split))
+    )
 
 
-def run_extraction(args: argparse.Namespace) -> int:
-    """Run the extraction benchmark."""
-    from storyline.eval.extraction import evaluate_extraction
+def _job(
+    module: str, function: str, call: Callable[[Any, argparse.Namespace], Any]
+) -> Callable[[argparse.Namespace], int]:
+    """A command that imports ``module.function`` only when run (so ``eval extraction``
+    does not load the language models) and prints what ``call`` returns as JSON."""
 
-    emit_json(evaluate_extraction(args.dir))
-    return 0
+    def run(args: argparse.Namespace) -> int:
+        emit_json(call(getattr(import_module(module), function), args))
+        return 0
 
-
-def run_junk(args: argparse.Namespace) -> int:
-    """Run the junk-removal evaluation."""
-    from storyline.eval.junk import evaluate_junk
-
-    emit_json(evaluate_junk(args.labels, args.data, split=args.split))
-    return 0
-
-
-def run_duplicates(args: argparse.Namespace) -> int:
-    """Run the near-duplicate evaluation."""
-    from storyline.eval.duplicates import evaluate_duplicates
-
-    emit_json(evaluate_duplicates(args.data, args.labels, split=args.split))
-    return 0
-
-
-def run_ner(args: argparse.Namespace) -> int:
-    """Run the NER evaluation."""
-    from storyline.eval.ner import evaluate_ner
-
-    emit_json(evaluate_ner(args.file))
-    return 0
-
-
-def run_parse(args: argparse.Namespace) -> int:
-    """Run the parser evaluation."""
-    from storyline.eval.parse import evaluate_parse
-
-    emit_json(evaluate_parse(args.file))
-    return 0
-
-
-def run_timex(args: argparse.Namespace) -> int:
-    """Run the time-expression evaluation."""
-    from storyline.eval.timex import evaluate_timex
-
-    emit_json(evaluate_timex(args.dir, corpus=args.corpus))
-    return 0
-
-
-def run_figures(args: argparse.Namespace) -> int:
-    """Run the figures evaluation."""
-    from storyline.eval.figures import evaluate_figures
-
-    emit_json(evaluate_figures(args.file, args.data, split=args.split))
-    return 0
-
-
-def run_quotes(args: argparse.Namespace) -> int:
-    """Run the quotes evaluation."""
-    from storyline.eval.quotes import evaluate_quotes
-
-    emit_json(evaluate_quotes(args.dir, split=args.split))
-    return 0
+    return run

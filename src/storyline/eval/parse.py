@@ -104,8 +104,13 @@ def _documents(sentences: Sequence[GoldSentence]) -> list[list[GoldSentence]]:
     use_markers = any(sentence.new_doc for sentence in sentences)
     documents: list[list[GoldSentence]] = []
     for sentence in sentences:
-        starts = sentence.new_doc if use_markers else len(documents[-1]) >= SENTENCES_PER_DOC
-        if not documents or starts:
+        if not documents:
+            starts = True
+        elif use_markers:
+            starts = sentence.new_doc
+        else:
+            starts = len(documents[-1]) >= SENTENCES_PER_DOC
+        if starts:
             documents.append([])
         documents[-1].append(sentence)
     return documents

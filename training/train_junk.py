@@ -2,7 +2,7 @@
 
 Usage::
 
-    python training/train_junk.py --data ../shared/data [--labels evaldata/junk]
+    python training/train_junk.py --data ../shared/data --aeb ../shared/data/boilerplate
 
 Trains on the ``tune`` split of the hand-labelled segments, plus (with
 ``--aeb``) lines of the Zyte article-extraction benchmark's pages labelled by

@@ -142,3 +142,15 @@ def test_timex_is_frozen() -> None:
 )
 def test_publication_date_from_text(text: str, expected: tuple[datetime | None, str]) -> None:
     assert publication_date_from_text(text) == expected
+
+
+def test_a_year_ago_beside_a_quarter_is_that_quarter_a_year_before() -> None:
+    found = extract_timexes(
+        "Profit rose in the third quarter from $2m a year ago. Sales fell a year ago.",
+        datetime(1989, 10, 26),
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("the third quarter", "1989-Q3"),
+        ("a year ago", "1988-Q3"),
+        ("a year ago", "1988"),
+    ]

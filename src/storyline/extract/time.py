@@ -441,7 +441,30 @@ def extract_timexes(text: str, published: datetime | None, doc: Any = None) -> t
             out.append(Timex(y2, "DATE", full, None, m.start("y2"), m.end("y2"), True))
             continue
         out.append(Timex(text[start:end], typ, value, mod, start, end, resolved))
-    return tuple(out)
+    return tuple(_anchor_year_ago(sorted(out, key=lambda t: t.start), text))
+
+
+_YEAR_AGO = re.compile(r"a year (?:ago|earlier|before)", re.IGNORECASE)
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def _anchor_year_ago(timexes: list[Timex], text: str) -> list[Timex]:
+    """ "A year ago" next to a quarter means that quarter a year before.
+
+    Business copy says "profit rose in the third quarter from $2m a year ago":
+    the comparison is with the same quarter of the previous year, not the year.
+    """
+    out = list(timexes)
+    for i, t in enumerate(out):
+        if not (_YEAR_AGO.fullmatch(t.text) and re.fullmatch(r"\d{4}", t.value)):
+            continue
+        left = max((m.end() for m in _SENT_END.finditer(text, 0, t.start)), default=0)
+        quarters = [q for q in out[:i] if q.start >= left and _QUARTER_VALUE.fullmatch(q.value)]
+        match = _QUARTER_VALUE.fullmatch(quarters[-1].value) if quarters else None
+        if match:
+            value = f"{int(match.group(1)) - 1}-Q{match.group(2)}"
+            out[i] = Timex(t.text, t.type, value, t.mod, t.start, t.end, t.resolved)
+    return out
 
 
 _MONTH_RE = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

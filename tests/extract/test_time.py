@@ -154,3 +154,21 @@ def test_a_year_ago_beside_a_quarter_is_that_quarter_a_year_before() -> None:
         ("a year ago", "1988-Q3"),
         ("a year ago", "1988"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        (
+            "Sales rose from the year-earlier quarter in the third quarter.",
+            datetime(1989, 10, 26),
+            "1988",
+        ),
+        ("They met on Thanksgiving Day.", datetime(1989, 12, 1), "1989-11-23"),
+        ("He will return after New Year's Day.", datetime(1989, 12, 1), "1990-01-01"),
+        ("Shops were busy before Christmas.", datetime(1990, 1, 8), "1989-12-25"),
+        ("The shops will open on Christmas Eve, 2025.", None, "2025-12-24"),
+    ],
+)
+def test_year_earlier_and_holidays(text: str, published: datetime | None, value: str) -> None:
+    assert extract_timexes(text, published)[0].value == value

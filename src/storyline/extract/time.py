@@ -314,6 +314,27 @@ class _Resolver:
             return self._rel_unit({"rel": "last", "unit": unit}, m)
         return self._rel_unit({"rel": "this", "unit": unit}, m)
 
+    def _year_ago(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
+        # the quarter, when the sentence names one, is set by _anchor_year_ago
+        if self.dct is None:
+            return "DATE", "XXXX", None, False
+        return "DATE", str(self.dct.year - 1), None, True
+
+    def _holiday(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
+        name = " ".join(g["hol"].lower().split())
+        year = int(g["y"]) if g.get("y") else self._year_of_holiday(name, m)
+        if year is None:
+            return "DATE", "XXXX-XX-XX", None, False
+        return "DATE", _holiday_date(name, year).isoformat(), None, True
+
+    def _year_of_holiday(self, name: str, m: Any) -> int | None:
+        if self.dct is None:
+            return None
+        this_year = _holiday_date(name, self.dct.year)
+        if self.tense(m) == "future":
+            return self.dct.year if this_year >= self.dct else self.dct.year + 1
+        return self.dct.year if this_year <= self.dct else self.dct.year - 1
+
     def _ago(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
         n = number(g["n"])
         unit = g["unit"]
@@ -444,7 +465,30 @@ def extract_timexes(text: str, published: datetime | None, doc: Any = None) -> t
     return tuple(_anchor_year_ago(sorted(out, key=lambda t: t.start), text))
 
 
-_YEAR_AGO = re.compile(r"a year (?:ago|earlier|before)", re.IGNORECASE)
+_YEAR_AGO = re.compile(
+    r"a year (?:ago|earlier|before)|(?:the )?year-(?:earlier|ago)(?: quarter| period)?",
+    re.IGNORECASE,
+)
+
+
+def _holiday_date(name: str, year: int) -> date:
+    """The date of a named holiday in ``year`` (US Thanksgiving: fourth Thursday of November)."""
+    if name.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    fixed = {
+        "christmas": (12, 25),
+        "christmas day": (12, 25),
+        "christmas eve": (12, 24),
+        "boxing day": (12, 26),
+        "new year's day": (1, 1),
+        "new year's eve": (12, 31),
+        "independence day": (7, 4),
+    }
+    month, day = fixed[name]
+    return date(year, month, day)
+
+
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 

@@ -128,6 +128,9 @@ _RAW: list[tuple[str, str]] = [
     ("fy", rf"(?:fiscal|the\s(?:fiscal\s)?year)\s(?P<y>{_YEAR})"),
     ("year", rf"(?:(?P<the>the\s)year\s)?(?P<y>{_YEAR})(?![\d\-%,.]\d|s\b|\d)"),
     ("the_unit", r"the\s(?:latest\s)?(?P<unit>year|week|month|quarter|weekend)(?![\w-])"),
+    ("year_ago", r"(?:the\s)?year-(?:earlier|ago)(?:\s(?:quarter|period))?"),
+    ("holiday", rf"(?P<hol>christmas(?:\sday|\seve)?|new\syear's\s(?:day|eve)"
+                rf"|thanksgiving(?:\sday)?|independence\sday|boxing\sday)(?:,?\s(?P<y>{_YEAR}))?"),
 ]  # fmt: skip
 
 PATTERNS = [

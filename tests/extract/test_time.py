@@ -172,3 +172,15 @@ def test_a_year_ago_beside_a_quarter_is_that_quarter_a_year_before() -> None:
 )
 def test_year_earlier_and_holidays(text: str, published: datetime | None, value: str) -> None:
     assert extract_timexes(text, published)[0].value == value
+
+
+def test_weekday_with_part_of_day_and_durations_with_their_article() -> None:
+    found = extract_timexes(
+        "Rebels attacked on Wednesday night. Profit rose in the nine months to June.",
+        datetime(2025, 2, 7),
+    )
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Wednesday night", "TIME", "2025-02-05TNI"),
+        ("the nine months", "DURATION", "P9M"),
+        ("June", "DATE", "2024-06"),
+    ]

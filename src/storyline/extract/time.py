@@ -265,7 +265,11 @@ class _Resolver:
 
     def _weekday(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
         d = self._weekday_date(WEEKDAYS[g["wd"].lower()], m)
-        return ("DATE", d.isoformat(), None, True) if d else ("DATE", "XXXX-XX-XX", None, False)
+        day = d.isoformat() if d else "XXXX-XX-XX"
+        if g.get("part"):  # "Wednesday night" is a TIME: the day with its part
+            code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+            return "TIME", f"{day}T{code[g['part'].lower()]}", None, d is not None
+        return "DATE", day, None, d is not None
 
     def _rel_weekday(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
         d = self._weekday_date(WEEKDAYS[g["wd"].lower()], m, g["rel"].lower())
@@ -413,8 +417,6 @@ class _Resolver:
                 "the future": "FUTURE_REF"}  # fmt: skip
         if w in refs:
             return "DATE", refs[w], None, True
-        if w == "earlier this week":
-            return self._rel_unit({"rel": "this", "unit": "week"}, m)
         if self.dct is None:
             return "DATE", "XXXX-XX-XX", None, False
         k = {"yesterday": -1, "tomorrow": 1}.get(w, 0)

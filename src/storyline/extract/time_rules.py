@@ -93,7 +93,7 @@ _RAW: list[tuple[str, str]] = [
     ("mod_month", rf"(?P<mod>{_MOD})\s?(?:(?P<rel>last|next|this)\s)?(?P<mon>{_MON})"
                   rf"(?:,?\s(?P<y>{_YEAR}))?"),
     ("mod_year", rf"(?P<mod>{_MOD})\s?(?P<y>{_YEAR})(?![\d\-s])"),
-    ("mod_rel", rf"(?P<mod>{_MOD}|earlier|later)\s(?:this|next|last)\s(?P<unit>week|month|year)"),
+    ("mod_rel", rf"(?P<mod>{_MOD})\s(?:this|next|last)\s(?P<unit>week|month|year)"),
     ("month_year", rf"(?P<mon>{_MON}),?\s(?P<y>{_YEAR})"),
     ("year_range", r"(?P<y>1[89]\d\d|20\d\d)[-–](?P<y2>\d\d)(?![\d])"),
     ("decade", r"(?:the\s)?(?:(?P<mod>early|mid|late)[-\s])?(?P<dec>1[89]\d0|20\d0|'\d0)s"),
@@ -112,7 +112,9 @@ _RAW: list[tuple[str, str]] = [
     ("set", rf"(?P<every>every|each|per)\s(?:(?P<n>other|{_NUMW})\s)?(?P<unit>{_UNIT}|{_DAY}"
             r"|morning|night|evening)s?(?![\w-])"),
     ("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|hourly)"),
-    ("duration", rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{_NUMW})(?:\sor\s(?:so|more))?[-\s]"
+    # "the nine months" (to September) is a duration with its article
+    ("duration", rf"(?:the\s(?=\S+\s(?:hour|day|week|month|year)s\b))?"
+                 rf"(?:(?P<approx>{_APPROX})\s)?(?P<n>{_NUMW})(?:\sor\s(?:so|more))?[-\s]"
                  rf"(?P<unit>{_UNIT})s?(?:[-\s]long)?(?![-\s]old)"),
     ("vague_dur", rf"(?P<n>several|many|a\sfew|few|a\scouple\sof|recent)\s(?P<unit>{_UNIT})s"),
     ("plural_unit", r"(?P<unit>hour|day|week|month|year|decade)s(?=\s(?:of|ago|later|before))"),
@@ -120,9 +122,9 @@ _RAW: list[tuple[str, str]] = [
                  r"|evening|night)|(?P<part2>tonight)"),
     ("deictic", r"(?P<w>yesterday|today|tomorrow|now|currently|recently|nowadays|presently"
                 r"|at present|the future|these days|formerly"
-                r"|earlier this week)(?![\w-])"),
+                r")(?![\w-])"),
     ("season_year", rf"(?P<season>{_alt(SEASONS)})\s(?:of\s)?(?P<y>{_YEAR})"),
-    ("weekday", rf"(?P<wd>{_DAY})"),
+    ("weekday", rf"(?P<wd>{_DAY})(?:\s(?P<part>morning|afternoon|evening|night))?"),
     ("month", r"(?P<mon>january|february|march|april|june|july|august|september|october"
               r"|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)(?!\s\d)"),
     ("fy", rf"(?:fiscal|the\s(?:fiscal\s)?year)\s(?P<y>{_YEAR})"),

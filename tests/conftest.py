@@ -3,6 +3,7 @@ and the bundled sample corpus."""
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,3 +62,13 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return _write
+
+
+def write_maybe_gzipped(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path``, gzip-compressed when the name ends in ``.gz``."""
+    if path.suffix == ".gz":
+        with gzip.open(path, "wt", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path

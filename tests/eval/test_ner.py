@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from conftest import write_maybe_gzipped
 from storyline.eval.ner import Sentence, evaluate_ner, read_iob2, score_spans, spans_from_tags
 
 CONLL = """-DOCSTART- -X- -X- O
@@ -44,12 +45,7 @@ UNER = (
 
 @pytest.mark.parametrize("gz", [False, True])
 def test_read_conll(tmp_path: Path, gz: bool) -> None:
-    path = tmp_path / ("eng.testa.gz" if gz else "eng.testa")
-    if gz:
-        with gzip.open(path, "wt", encoding="utf-8") as fh:
-            fh.write(CONLL)
-    else:
-        path.write_text(CONLL, encoding="utf-8")
+    path = write_maybe_gzipped(tmp_path / ("eng.testa.gz" if gz else "eng.testa"), CONLL)
     sentences, fmt = read_iob2(path)
     assert fmt == "conll"
     assert sentences == [

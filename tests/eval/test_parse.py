@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from conftest import write_maybe_gzipped
 from storyline.eval.parse import GoldSentence, evaluate_parse, read_conllu, score_parse
 
 # Two documents; the second sentence has a multi-word token ("don't" = do + n't).
@@ -105,12 +105,7 @@ def test_wrong_head_and_merged_sentences() -> None:
 
 @pytest.mark.parametrize("packed", [False, True])
 def test_evaluate_parse_runs_the_pipeline(tmp_path: Path, packed: bool) -> None:
-    path = tmp_path / ("tiny.conllu.gz" if packed else "tiny.conllu")
-    if packed:
-        with gzip.open(path, "wt", encoding="utf-8") as fh:
-            fh.write(CONLLU)
-    else:
-        path.write_text(CONLLU, encoding="utf-8")
+    path = write_maybe_gzipped(tmp_path / ("tiny.conllu.gz" if packed else "tiny.conllu"), CONLLU)
     scores = evaluate_parse(path)
     assert set(scores) == {"upos", "uas", "las", "sentence_f1", "words_per_second"}
     for key in ("upos", "uas", "las", "sentence_f1"):

@@ -128,6 +128,69 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         run=_job("storyline.eval.quotes", "evaluate_quotes", lambda fn, a: fn(a.dir, split=a.split))
     )
 
+    a = sub.add_parser(
+        "asks",
+        help="asks (demands, commitments, actions, refusals) on the hand-labelled set",
+        description="P/R/F1 of ask records (kind, actor and content matched by span "
+        "overlap), actor and target accuracy, beside a verb-list baseline, on one split "
+        "of the labelled asks (FILE: labels.jsonl).",
+    )
+    a.add_argument("file", type=Path, metavar="FILE")
+    a.add_argument("--data", type=Path, required=True, help="the shared data folder")
+    a.add_argument("--split", choices=("test", "tune", "all"), default="test")
+    a.set_defaults(
+        run=_job(
+            "storyline.eval.asks",
+            "evaluate_asks",
+            lambda fn, a: fn(a.file, a.data, split=a.split),
+        )
+    )
+
+    s = sub.add_parser(
+        "summaries",
+        help="multi-document summaries on Multi-News-style JSONL",
+        description="ROUGE-1/2/L F1 (rouge-score, stemming; summaries cut to 230 words) and "
+        "seconds per cluster of storyline beside Lead, LexRank, TextRank and a MiniLM "
+        "centroid+MMR baseline on the same clusters. FILE may be gzipped.",
+    )
+    s.add_argument("file", type=Path, metavar="FILE")
+    s.add_argument("--limit", type=int, default=None, help="only the first N clusters")
+    s.set_defaults(
+        run=_job(
+            "storyline.eval.summaries",
+            "evaluate_summaries",
+            lambda fn, a: fn(a.file, limit=a.limit),
+        )
+    )
+
+    c = sub.add_parser(
+        "clustering",
+        help="story clustering on Multi-News-style JSONL",
+        description="Shuffles every document of every cluster in FILE, clusters them and "
+        "prints B-cubed precision/recall/F1 and adjusted Rand index beside a TF-IDF + "
+        "agglomerative baseline run on the same documents. FILE may be gzipped.",
+    )
+    c.add_argument("file", type=Path, metavar="FILE")
+    c.add_argument("--limit", type=int, default=None, help="only the first N clusters")
+    c.set_defaults(
+        run=_job(
+            "storyline.eval.clustering",
+            "evaluate_clustering",
+            lambda fn, a: fn(a.file, limit=a.limit),
+        )
+    )
+
+    tl = sub.add_parser(
+        "timelines",
+        help="timelines on the Timeline17 layout",
+        description="Alignment-based ROUGE-1/2 F (AR1-F, AR2-F) and date F1 as news-tls "
+        "computes them, per topic and their mean. DIR is a Timeline17 folder or its tarball.",
+    )
+    tl.add_argument("dir", type=Path, metavar="DIR")
+    tl.set_defaults(
+        run=_job("storyline.eval.timelines", "evaluate_timelines", lambda fn, a: fn(a.dir))
+    )
+
 
 def _job(
     module: str, function: str, call: Callable[[Any, argparse.Namespace], Any]

@@ -172,11 +172,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     c.add_argument("file", type=Path, metavar="FILE")
     c.add_argument("--limit", type=int, default=None, help="only the first N clusters")
+    c.add_argument(
+        "--split",
+        choices=("test", "tune", "all"),
+        default="all",
+        help="clusters by sha1 of their id: tune (first hex digit 0-9), test (a-f) or all",
+    )
     c.set_defaults(
         run=_job(
             "storyline.eval.clustering",
             "evaluate_clustering",
-            lambda fn, a: fn(a.file, limit=a.limit),
+            lambda fn, a: fn(a.file, limit=a.limit, split=a.split),
         )
     )
 

@@ -1,0 +1,304 @@
+"""Story clustering: each article joins the story it belongs to, or starts one — incrementally.
+
+What separates news events, and how this uses it:
+
+- **The article's lead, embedded.** The title and opening sentences say what
+  happened; all-MiniLM-L6-v2 vectors of "title. lead" put two reports of one
+  event close even when the wording differs. This is the main signal.
+- **Which names and rare words.** Embeddings place "a port strike" near every
+  other port strike; the words that tell *this* one apart are names, places
+  and rare terms. A sparse TF-IDF keyword vector
+  (:mod:`storyline.stories.keywords`) carries them, so the score is
+  ``embedding_weight`` × cosine of the lead vectors plus the rest × cosine of
+  the keyword vectors. On Multi-News clusters (tune part) the mix beats either
+  signal alone (B-cubed F1 0.82 against 0.80 for embeddings alone).
+- **When.** A story is *active* for ``window_days`` after its latest article;
+  an article dated outside that window cannot join it. This both separates
+  "the same actors, a different event months later" and bounds memory: only
+  active stories are held, each as a fixed-size state (a running-mean vector
+  and at most ``max_keywords`` keyword weights), whatever its number of articles.
+
+Determinism: :meth:`StoryClusterer.add_all` orders a batch by publication time
+(undated last) then id, so one input always yields one clustering. Story ids
+are derived from the article that started the story and never change when
+later articles join; states can be saved and passed back (``states=``), so a
+later run continues the same stories. Near-duplicates (``duplicate_of``) join
+their original's story and do not move its vector: a syndicated copy counts once.
+
+>>> import numpy as np
+>>> def unit(*xs):
+...     v = np.array(xs, dtype=np.float32)
+...     return v / np.linalg.norm(v)
+>>> c = StoryClusterer(threshold=0.6, embedding_weight=1.0)
+>>> a = c.add(StoryItem("a", None, unit(1, 0, 0)))
+>>> b = c.add(StoryItem("b", None, unit(0.9, 0.1, 0)))
+>>> z = c.add(StoryItem("z", None, unit(0, 0, 1)))
+>>> a.story_id == b.story_id != z.story_id
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import numpy as np
+import numpy.typing as npt
+
+from storyline.nlp.embeddings import SentenceEncoder
+from storyline.records import time_order
+
+__all__ = [
+    "Assignment",
+    "StoryClusterer",
+    "StoryItem",
+    "StoryState",
+    "embed_leads",
+    "lead_text",
+    "story_id_for",
+]
+
+FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryItem:
+    """What the clusterer reads about one article.
+
+    ``vector`` is the unit-length embedding of the article's title and lead;
+    ``keywords`` its unit-length sparse keyword vector
+    (:meth:`~storyline.stories.keywords.KeywordWeights.vector`);
+    ``duplicate_of`` the article it near-copies, if any.
+    """
+
+    article_id: str
+    published: datetime | None
+    vector: FloatArray
+    keywords: Mapping[int, float] = field(default_factory=dict)
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where one article went: its story, the score it joined with, and whether it started it."""
+
+    article_id: str
+    story_id: str
+    score: float
+    started: bool
+
+
+@dataclass(slots=True)
+class StoryState:
+    """The bounded state of one story: enough to score new articles against it."""
+
+    id: str
+    vector_sum: FloatArray
+    count: int
+    keywords: dict[int, float] = field(default_factory=dict)
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+
+    @property
+    def centroid(self) -> FloatArray:
+        """The unit-length mean of the story's article vectors."""
+        norm = float(np.linalg.norm(self.vector_sum))
+        out: FloatArray = (self.vector_sum / max(norm, 1e-12)).astype(np.float32)
+        return out
+
+
+def story_id_for(article_id: str) -> str:
+    """The id of a story started by ``article_id``: stable for as long as the story lives.
+
+    >>> story_id_for("a1")
+    'st-f29bc91bbdab'
+    """
+    return "st-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
+
+
+class StoryClusterer:
+    """Single-pass clustering of articles into stories over a sliding time window.
+
+    ``threshold`` is the score an article needs to join a story (see the module
+    docstring); the defaults were chosen on the tune part of the Multi-News
+    clusters. Stories idle for more than ``window_days`` (by publication time)
+    are retired: :attr:`retired` keeps their states.
+    """
+
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.35,
+        embedding_weight: float = 0.5,
+        window_days: float = 21.0,
+        max_keywords: int = 300,
+        query_keywords: int = 40,
+        states: Iterable[StoryState] = (),
+    ) -> None:
+        self.threshold = threshold
+        self.embedding_weight = embedding_weight
+        self.window = timedelta(days=window_days)
+        self.max_keywords = max_keywords
+        self.query_keywords = query_keywords
+        self.active: dict[str, StoryState] = {}
+        # Inverted index of active stories' keywords: bucket -> {story id: weight}.
+        self._postings: dict[int, dict[str, float]] = {}
+        self._norms: dict[str, float] = {}
+        self.retired: dict[str, StoryState] = {}
+        self._of_article: dict[str, str] = {}
+        self._matrix: FloatArray | None = None
+        self._ids: list[str] = []
+        for state in states:
+            self.active[state.id] = state
+            self._index(state)
+
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article was assigned to in this clusterer's life, if any."""
+        return self._of_article.get(article_id)
+
+    def add_all(self, items: Iterable[StoryItem]) -> list[Assignment]:
+        """Assign a batch in a deterministic order: by publication time, undated last, then id."""
+        ordered = sorted(items, key=lambda i: (time_order(i.published), i.article_id))
+        return [self.add(item) for item in ordered]
+
+    def add(self, item: StoryItem) -> Assignment:
+        """Assign one article to the best active story, or start a new one."""
+        if item.duplicate_of is not None and item.duplicate_of in self._of_article:
+            story_id = self._of_article[item.duplicate_of]
+            self._of_article[item.article_id] = story_id
+            state = self.active.get(story_id) or self.retired[story_id]
+            _widen(state, item.published)
+            return Assignment(item.article_id, story_id, 1.0, False)
+        if item.published is not None:
+            self._retire_before(item.published - self.window)
+        best_id, best_score = self._best(item)
+        if best_id is not None and best_score >= self.threshold:
+            state = self.active[best_id]
+            state.vector_sum = state.vector_sum + item.vector
+            state.count += 1
+            self._add_keywords(state, item.keywords)
+            _widen(state, item.published)
+            self._update_row(best_id)
+            self._of_article[item.article_id] = best_id
+            return Assignment(item.article_id, best_id, round(best_score, 4), False)
+        story_id = story_id_for(item.article_id)
+        state = StoryState(
+            story_id,
+            item.vector.astype(np.float32).copy(),
+            1,
+            first_seen=item.published,
+            last_seen=item.published,
+        )
+        self.active[story_id] = state
+        self._add_keywords(state, item.keywords)
+        self._matrix = None
+        self._of_article[item.article_id] = story_id
+        return Assignment(item.article_id, story_id, 1.0, True)
+
+    def _best(self, item: StoryItem) -> tuple[str | None, float]:
+        if not self.active:
+            return None, 0.0
+        matrix = self._centroids()
+        scores = self.embedding_weight * (matrix @ item.vector.astype(np.float32))
+        if self.embedding_weight < 1.0 and item.keywords:
+            overlap: dict[str, float] = {}
+            # The article's heaviest keywords only: common words carry little weight
+            # but have the longest posting lists.
+            heaviest = sorted(item.keywords.items(), key=lambda kv: (-kv[1], kv[0]))
+            for bucket, weight in heaviest[: self.query_keywords]:
+                for story_id, w in self._postings.get(bucket, {}).items():
+                    overlap[story_id] = overlap.get(story_id, 0.0) + weight * w
+            rest = 1.0 - self.embedding_weight
+            for k, story_id in enumerate(self._ids):
+                if story_id in overlap:
+                    scores[k] += rest * overlap[story_id] / self._norms[story_id]
+        if item.published is not None:
+            # A dated article cannot join a story it is far outside of, in either direction.
+            for k, story_id in enumerate(self._ids):
+                if not _within(self.active[story_id], item.published, self.window):
+                    scores[k] = -np.inf
+        k = int(np.argmax(scores))  # first maximum: ties go to the older story
+        return self._ids[k], float(scores[k])
+
+    def _centroids(self) -> FloatArray:
+        if self._matrix is None or len(self._ids) != len(self.active):
+            self._ids = list(self.active)
+            self._matrix = np.stack([self.active[i].centroid for i in self._ids]).astype(np.float32)
+        return self._matrix
+
+    def _update_row(self, story_id: str) -> None:
+        if self._matrix is not None:
+            self._matrix[self._ids.index(story_id)] = self.active[story_id].centroid
+
+    def _add_keywords(self, state: StoryState, keywords: Mapping[int, float]) -> None:
+        self._unindex(state)
+        for bucket, weight in keywords.items():
+            state.keywords[bucket] = state.keywords.get(bucket, 0.0) + weight
+        if len(state.keywords) > self.max_keywords:
+            # Bounded memory: keep the story's heaviest keywords (ties by bucket, for determinism).
+            keep = sorted(state.keywords.items(), key=lambda kv: (-kv[1], kv[0]))
+            state.keywords = dict(keep[: self.max_keywords])
+        self._index(state)
+
+    def _index(self, state: StoryState) -> None:
+        for bucket, weight in state.keywords.items():
+            self._postings.setdefault(bucket, {})[state.id] = weight
+        self._norms[state.id] = math.sqrt(sum(w * w for w in state.keywords.values())) or 1.0
+
+    def _unindex(self, state: StoryState) -> None:
+        for bucket in state.keywords:
+            posting = self._postings.get(bucket)
+            if posting is not None:
+                posting.pop(state.id, None)
+                if not posting:
+                    del self._postings[bucket]
+        self._norms.pop(state.id, None)
+
+    def _retire_before(self, cutoff: datetime) -> None:
+        stale = [
+            i
+            for i, s in self.active.items()
+            if s.last_seen is not None and time_order(s.last_seen) < time_order(cutoff)
+        ]
+        for story_id in stale:
+            self.retired[story_id] = self.active.pop(story_id)
+            self._unindex(self.retired[story_id])
+        if stale:
+            self._matrix = None
+
+
+def _within(state: StoryState, when: datetime, window: timedelta) -> bool:
+    if state.first_seen is None or state.last_seen is None:
+        return True
+    lo, hi = time_order(state.first_seen - window), time_order(state.last_seen + window)
+    return lo <= time_order(when) <= hi
+
+
+def _widen(state: StoryState, when: datetime | None) -> None:
+    if when is None:
+        return
+    if state.first_seen is None or time_order(when) < time_order(state.first_seen):
+        state.first_seen = when
+    if state.last_seen is None or time_order(when) > time_order(state.last_seen):
+        state.last_seen = when
+
+
+def lead_text(title: str | None, text: str, max_chars: int = 1000) -> str:
+    """The words an article's vector is made from: its title and opening, up to ``max_chars``.
+
+    >>> lead_text("Rates rise", "The bank raised rates. More follows.", max_chars=22)
+    'Rates rise. The bank raised rates.'
+    """
+    body = text[:max_chars]
+    if len(text) > max_chars and not text[max_chars].isspace():
+        cut = body.rfind(" ")  # do not end on half a word
+        body = body[: cut if cut > 0 else max_chars]
+    return f"{title.strip().rstrip('.')}. {body}" if title else body
+
+
+def embed_leads(encoder: SentenceEncoder, leads: Sequence[str]) -> FloatArray:
+    """Unit vectors of article leads (long texts: small batches keep padding low)."""
+    return encoder.encode(list(leads), batch_size=16)

@@ -91,6 +91,7 @@ def article_json(
     data["figures"] = [asdict(f) for f in annotated.figures]
     data["entities"] = [asdict(e) for e in annotated.entities]
     data["quotes"] = [asdict(q) for q in annotated.quotes]
+    data["asks"] = [asdict(a) for a in annotated.asks]
     return data
 
 

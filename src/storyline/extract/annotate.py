@@ -15,10 +15,11 @@ construction, not halfway through a corpus.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, Protocol
 
+from storyline.extract.asks import Ask, extract_asks
 from storyline.extract.entities import Entity, group_entities
 from storyline.extract.figures import Figure, extract_figures
 from storyline.extract.quotes import Quote, extract_quotes
@@ -28,6 +29,7 @@ from storyline.records import Article
 __all__ = [
     "AnnotatedArticle",
     "Annotator",
+    "AskStage",
     "EntityStage",
     "FigureStage",
     "QuoteStage",
@@ -41,17 +43,20 @@ __all__ = [
 class AnnotatedArticle:
     """An article with what the extraction stages found in its clean text.
 
-    Every record's ``start``/``end`` are offsets into ``article.text``.
+    Every record's ``start``/``end`` are offsets into ``article.text``;
+    ``sentences`` are the parse's sentence ranges (empty when nothing was parsed).
     """
 
     article: Article
+    sentences: tuple[tuple[int, int], ...] = ()
     timexes: tuple[Timex, ...] = ()
     figures: tuple[Figure, ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    asks: tuple[Ask, ...] = ()
 
 
-_FIELDS = frozenset(f.name for f in fields(AnnotatedArticle)) - {"article"}
+_FIELDS = frozenset(f.name for f in fields(AnnotatedArticle)) - {"article", "sentences"}
 
 
 class Stage(Protocol):
@@ -112,6 +117,17 @@ class FigureStage:
         )
 
 
+class AskStage:
+    """Demands, commitments, actions and refusals, with actor, target and the quote they sit in."""
+
+    name = "asks"
+    needs = frozenset({"doc", "entities", "quotes", "timexes"})
+    adds = "asks"
+
+    def __call__(self, article: Article, found: Mapping[str, Any]) -> tuple[Ask, ...]:
+        return extract_asks(found["doc"], found["entities"], found["quotes"], found["timexes"])
+
+
 class Annotator:
     """Runs stages in order over articles, parsing each text once when a stage needs it."""
 
@@ -130,23 +146,47 @@ class Annotator:
         self.nlp = nlp
         self._wants_doc = any("doc" in s.needs for s in stages)
 
-    def annotate(self, article: Article) -> AnnotatedArticle:
-        """Run every stage over one article."""
+    def annotate(self, article: Article, doc: Any = None) -> AnnotatedArticle:
+        """Run every stage over one article (``doc``: its parse, when already made)."""
         found: dict[str, Any] = {}
         if self._wants_doc and self.nlp is not None:
-            found["doc"] = self.nlp(article.text)
+            found["doc"] = doc if doc is not None else self.nlp(article.text)
         for stage in self.stages:
             found[stage.adds] = stage(article, found)
-        return AnnotatedArticle(article, **{k: v for k, v in found.items() if k in _FIELDS})
+        sentences: tuple[tuple[int, int], ...] = ()
+        if "doc" in found:  # a spaCy Doc; test doubles may have no sentences
+            sents = getattr(found["doc"], "sents", ())
+            sentences = tuple((s.start_char, s.end_char) for s in sents if s.text.strip())
+        return AnnotatedArticle(
+            article, sentences, **{k: v for k, v in found.items() if k in _FIELDS}
+        )
 
-    def annotate_all(self, articles: Iterable[Article]) -> Iterable[AnnotatedArticle]:
-        """Annotate many articles, in order."""
+    def annotate_all(
+        self, articles: Iterable[Article], batch_size: int = 32
+    ) -> Iterator[AnnotatedArticle]:
+        """Annotate many articles, in order, parsing them in batches."""
+        if not (self._wants_doc and self.nlp is not None):
+            for article in articles:
+                yield self.annotate(article)
+            return
+        batch: list[Article] = []
         for article in articles:
-            yield self.annotate(article)
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        yield from self._batch(batch)
+
+    def _batch(self, batch: list[Article]) -> Iterator[AnnotatedArticle]:
+        docs = self.nlp.pipe([a.text for a in batch], batch_size=len(batch) or 1)
+        for article, doc in zip(batch, docs, strict=True):
+            yield self.annotate(article, doc)
 
 
 def default_annotator() -> Annotator:
     """Every stage storyline has, with its own English pipeline."""
     from storyline.nlp.pipeline import load_nlp
 
-    return Annotator([TimexStage(), FigureStage(), EntityStage(), QuoteStage()], nlp=load_nlp())
+    return Annotator(
+        [TimexStage(), FigureStage(), EntityStage(), QuoteStage(), AskStage()], nlp=load_nlp()
+    )

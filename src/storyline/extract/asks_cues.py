@@ -1,0 +1,262 @@
+"""Cue words and the country table for :mod:`storyline.extract.asks`.
+
+The cue lists hold verb lemmas. A demand, commitment or refusal cue takes what
+is asked, promised or refused as its complement ("urged Ankara *to approve the
+bid*"); an action cue is the deed itself ("Orlesia *reopened* the crossing").
+
+>>> country_of_word("Turkish"), country_of_word("Ankara"), country_of_word("U.S.")
+('Turkey', 'Turkey', 'United States')
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ACTION_VERBS",
+    "AGENT_NOUNS",
+    "ANSWER_NOUNS",
+    "BARE_VERBS",
+    "COMMITMENT_VERBS",
+    "DECISIONS",
+    "DEMAND_VERBS",
+    "DOUBT_WORDS",
+    "NOT_DEEDS",
+    "PARTIAL_WORDS",
+    "PLANNED_VERBS",
+    "REFUSAL_VERBS",
+    "SELF_DEMANDS",
+    "country_of_word",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# "ask", "tell" and "want" only count with an infinitive ("asked Turkey to …"),
+# "call" only as "call on/for"; the extractor checks that.
+DEMAND_VERBS = _words(
+    """
+    ask urge press push call want demand request seek insist pressure implore lobby
+    tell plead beg exhort invite force convince persuade encourage petition require
+    """
+)
+COMMITMENT_VERBS = _words(
+    """
+    agree promise pledge vow plan commit undertake intend offer guarantee aim prepare
+    consent ready willing determined accept
+    """
+)
+# Verbs of a decision that is itself the deed: "decided to uphold the ban", "voted to …".
+DECISIONS = _words("decide vote try attempt")
+# Demand verbs that, with no one asked, state the actor's own aim ("wants to continue").
+SELF_DEMANDS = _words("want seek")
+PLANNED_VERBS = _words("plan intend aim prepare decide")
+REFUSAL_VERBS = _words(
+    "refuse reject resist decline rebuff oppose veto spurn dismiss ignore overrule"
+)
+# "rule out", "turn down": the particle makes the refusal.
+REFUSAL_PHRASALS = frozenset({("rule", "out"), ("turn", "down")})
+ACTION_VERBS = _words(
+    """
+    order approve appeal shut close cut impose restore reopen open release free lift sign ban
+    suspend extend expel sanction arrest launch withdraw deploy send raise lower pass adopt
+    introduce halt end resume grant block fire dismiss recall revoke detain seize deliver
+    pay transfer ratify enact announce appoint drop waive ease tighten reduce increase
+    cancel postpone hand return publish evacuate free unblock authorize authorise veto allow
+    permit bomb attack invade annex nationalise nationalize confiscate freeze unfreeze
+    """
+)
+# Nouns that make an action announced ("announced an extension") a deed, not speech.
+ANSWER_NOUNS = _words(
+    """
+    extension decision decree measure ban sanction sanctions deal agreement ceasefire
+    release closure reopening cut increase plan package
+    """
+)
+# Verbs written bare in a list of demands ("to reopen X, free Y and extend Z")
+# that the tagger may read as adjectives or nouns.
+BARE_VERBS = _words(
+    """
+    free open close end stop lift drop release halt cut ease back allow return hand pay
+    raise lower set restore extend reopen withdraw publish sign ban fund
+    """
+)
+DOUBT_WORDS = _words(
+    """
+    claim claimed claims allegedly reportedly apparently purportedly unconfirmed unverified
+    alleged disputed
+    """
+)
+PARTIAL_WORDS = _words("partly partially partial only some half")
+
+_COUNTRIES = {
+    "united states": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "usa": "United States",
+    "america": "United States",
+    "washington": "United States",
+    "american": "United States",
+    "britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "london": "United Kingdom",
+    "british": "United Kingdom",
+    "turkey": "Turkey",
+    "türkiye": "Turkey",
+    "ankara": "Turkey",
+    "turkish": "Turkey",
+    "russia": "Russia",
+    "moscow": "Russia",
+    "russian": "Russia",
+    "kremlin": "Russia",
+    "ukraine": "Ukraine",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "ukrainian": "Ukraine",
+    "china": "China",
+    "beijing": "China",
+    "chinese": "China",
+    "france": "France",
+    "paris": "France",
+    "french": "France",
+    "germany": "Germany",
+    "berlin": "Germany",
+    "german": "Germany",
+    "iran": "Iran",
+    "tehran": "Iran",
+    "iranian": "Iran",
+    "israel": "Israel",
+    "israeli": "Israel",
+    "jerusalem": "Israel",
+    "japan": "Japan",
+    "tokyo": "Japan",
+    "japanese": "Japan",
+    "india": "India",
+    "new delhi": "India",
+    "indian": "India",
+    "pakistan": "Pakistan",
+    "islamabad": "Pakistan",
+    "pakistani": "Pakistan",
+    "sweden": "Sweden",
+    "stockholm": "Sweden",
+    "swedish": "Sweden",
+    "finland": "Finland",
+    "helsinki": "Finland",
+    "finnish": "Finland",
+    "poland": "Poland",
+    "warsaw": "Poland",
+    "polish": "Poland",
+    "italy": "Italy",
+    "rome": "Italy",
+    "italian": "Italy",
+    "spain": "Spain",
+    "madrid": "Spain",
+    "spanish": "Spain",
+    "canada": "Canada",
+    "ottawa": "Canada",
+    "canadian": "Canada",
+    "mexico": "Mexico",
+    "mexican": "Mexico",
+    "brazil": "Brazil",
+    "brazilian": "Brazil",
+    "saudi arabia": "Saudi Arabia",
+    "riyadh": "Saudi Arabia",
+    "saudi": "Saudi Arabia",
+    "egypt": "Egypt",
+    "cairo": "Egypt",
+    "egyptian": "Egypt",
+    "syria": "Syria",
+    "damascus": "Syria",
+    "syrian": "Syria",
+    "iraq": "Iraq",
+    "baghdad": "Iraq",
+    "iraqi": "Iraq",
+    "afghanistan": "Afghanistan",
+    "kabul": "Afghanistan",
+    "afghan": "Afghanistan",
+    "north korea": "North Korea",
+    "pyongyang": "North Korea",
+    "south korea": "South Korea",
+    "seoul": "South Korea",
+    "taiwan": "Taiwan",
+    "taipei": "Taiwan",
+    "taiwanese": "Taiwan",
+    "greece": "Greece",
+    "athens": "Greece",
+    "greek": "Greece",
+    "hungary": "Hungary",
+    "budapest": "Hungary",
+    "hungarian": "Hungary",
+    "belarus": "Belarus",
+    "minsk": "Belarus",
+    "australia": "Australia",
+    "canberra": "Australia",
+    "australian": "Australia",
+    "venezuela": "Venezuela",
+    "caracas": "Venezuela",
+    "venezuelan": "Venezuela",
+    "cuba": "Cuba",
+    "havana": "Cuba",
+    "cuban": "Cuba",
+    "ireland": "Ireland",
+    "dublin": "Ireland",
+    "irish": "Ireland",
+    "qatar": "Qatar",
+    "doha": "Qatar",
+    "palestinian": "Palestine",
+    "lebanon": "Lebanon",
+    "beirut": "Lebanon",
+    "lebanese": "Lebanon",
+    "nato": "NATO",
+    "eu": "European Union",
+    "european union": "European Union",
+    "brussels": "European Union",
+    # The bundled (fictional) sample corpus.
+    "estmark": "Estmark",
+    "karvas": "Estmark",
+    "orlesia": "Orlesia",
+    "orlesian": "Orlesia",
+    "dunmere": "Orlesia",
+}
+
+
+def country_of_word(word: str) -> str | None:
+    """The country a country name, capital or demonym stands for, if the table knows it."""
+    key = word.strip().lower()
+    if key.startswith("the "):
+        key = key[4:]
+    for suffix in ("’s", "'s"):
+        key = key.removesuffix(suffix)
+    return _COUNTRIES.get(key)
+
+
+# Verbs that are no deed of an actor, whatever their object ("saw a rise", "has a
+# plan", "faces charges"), left out of the open-class actions.
+NOT_DEEDS = _words(
+    """
+    blast slam admonish lash reiterate visit witness commemorate travel walk arrive land
+    fly mock
+    be have do say tell think know believe see feel hope expect want need like love hate
+    find consider remember understand learn hear watch read show include involve become seem
+    appear mean get make take use try ask call describe note add write report claim argue
+    suggest look lose cost face cause receive hold lead follow represent contain feature
+    require reach hit mark see spend owe deserve let help tweet post share thank praise
+    blame accuse criticize criticise warn insist explain wonder question welcome speak talk
+    debate watch enjoy start begin continue keep stay remain
+    """
+)
+# Heads of unnamed subjects that can act: "the board approved …", "officials ordered …".
+AGENT_NOUNS = _words(
+    """
+    government administration ministry minister official officer court judge board committee
+    company firm union party leader lawmaker legislator senator congressman president
+    governor mayor police agency state country group campaign council parliament congress
+    senate house department team spokesman spokeswoman prosecutor republican democrat
+    military army troops force forces protester activist regulator authority authorities
+    bank company corporation investigator opponent critic ally allies member members nation
+    nations coalition legislature assembly commission operator employer employee worker
+    workers rival leaders side negotiator diplomat lawyer
+    """
+)

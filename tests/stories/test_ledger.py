@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from storyline.extract.asks import extract_asks
+from storyline.extract.entities import group_entities
+from storyline.extract.quotes import extract_quotes
+from storyline.extract.time import extract_timexes
+from storyline.nlp.pipeline import load_nlp
+from storyline.stories.ledger import ArticleAsks, build_ledger, ledger_json
+
+DAY = datetime(2025, 2, 3, 9, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def article(nlp: Any, article_id: str, days: int, text: str) -> ArticleAsks:
+    published = DAY + timedelta(days=days)
+    doc = nlp(text)
+    entities = group_entities(doc)
+    asks = extract_asks(
+        doc, entities, extract_quotes(doc, entities), extract_timexes(text, published, doc)
+    )
+    return ArticleAsks(article_id, published, text, asks)
+
+
+def test_a_demand_met_by_an_action_in_a_later_article(nlp: Any) -> None:
+    later = article(nlp, "a2", 9, "Orlesia reopened the Tessel border crossing on Tuesday.")
+    first = article(
+        nlp,
+        "a1",
+        0,
+        "Estmark's Foreign Minister Adela Kovar will press Orlesia to reopen the Tessel "
+        "border crossing.",
+    )
+    (entry,) = build_ledger([later, first])  # input order does not matter: time does
+    assert entry.status == "met"
+    assert [s.kind for s in entry.steps] == ["demand", "action"]
+    assert [s.article_id for s in entry.steps] == ["a1", "a2"]
+    assert entry.steps[0].published is not None and entry.steps[1].published is not None
+    assert entry.steps[0].published < entry.steps[1].published
+    assert (entry.actor, entry.target) == ("Adela Kovar", "Orlesia")
+    assert entry.sources == ("a1", "a2")
+    action = entry.steps[1]
+    assert later.text[action.span.start : action.span.end].startswith("Orlesia reopened")
+    assert ledger_json([entry])[0]["status"] == "met"
+
+
+def test_a_refusal_by_the_one_asked(nlp: Any) -> None:
+    items = [
+        article(nlp, "a1", 0, "Kovar urged Orlesia to release the five journalists held in Varn."),
+        article(nlp, "a2", 5, "Orlesia refused to release the journalists."),
+    ]
+    (entry,) = build_ledger(items)
+    assert entry.status == "refused"
+    assert [s.kind for s in entry.steps] == ["demand", "refusal"]
+
+
+def test_a_commitment_is_a_promise_and_other_sides_do_not_answer(nlp: Any) -> None:
+    items = [
+        article(nlp, "a1", 0, "The union urged the Saltreve Harbour Company to raise pay."),
+        article(nlp, "a2", 2, "The Saltreve Harbour Company agreed to raise pay by 4 percent."),
+        article(nlp, "a3", 3, "Kovar urged Orlesia to extend the grain corridor."),
+        article(nlp, "a4", 4, "Estmark extended the grain corridor on Friday."),
+    ]
+    entries = build_ledger(items)
+    by_content = {e.content: e for e in entries}
+    assert by_content["raise pay"].status == "promised"
+    assert [s.kind for s in by_content["raise pay"].steps] == ["demand", "commitment"]
+    # Estmark was not the side asked, so its deed stays an entry of its own.
+    corridor = [e for e in entries if "corridor" in e.content]
+    assert sorted(e.status for e in corridor) == ["met", "open"]
+
+
+def test_a_doubted_action_partly_meets_and_no_encoder_needs_shared_words(nlp: Any) -> None:
+    items = [
+        article(nlp, "a1", 0, "Kovar pressed Dunmere to extend the grain corridor."),
+        article(nlp, "a2", 6, "Halloran claimed that Orlesia had extended the grain corridor."),
+    ]
+    (entry,) = build_ledger(items)  # "Dunmere" and "Orlesia": one side
+    assert entry.status == "partly met"
+
+
+class _FakeEncoder:
+    """Vectors that make "pardon" and "release" the same deed."""
+
+    def encode(self, texts: Any, batch_size: int = 64) -> Any:
+        import numpy as np
+
+        rows = [[1.0, 0.0] if ("pardon" in t or "release" in t) else [0.0, 1.0] for t in texts]
+        return np.asarray(rows, dtype=np.float32)
+
+
+def test_an_encoder_matches_contents_by_meaning(nlp: Any) -> None:
+    items = [
+        article(nlp, "a1", 0, "Kovar urged Orlesia to pardon the reporters."),
+        article(nlp, "a2", 5, "Orlesia released the journalists on Friday."),
+    ]
+    assert [e.status for e in build_ledger(items)] == ["open", "met"]  # no shared words
+    (entry,) = build_ledger(items, encoder=_FakeEncoder())
+    assert entry.status == "met"
+
+
+def test_a_deed_that_undoes_the_demand_or_comes_before_it_does_not_answer_it(nlp: Any) -> None:
+    items = [
+        article(
+            nlp,
+            "a1",
+            0,
+            "Orlesia closed the Tessel border crossing in March. "
+            "Kovar urged Orlesia to reopen the Tessel border crossing.",
+        ),
+        article(nlp, "a2", 4, "Orlesia closed the Tessel border crossing again."),
+    ]
+    entries = build_ledger(items, encoder=_FakeEncoder())
+    (demand,) = [e for e in entries if e.first.kind == "demand"]
+    assert demand.status == "open" and len(demand.steps) == 1

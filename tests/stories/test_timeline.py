@@ -1,0 +1,160 @@
+"""Timelines: dating sentences, merging outlets' reports of one event, precision, order, spans."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from storyline.extract.time import extract_timexes
+from storyline.nlp.embeddings import load_encoder
+from storyline.stories.records import SourceDocument, SourceSpan
+from storyline.stories.timeline import TimelineEntry, build_timeline
+from storyline.stories.timeline_dates import date_sentences, rank_dates
+
+
+def article(
+    doc_id: str,
+    sentences: list[str],
+    published: datetime | None,
+    outlet: str | None = None,
+) -> SourceDocument:
+    """A SourceDocument with sentences joined by spaces and regex timexes, as ingest makes them."""
+    spans, pos = [], 0
+    for s in sentences:
+        spans.append((pos, pos + len(s)))
+        pos += len(s) + 1
+    text = " ".join(sentences)
+    return SourceDocument(
+        doc_id,
+        text,
+        tuple(spans),
+        published=published,
+        outlet=outlet,
+        timexes=extract_timexes(text, published),
+    )
+
+
+QUAKE_A = "A magnitude 7.0 earthquake struck Haiti on January 12, killing thousands of people."
+QUAKE_B = "On January 12 a powerful 7.0-magnitude earthquake hit Haiti and killed thousands."
+BUDGET = "The finance minister presented the annual budget to parliament on January 12."
+
+
+@pytest.fixture(scope="module")
+def two_outlets() -> list[SourceDocument]:
+    return [
+        article("wire-1", [QUAKE_A, BUDGET], datetime(2010, 1, 14), "Meridian Wire"),
+        article("post-7", ["Aid began to arrive in the capital.", QUAKE_B], datetime(2010, 1, 15)),
+    ]
+
+
+def test_two_outlets_reporting_one_event_merge_into_one_entry(
+    two_outlets: list[SourceDocument],
+) -> None:
+    entries = build_timeline(two_outlets, encoder=load_encoder(), max_dates=1, sentences_per_date=2)
+    quake = [e for e in entries if "earthquake" in e.text]
+    assert len(quake) == 1, entries
+    entry = quake[0]
+    assert entry.date == "2010-01-12"
+    assert entry.basis == "text"
+    assert {s.article_id for s in entry.sources} == {"wire-1", "post-7"}
+    # The budget is another event on the same day: its own entry, not merged into the quake.
+    budget = [e for e in entries if "budget" in e.text]
+    assert len(budget) == 1
+    assert [s.article_id for s in budget[0].sources] == ["wire-1"]
+
+
+def test_source_spans_point_at_the_sentences(two_outlets: list[SourceDocument]) -> None:
+    texts = {d.id: d.text for d in two_outlets}
+    entries = build_timeline(two_outlets, max_dates=3, sentences_per_date=2)
+    assert entries
+    for entry in entries:
+        head = entry.sources[0]
+        assert texts[head.article_id][head.start : head.end] == entry.text
+        for span in entry.sources:
+            piece = texts[span.article_id][span.start : span.end]
+            assert piece and piece == piece.strip()
+    quake = next(e for e in entries if "earthquake" in e.text)
+    assert {texts[s.article_id][s.start : s.end] for s in quake.sources} == {QUAKE_A, QUAKE_B}
+
+
+def test_undated_sentence_is_placed_on_the_publication_day() -> None:
+    doc = article(
+        "a1",
+        ["Rescue teams pulled a woman alive from the ruins of a hotel."],
+        datetime(2010, 1, 20),
+    )
+    (entry,) = build_timeline([doc])
+    assert entry == TimelineEntry(
+        "2010-01-20", doc.text, (SourceSpan("a1", 0, len(doc.text)),), "published"
+    )
+
+
+def test_month_only_timex_keeps_month_precision() -> None:
+    doc = article(
+        "a1", ["Fuel prices rose sharply across the region in March 2009, officials said."], None
+    )
+    (entry,) = build_timeline([doc])
+    assert (entry.date, entry.basis) == ("2009-03", "text")
+
+
+def test_article_without_any_date_contributes_nothing() -> None:
+    doc = article("a1", ["Officials said the talks would go on for as long as needed."], None)
+    assert date_sentences([doc]) == []
+    assert build_timeline([doc]) == ()
+
+
+def test_entries_are_ordered_by_date_then_source() -> None:
+    docs = [
+        article(
+            "c", ["Negotiators met again in Geneva on 3 March 2021 to discuss the deal."], None
+        ),
+        article("b", ["The two delegations first met in Geneva on 1 March 2021 for talks."], None),
+        article("a", ["Both sides signed the final ceasefire agreement on 3 March 2021."], None),
+        article("d", ["Talks were first proposed by the mediators in February 2021."], None),
+    ]
+    entries = build_timeline(docs, max_dates=3, sentences_per_date=2)
+    assert [e.date for e in entries] == ["2021-02", "2021-03-01", "2021-03-03", "2021-03-03"]
+    assert [e.sources[0].article_id for e in entries] == ["d", "b", "a", "c"]
+
+
+def test_max_dates_keeps_the_most_reported_dates() -> None:
+    days = {1: 3, 2: 1, 3: 2, 4: 1, 5: 4}  # day of June 2022 → how many articles name it
+    docs = []
+    for day, count in days.items():
+        for i in range(count):
+            docs.append(
+                article(
+                    f"d{day}-{i}",
+                    [f"Report {i}: the river rose above the flood wall on June {day}, 2022."],
+                    None,
+                )
+            )
+    entries = build_timeline(docs, max_dates=2)
+    assert sorted({e.date for e in entries}) == ["2022-06-01", "2022-06-05"]
+    assert len(build_timeline(docs, max_dates=4)) == 4
+
+
+def test_window_keeps_only_dates_inside() -> None:
+    docs = [
+        article("a", ["The new bridge over the river opened to traffic on 4 May 2023."], None),
+        article(
+            "b", ["The old bridge over the river was closed for repairs on 9 June 2023."], None
+        ),
+    ]
+    entries = build_timeline(docs, window=(date(2023, 6, 1), date(2023, 6, 30)))
+    assert [e.date for e in entries] == ["2023-06-09"]
+
+
+def test_rank_dates_counts_sentences_articles_and_publications() -> None:
+    docs = [
+        article(
+            "a", ["The vote took place on 2 May 2024 in the capital city."], datetime(2024, 5, 3)
+        ),
+        article(
+            "b", ["Lawmakers held a vote on 2 May 2024 after a long debate."], datetime(2024, 5, 3)
+        ),
+    ]
+    ranked = dict(rank_dates(date_sentences(docs), docs))
+    assert ranked["2024-05-02"] == 4.0  # two sentences, two articles
+    assert ranked["2024-05-03"] == 1.0  # two publications

@@ -1,4 +1,4 @@
-"""The article store: one SQLite file, WAL mode, versioned schema, FTS5 search.
+"""The article store: one SQLite file, WAL mode, versioned schema, FTS5 search, stories.
 
 Storage takes a connection factory, so tests and tools can hand it any
 ``sqlite3`` connection. Each ingest batch is one transaction (:meth:`Store.batch`):
@@ -17,8 +17,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
+
 from storyline.errors import StoreError
 from storyline.records import Article, Rejected, Removal
+from storyline.stories.cluster import Assignment, StoryState
 
 __all__ = [
     "AddOutcome",
@@ -444,6 +447,80 @@ class Store:
             "rejections": one("SELECT count(*) FROM rejections").fetchone()[0],
             "schema_version": self.schema_version,
         }
+
+    def story_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The story of each of ``article_ids`` that has been assigned one."""
+        out: dict[str, str] = {}
+        for i in range(0, len(article_ids), 500):
+            chunk = list(article_ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self._conn.execute(
+                f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks})",
+                chunk,
+            ):
+                out[row[0]] = row[1]
+        return out
+
+    def story_ids(self) -> list[str]:
+        """Every stored story's id, oldest first."""
+        return [r[0] for r in self._conn.execute("SELECT id FROM stories ORDER BY rowid")]
+
+    def story_members(self, story_id: str) -> list[str]:
+        """The ids of a story's articles, in the order they were assigned."""
+        rows = self._conn.execute(
+            "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY rowid", (story_id,)
+        )
+        return [r[0] for r in rows]
+
+    def story_states(self) -> list[StoryState]:
+        """Every stored story's clustering state, oldest first."""
+        rows = self._conn.execute(
+            "SELECT id, vector_sum, count, keywords, first_seen, last_seen FROM stories "
+            "ORDER BY rowid"
+        )
+        return [
+            StoryState(
+                id=r[0],
+                vector_sum=np.frombuffer(r[1], dtype="<f4").astype(np.float32),
+                count=int(r[2]),
+                keywords={int(k): float(v) for k, v in json.loads(r[3]).items()},
+                first_seen=datetime.fromisoformat(r[4]) if r[4] else None,
+                last_seen=datetime.fromisoformat(r[5]) if r[5] else None,
+            )
+            for r in rows
+        ]
+
+    def save_stories(self, states: Sequence[StoryState], assignments: Sequence[Assignment]) -> None:
+        """Store story states and new assignments in one transaction (earlier ones are kept)."""
+        now = _now()
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            for st in states:
+                self._conn.execute(
+                    "INSERT INTO stories (id, vector_sum, count, keywords, first_seen, last_seen,"
+                    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                    "vector_sum = excluded.vector_sum, count = excluded.count, "
+                    "keywords = excluded.keywords, first_seen = excluded.first_seen, "
+                    "last_seen = excluded.last_seen, updated_at = excluded.updated_at",
+                    (
+                        st.id,
+                        st.vector_sum.astype("<f4").tobytes(),
+                        st.count,
+                        json.dumps({str(k): v for k, v in sorted(st.keywords.items())}),
+                        st.first_seen.isoformat() if st.first_seen else None,
+                        st.last_seen.isoformat() if st.last_seen else None,
+                        now,
+                    ),
+                )
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO story_articles (article_id, story_id, score, started,"
+                " assigned_at) VALUES (?, ?, ?, ?, ?)",
+                [(a.article_id, a.story_id, a.score, int(a.started), now) for a in assignments],
+            )
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._conn.execute("ROLLBACK")
+            raise StoreError(f"could not save stories: {exc}") from exc
 
 
 def _split_sql(script: str) -> list[str]:

@@ -155,13 +155,21 @@ class StoryClusterer:
             self.active[state.id] = state
             self._index(state)
 
+    def remember(self, article_id: str, story_id: str) -> None:
+        """Record an earlier run's assignment, so copies of that article join its story."""
+        self._of_article[article_id] = story_id
+
     def story_of(self, article_id: str) -> str | None:
         """The story an article was assigned to in this clusterer's life, if any."""
         return self._of_article.get(article_id)
 
     def add_all(self, items: Iterable[StoryItem]) -> list[Assignment]:
         """Assign a batch in a deterministic order: by publication time, undated last, then id."""
-        ordered = sorted(items, key=lambda i: (time_order(i.published), i.article_id))
+        # Originals before their copies, so a copy always finds its original's story.
+        ordered = sorted(
+            items,
+            key=lambda i: (time_order(i.published), i.duplicate_of is not None, i.article_id),
+        )
         return [self.add(item) for item in ordered]
 
     def add(self, item: StoryItem) -> Assignment:
@@ -169,8 +177,9 @@ class StoryClusterer:
         if item.duplicate_of is not None and item.duplicate_of in self._of_article:
             story_id = self._of_article[item.duplicate_of]
             self._of_article[item.article_id] = story_id
-            state = self.active.get(story_id) or self.retired[story_id]
-            _widen(state, item.published)
+            state = self.active.get(story_id) or self.retired.get(story_id)
+            if state is not None:
+                _widen(state, item.published)
             return Assignment(item.article_id, story_id, 1.0, False)
         if item.published is not None:
             self._retire_before(item.published - self.window)

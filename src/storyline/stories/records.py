@@ -12,9 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
+import numpy.typing as npt
+
+from storyline.extract.annotate import AnnotatedArticle
 from storyline.extract.time import Timex
 
-__all__ = ["SourceDocument", "SourceSpan"]
+__all__ = ["AnalysedArticle", "SourceDocument", "SourceSpan"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -45,3 +49,35 @@ class SourceDocument:
     outlet: str | None = None
     title: str | None = None
     timexes: tuple[Timex, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class AnalysedArticle:
+    """An article with everything the story stages read: extractions, sentences, vectors.
+
+    ``sentences`` are ``(start, end)`` ranges of ``annotated.article.text``;
+    ``sentence_vectors`` one unit-length MiniLM row per sentence; ``lead_vector``
+    the vector of the title and opening that story clustering compares.
+    """
+
+    annotated: AnnotatedArticle
+    sentences: tuple[tuple[int, int], ...]
+    sentence_vectors: npt.NDArray[np.float32]
+    lead_vector: npt.NDArray[np.float32]
+
+    @property
+    def id(self) -> str:
+        """The article's id."""
+        return self.annotated.article.id
+
+    @property
+    def text(self) -> str:
+        """The clean text every offset points into."""
+        return self.annotated.article.text
+
+    def source_document(self) -> SourceDocument:
+        """The article as the summary and timeline stages read it."""
+        a = self.annotated.article
+        return SourceDocument(
+            a.id, a.text, self.sentences, a.published, a.outlet, a.title, self.annotated.timexes
+        )

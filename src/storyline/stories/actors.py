@@ -1,0 +1,234 @@
+"""Canonical actors across a story's articles: one entity per real person, body or place.
+
+Each article's entity stage already grouped its own mentions
+(:mod:`storyline.extract.entities`). Here those per-article entities are joined:
+
+- a person's full name ("Angela Merkel") is one key in every outlet, so
+  "Chancellor Angela Merkel" in one and "Angela Merkel" in another meet;
+- an article that only ever says "Merkel" joins the one person of the story
+  whose full name ends with "Merkel" — and joins nobody when the story has
+  two such people (Adela and Milan Kovar): a name clash stays apart;
+- organisations and places join on a shared name or alias ("the European
+  Union" / "EU"), never on a name that merely contains another ("Sudan" /
+  "South Sudan"); people never merge with anything else;
+- roles ("Foreign Minister") and descriptions ("a former Treasury negotiator")
+  are collected from every outlet, each with the spans that state it.
+
+>>> from storyline.extract.entities import Entity, Mention
+>>> a = Entity("e1", "Angela Merkel", "PER", (), ("Chancellor",),
+...            (Mention("Chancellor Angela Merkel", 0, 24, "name"),))
+>>> b = Entity("e1", "Merkel", "PER", (), (), (Mention("Merkel", 0, 6, "name"),))
+>>> actors = resolve_actors([("a1", "Chancellor Angela Merkel spoke.", (a,)),
+...                          ("a2", "Merkel left.", (b,))])
+>>> [(x.name, len(x.mentions), [r.text for r in x.roles]) for x in actors.actors]
+[('Angela Merkel', 2, ['Chancellor'])]
+>>> actors.of("a2", "e1") == actors.actors[0].id
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from storyline.extract.entities import Entity
+from storyline.stories.records import SourceSpan
+
+__all__ = ["Actor", "ActorMention", "ActorRole", "Actors", "normalise_name", "resolve_actors"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One mention of an actor in one article."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRole:
+    """A role or description of an actor, as written, with the spans that state it."""
+
+    text: str
+    sources: tuple[SourceSpan, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One real person, organisation or place across the story."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    roles: tuple[ActorRole, ...]
+    mentions: tuple[ActorMention, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Actors:
+    """The story's actors, and which actor each article-level entity became."""
+
+    actors: tuple[Actor, ...]
+    by_local: dict[tuple[str, str], str]
+
+    def of(self, article_id: str, entity_id: str | None) -> str | None:
+        """The actor id of entity ``entity_id`` of article ``article_id``, if any."""
+        if entity_id is None:
+            return None
+        return self.by_local.get((article_id, entity_id))
+
+    def get(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id."""
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        return None
+
+
+def normalise_name(name: str) -> str:
+    """The key names are compared on: case, accents, dots and a leading "the" ignored.
+
+    >>> normalise_name("The U.N.  Security Council")
+    'un security council'
+    >>> normalise_name("Recep Tayyip Erdoğan")
+    'recep tayyip erdogan'
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[.’']", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def resolve_actors(
+    articles: Sequence[tuple[str, str, Iterable[Entity]]],
+    descriptions: Iterable[tuple[str, str | None, str]] = (),
+) -> Actors:
+    """Join per-article entities into story actors.
+
+    ``articles`` are ``(article id, clean text, entities)`` in reading order;
+    ``descriptions`` are ``(article id, entity id, description)`` from quote
+    speakers ("a senior fellow at a Brussels think tank"), added as roles.
+    """
+    locals_: list[tuple[str, str, Entity]] = [
+        (aid, text, e) for aid, text, entities in articles for e in entities
+    ]
+    union = _Union()
+    person_keys: dict[str, int] = {}
+    other_keys: dict[str, int] = {}
+    for i, (_, _, e) in enumerate(locals_):
+        union.find(i)
+        if e.type == "PER":
+            if len(normalise_name(e.name).split()) >= 2:
+                key = normalise_name(e.name)
+                if key in person_keys:
+                    union.union(person_keys[key], i)
+                else:
+                    person_keys[key] = i
+            continue
+        for form in {e.name, *e.aliases}:
+            key = normalise_name(form)
+            if not key:
+                continue
+            if key in other_keys:
+                union.union(other_keys[key], i)
+            else:
+                other_keys[key] = i
+    # A surname alone joins the story's one person of that surname, and nobody when two share it.
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for key in person_keys:
+        by_surname[key.split()[-1]].add(key)
+    for i, (_, _, e) in enumerate(locals_):
+        if e.type != "PER":
+            continue
+        key = normalise_name(e.name)
+        if len(key.split()) == 1 and len(by_surname.get(key, ())) == 1:
+            (full,) = by_surname[key]
+            union.union(person_keys[full], i)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(locals_)):
+        groups[union.find(i)].append(i)
+    described: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for aid, eid, text in descriptions:
+        if eid is not None and text:
+            described[(aid, eid)].append(text)
+
+    actors: list[Actor] = []
+    by_local: dict[tuple[str, str], str] = {}
+    used: Counter[str] = Counter()
+    for members in sorted(groups.values(), key=lambda m: m[0]):
+        actor = _actor([locals_[i] for i in members], described)
+        used[actor.id] += 1
+        if used[actor.id] > 1:  # e.g. two unresolved "Kovar"s: same name, kept apart
+            actor = replace(actor, id=f"{actor.id}-{used[actor.id]}")
+        actors.append(actor)
+        for i in members:
+            aid, _, e = locals_[i]
+            by_local[(aid, e.id)] = actor.id
+    return Actors(tuple(actors), by_local)
+
+
+def _actor(
+    members: list[tuple[str, str, Entity]], described: dict[tuple[str, str], list[str]]
+) -> Actor:
+    names = Counter(e.name for _, _, e in members)
+    # The fullest common form: the most words, then the most used, then alphabetical.
+    name = sorted(names, key=lambda n: (-len(n.split()), -names[n], n))[0]
+    types = Counter(e.type for _, _, e in members)
+    kind = sorted(types, key=lambda t: (-types[t], t))[0]
+    aliases = sorted(
+        {form for _, _, e in members for form in (e.name, *e.aliases)} - {name},
+        key=lambda n: (normalise_name(n), n),
+    )
+    roles: dict[str, list[SourceSpan]] = {}
+    role_names: dict[str, str] = {}
+    mentions: list[ActorMention] = []
+    for aid, text, e in members:
+        for m in e.mentions:
+            mentions.append(ActorMention(aid, m.text, m.start, m.end, m.kind))
+        for role in (*e.roles, *described.get((aid, e.id), ())):
+            key = role.casefold()
+            role_names.setdefault(key, role)
+            spans = roles.setdefault(key, [])
+            at = text.find(role)
+            if at < 0:
+                at = text.casefold().find(key)
+            if at >= 0 and SourceSpan(aid, at, at + len(role)) not in spans:
+                spans.append(SourceSpan(aid, at, at + len(role)))
+    actor_id = "ac-" + hashlib.sha1(f"{kind}:{normalise_name(name)}".encode()).hexdigest()[:10]
+    return Actor(
+        id=actor_id,
+        name=name,
+        type=kind,
+        aliases=tuple(aliases),
+        roles=tuple(ActorRole(role_names[k], tuple(v)) for k, v in roles.items()),
+        mentions=tuple(mentions),
+        articles=tuple(dict.fromkeys(aid for aid, _, _ in members)),
+    )

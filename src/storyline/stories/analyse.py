@@ -1,0 +1,64 @@
+"""Analyse articles for the story stages: extraction, sentence ranges and MiniLM vectors.
+
+One pass per article: the annotator parses the clean text once (in batches)
+and runs every extraction stage; the sentences are embedded in one batch per
+group of articles, and each article gets a lead vector (title and opening)
+for story clustering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+import numpy as np
+
+from storyline.extract.annotate import AnnotatedArticle, Annotator
+from storyline.nlp.embeddings import SentenceEncoder
+from storyline.records import Article
+from storyline.stories.cluster import lead_text
+from storyline.stories.records import AnalysedArticle
+
+__all__ = ["analyse_articles"]
+
+_MAX_SENTENCE_CHARS = 2000
+
+
+def analyse_articles(
+    articles: Iterable[Article],
+    annotator: Annotator,
+    encoder: SentenceEncoder,
+    *,
+    batch_size: int = 32,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[AnalysedArticle]:
+    """Analyse ``articles`` in order; ``progress(n)`` is called after every ``n`` done."""
+    batch: list[AnnotatedArticle] = []
+    for annotated in annotator.annotate_all(articles, batch_size=batch_size):
+        batch.append(annotated)
+        if len(batch) >= batch_size:
+            yield from _embed(batch, encoder)
+            if progress:
+                progress(len(batch))
+            batch = []
+    if batch:
+        yield from _embed(batch, encoder)
+        if progress:
+            progress(len(batch))
+
+
+def _embed(
+    batch: Sequence[AnnotatedArticle], encoder: SentenceEncoder
+) -> Iterator[AnalysedArticle]:
+    texts: list[str] = []
+    for ann in batch:
+        text = ann.article.text
+        texts.extend(text[s:e][:_MAX_SENTENCE_CHARS] for s, e in ann.sentences)
+        texts.append(lead_text(ann.article.title, text))
+    vectors = encoder.encode(texts)
+    row = 0
+    for ann in batch:
+        n = len(ann.sentences)
+        sentence_vectors = np.ascontiguousarray(vectors[row : row + n])
+        lead = vectors[row + n]
+        row += n + 1
+        yield AnalysedArticle(ann, ann.sentences, sentence_vectors, lead)

@@ -1,0 +1,305 @@
+"""What outlets agree on, what one outlet reports alone, and where they contradict each other.
+
+Sentences of different outlets are matched by meaning (MiniLM cosine of the
+sentence vectors ≥ ``SAME_FACT``, chosen by reading pairs: above it sentences
+report the same thing in other words; below it they share a topic only).
+
+- **shared**: a fact — a group of matched sentences — reported by two or more
+  outlets, with every span;
+- **unique**: a sentence carrying a figure, a quote or a dated event that no
+  other outlet's sentence matches (only when the story has several outlets);
+- **conflicts**:
+  - *figure*: two outlets give different values for the same measure — the
+    same unit (or counted nouns of one meaning: "reporters" / "journalists")
+    in sentences that match by meaning, values apart by more than 1 % and
+    neither inside the other's range;
+  - *date*: matched sentences put the same event on different days (resolved
+    day-precision dates);
+  - *quote*: the same words (≥ 60 % token overlap) attributed to different
+    speakers.
+
+Near-duplicate copies are left out before this runs, so a syndicated story
+does not count as two outlets agreeing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from storyline.extract.figures import Figure
+from storyline.extract.figures_units import UNIT_WORDS
+from storyline.stories.actors import Actors
+from storyline.stories.records import AnalysedArticle, SourceSpan
+
+__all__ = ["Claim", "Comparison", "Conflict", "Fact", "compare_sources"]
+
+SAME_FACT = 0.78
+SAME_MEASURE = 0.6
+SAME_QUOTE = 0.6
+MAX_UNIQUE = 40
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A statement and every span, in every outlet, that makes it."""
+
+    text: str
+    sources: tuple[SourceSpan, ...]
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One side of a conflict: the value an outlet gives, where it says so."""
+
+    value: str
+    text: str
+    sources: tuple[SourceSpan, ...]
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Outlets that disagree: ``kind`` is ``figure``, ``date`` or ``quote``."""
+
+    kind: str
+    about: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Shared facts, single-outlet facts and conflicts of one story."""
+
+    shared: tuple[Fact, ...]
+    unique: tuple[Fact, ...]
+    conflicts: tuple[Conflict, ...]
+
+
+def _outlet(a: AnalysedArticle) -> str:
+    return a.annotated.article.outlet or a.id
+
+
+def _is_count(unit: str) -> bool:
+    return not (unit.isupper() or unit in {"percent", "pp", "fraction"} or unit in UNIT_WORDS)
+
+
+def compare_sources(articles: Sequence[AnalysedArticle], actors: Actors) -> Comparison:
+    """Compare the outlets of one story (articles without near-duplicate copies)."""
+    if not any(a.sentences for a in articles):
+        return Comparison((), (), ())
+    story = _Sentences(articles)
+    conflicts = [
+        *story.figure_conflicts(),
+        *story.date_conflicts(),
+        *_quote_conflicts(articles, actors),
+    ]
+    return Comparison(tuple(story.shared()), tuple(story.unique()), tuple(conflicts))
+
+
+_Located = tuple[int, Figure, int]  # (article index, figure, sentence row)
+
+
+class _Sentences:
+    """Every sentence of the story, its vector, its outlet and its links to other outlets."""
+
+    def __init__(self, articles: Sequence[AnalysedArticle]) -> None:
+        self.articles = articles
+        self.rows = [(k, i) for k, a in enumerate(articles) for i in range(len(a.sentences))]
+        self.row_of = {pair: x for x, pair in enumerate(self.rows)}
+        vectors = np.concatenate([a.sentence_vectors for a in articles]).astype(np.float32)
+        self.sims = vectors @ vectors.T
+        self.outlet = [_outlet(articles[k]) for k, _ in self.rows]
+        self.links: dict[int, set[int]] = defaultdict(set)
+        for x in range(len(self.rows)):
+            for y in np.nonzero(self.sims[x] >= SAME_FACT)[0]:
+                if int(y) != x and self.outlet[x] != self.outlet[int(y)]:
+                    self.links[x].add(int(y))
+
+    def span(self, x: int) -> SourceSpan:
+        k, i = self.rows[x]
+        start, end = self.articles[k].sentences[i]
+        return SourceSpan(self.articles[k].id, start, end)
+
+    def text(self, x: int) -> str:
+        s = self.span(x)
+        return self.articles[self.rows[x][0]].text[s.start : s.end]
+
+    def row_at(self, k: int, offset: int) -> int | None:
+        for i, (start, end) in enumerate(self.articles[k].sentences):
+            if start <= offset < end:
+                return self.row_of[(k, i)]
+        return None
+
+    def shared(self) -> list[Fact]:
+        seen: set[int] = set()
+        facts: list[Fact] = []
+        for x in range(len(self.rows)):
+            if x in seen or not self.links[x]:
+                continue
+            group = sorted({x, *self.links[x]})
+            seen.update(group)
+            outlets = tuple(dict.fromkeys(self.outlet[y] for y in group))
+            if len(outlets) >= 2:
+                facts.append(Fact(self.text(x), tuple(self.span(y) for y in group), outlets))
+        return facts
+
+    def unique(self) -> list[Fact]:
+        if len(set(self.outlet)) < 2:
+            return []
+        marked: dict[str, list[int]] = {}
+        for a in self.articles:
+            ann = a.annotated
+            starts = [f.start for f in ann.figures] + [q.start for q in ann.quotes]
+            marked[a.id] = starts + [t.start for t in ann.timexes if t.resolved]
+        out: list[Fact] = []
+        for x in range(len(self.rows)):
+            s = self.span(x)
+            if self.links[x] or not any(s.start <= m < s.end for m in marked[s.article_id]):
+                continue
+            out.append(Fact(self.text(x), (s,), (self.outlet[x],)))
+            if len(out) >= MAX_UNIQUE:
+                break
+        return out
+
+    def figure_conflicts(self) -> list[Conflict]:
+        located: list[_Located] = []
+        for k, a in enumerate(self.articles):
+            for f in a.annotated.figures:
+                x = self.row_at(k, f.start)
+                if x is not None and f.value is not None:
+                    located.append((k, f, x))
+        groups: list[list[_Located]] = []
+        for item in located:
+            for group in groups:
+                if all(self._same_measure(item, other) for other in group):
+                    group.append(item)
+                    break
+            else:
+                groups.append([item])
+        return [c for c in (self._figure_conflict(g) for g in groups) if c is not None]
+
+    def _figure_conflict(self, group: list[_Located]) -> Conflict | None:
+        by_value: dict[float, list[_Located]] = defaultdict(list)
+        for item in group:
+            by_value[float(item[1].value or 0.0)].append(item)
+        outlets = {self.outlet[x] for _, _, x in group}
+        if len(by_value) < 2 or len(outlets) < 2 or not _really_differ(list(by_value)):
+            return None
+        claims = []
+        for value, items in sorted(by_value.items()):
+            first = items[0][1]
+            claims.append(
+                Claim(
+                    _fmt(value, first.unit),
+                    first.text,
+                    tuple(SourceSpan(self.articles[k].id, f.start, f.end) for k, f, _ in items),
+                    tuple(dict.fromkeys(self.outlet[x] for _, _, x in items)),
+                )
+            )
+        about = next((f.about for _, f, _ in group if f.about), group[0][1].unit)
+        return Conflict("figure", about, tuple(claims))
+
+    def _same_measure(self, a: _Located, b: _Located) -> bool:
+        (ka, fa, xa), (kb, fb, xb) = a, b
+        if ka == kb:
+            return False
+        if fa.unit != fb.unit and not (
+            _is_count(fa.unit) and _is_count(fb.unit) and _nouns_alike(fa.unit, fb.unit)
+        ):
+            return False
+        return bool(self.sims[xa, xb] >= SAME_MEASURE)
+
+    def date_conflicts(self) -> list[Conflict]:
+        day_of: dict[int, tuple[str, SourceSpan]] = {}
+        for k, a in enumerate(self.articles):
+            for t in a.annotated.timexes:
+                if t.resolved and t.type == "DATE" and _DAY.match(t.value):
+                    x = self.row_at(k, t.start)
+                    if x is not None:
+                        day_of.setdefault(x, (t.value, SourceSpan(a.id, t.start, t.end)))
+        conflicts: list[Conflict] = []
+        done: set[frozenset[int]] = set()
+        for x, (day, where) in sorted(day_of.items()):
+            for y in sorted(self.links[x]):
+                if y not in day_of or day_of[y][0] == day or frozenset((x, y)) in done:
+                    continue
+                done.add(frozenset((x, y)))
+                other_day, other_where = day_of[y]
+                claims = (
+                    Claim(day, self.text(x), (where, self.span(x)), (self.outlet[x],)),
+                    Claim(other_day, self.text(y), (other_where, self.span(y)), (self.outlet[y],)),
+                )
+                ordered = tuple(sorted(claims, key=lambda c: c.value))
+                conflicts.append(Conflict("date", self.text(x), ordered))
+        return conflicts
+
+
+_NOUN_VECTORS: dict[str, npt.NDArray[np.float32]] = {}
+
+
+def _nouns_alike(u: str, v: str) -> bool:
+    """Counted nouns of one meaning ("reporters" / "journalists"), by their MiniLM vectors."""
+    from storyline.nlp.embeddings import load_encoder
+
+    missing = [w for w in (u, v) if w not in _NOUN_VECTORS]
+    if missing:
+        for w, vec in zip(missing, load_encoder().encode(missing), strict=True):
+            _NOUN_VECTORS[w] = vec
+    return bool(float(_NOUN_VECTORS[u] @ _NOUN_VECTORS[v]) >= SAME_MEASURE)
+
+
+def _really_differ(values: list[float]) -> bool:
+    lo, hi = min(values), max(values)
+    return hi - lo > 0.01 * max(abs(hi), 1e-9)
+
+
+def _fmt(value: float, unit: str) -> str:
+    number = f"{value:,.0f}" if value == int(value) else f"{value:,.4g}"
+    return f"{number} {unit}"
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.casefold())
+
+
+def _quote_conflicts(articles: Sequence[AnalysedArticle], actors: Actors) -> list[Conflict]:
+    quotes = []
+    for a in articles:
+        for q in a.annotated.quotes:
+            if q.kind == "indirect" or q.speaker is None:
+                continue
+            who = actors.of(a.id, q.speaker.entity_id) or q.speaker.name
+            quotes.append((a, q, who, set(_tokens(q.text))))
+    conflicts: list[Conflict] = []
+    for i, (a, q, who, toks) in enumerate(quotes):
+        for b, r, who2, toks2 in quotes[i + 1 :]:
+            if a.id == b.id or who == who2 or not toks or not toks2:
+                continue
+            if len(toks & toks2) / min(len(toks), len(toks2)) < SAME_QUOTE:
+                continue
+            name, name2 = _display(actors, who), _display(actors, who2)
+            conflicts.append(
+                Conflict(
+                    "quote",
+                    q.text,
+                    (
+                        Claim(name, q.text, (SourceSpan(a.id, q.start, q.end),), (_outlet(a),)),
+                        Claim(name2, r.text, (SourceSpan(b.id, r.start, r.end),), (_outlet(b),)),
+                    ),
+                )
+            )
+    return conflicts
+
+
+def _display(actors: Actors, who: str) -> str:
+    actor = actors.get(who)
+    return actor.name if actor is not None else who

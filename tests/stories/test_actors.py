@@ -1,0 +1,138 @@
+"""Canonical actors across outlets: one person under several names, a name clash kept apart."""
+
+from __future__ import annotations
+
+from storyline.extract.entities import Entity, Mention
+from storyline.stories.actors import normalise_name, resolve_actors
+
+
+def ent(
+    eid: str,
+    name: str,
+    kind: str,
+    *mentions: tuple[str, int],
+    roles: tuple[str, ...] = (),
+    aliases: tuple[str, ...] = (),
+) -> Entity:
+    return Entity(
+        eid,
+        name,
+        kind,
+        aliases,
+        roles,
+        tuple(Mention(t, s, s + len(t), "name") for t, s in mentions),
+    )
+
+
+def test_one_person_across_outlets_with_roles_and_their_sources() -> None:
+    t1 = "Chancellor Angela Merkel arrived in Paris."
+    t2 = "Merkel said the talks went well."
+    t3 = "German leader Angela Merkel left on Friday."
+    actors = resolve_actors(
+        [
+            (
+                "a1",
+                t1,
+                (
+                    ent(
+                        "e1",
+                        "Angela Merkel",
+                        "PER",
+                        ("Chancellor Angela Merkel", 0),
+                        roles=("Chancellor",),
+                    ),
+                ),
+            ),
+            ("a2", t2, (ent("e1", "Merkel", "PER", ("Merkel", 0)),)),
+            (
+                "a3",
+                t3,
+                (
+                    ent(
+                        "e9",
+                        "Angela Merkel",
+                        "PER",
+                        ("Angela Merkel", 14),
+                        roles=("German leader",),
+                    ),
+                ),
+            ),
+        ]
+    )
+    (merkel,) = actors.actors
+    assert merkel.name == "Angela Merkel" and merkel.articles == ("a1", "a2", "a3")
+    assert {(m.article_id, m.text) for m in merkel.mentions} == {
+        ("a1", "Chancellor Angela Merkel"),
+        ("a2", "Merkel"),
+        ("a3", "Angela Merkel"),
+    }
+    roles = {r.text: r.sources for r in merkel.roles}
+    assert set(roles) == {"Chancellor", "German leader"}
+    (src,) = roles["German leader"]
+    assert t3[src.start : src.end] == "German leader" and src.article_id == "a3"
+    assert actors.of("a2", "e1") == actors.of("a3", "e9") == merkel.id
+
+
+def test_a_bare_surname_shared_by_two_people_joins_neither() -> None:
+    actors = resolve_actors(
+        [
+            (
+                "a1",
+                "Adela Kovar met Milan Kovar.",
+                (
+                    ent("e1", "Adela Kovar", "PER", ("Adela Kovar", 0)),
+                    ent("e2", "Milan Kovar", "PER", ("Milan Kovar", 15)),
+                ),
+            ),
+            ("a2", "Kovar spoke.", (ent("e1", "Kovar", "PER", ("Kovar", 0)),)),
+        ]
+    )
+    names = sorted(a.name for a in actors.actors)
+    assert names == ["Adela Kovar", "Kovar", "Milan Kovar"]
+    assert len({a.id for a in actors.actors}) == 3
+
+
+def test_organisations_join_on_an_alias_but_not_on_a_name_inside_another() -> None:
+    actors = resolve_actors(
+        [
+            (
+                "a1",
+                "The European Union (EU) and Sudan.",
+                (
+                    ent("e1", "European Union", "ORG", ("The European Union", 0), aliases=("EU",)),
+                    ent("e2", "Sudan", "LOC", ("Sudan", 28)),
+                ),
+            ),
+            (
+                "a2",
+                "The EU and South Sudan.",
+                (
+                    ent("e1", "EU", "ORG", ("EU", 4)),
+                    ent("e2", "South Sudan", "LOC", ("South Sudan", 11)),
+                ),
+            ),
+        ]
+    )
+    by = {a.name: a for a in actors.actors}
+    assert set(by) == {"European Union", "Sudan", "South Sudan"}
+    assert by["European Union"].articles == ("a1", "a2")
+
+
+def test_a_person_never_merges_with_a_place_of_the_same_name() -> None:
+    actors = resolve_actors(
+        [
+            (
+                "a1",
+                "Jordan Peters visited Jordan.",
+                (
+                    ent("e1", "Jordan Peters", "PER", ("Jordan Peters", 0)),
+                    ent("e2", "Jordan", "LOC", ("Jordan", 22)),
+                ),
+            )
+        ]
+    )
+    assert len(actors.actors) == 2
+
+
+def test_names_compare_without_case_accents_dots_or_a_leading_the() -> None:
+    assert normalise_name("The U.S. Senate") == normalise_name("the US senate")

@@ -1,0 +1,122 @@
+"""Story clustering: incremental, stable ids, a time window, copies count once."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+
+from storyline.stories.cluster import StoryClusterer, StoryItem, lead_text, story_id_for
+from storyline.stories.keywords import load_keyword_weights
+
+T0 = datetime(2025, 2, 3, tzinfo=UTC)
+
+
+def unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def item(aid: str, vec: np.ndarray, days: float | None = 0, dup: str | None = None) -> StoryItem:
+    when = None if days is None else T0 + timedelta(days=days)
+    return StoryItem(aid, when, vec, {}, dup)
+
+
+PORT = unit(1, 0.1, 0)
+SUMMIT = unit(0, 1, 0.1)
+
+
+def test_articles_join_the_story_they_belong_to_and_ids_come_from_the_first_article() -> None:
+    c = StoryClusterer(embedding_weight=1.0)
+    out = c.add_all([item("b2", unit(0.95, 0.2, 0), 1), item("b1", PORT, 0), item("a1", SUMMIT, 0)])
+    by = {a.article_id: a.story_id for a in out}
+    assert by["b1"] == by["b2"] == story_id_for("b1")
+    assert by["a1"] == story_id_for("a1") != by["b1"]
+
+
+def test_ids_are_stable_when_more_articles_arrive_in_a_later_run() -> None:
+    first = StoryClusterer(embedding_weight=1.0)
+    before = {
+        a.article_id: a.story_id for a in first.add_all([item("b1", PORT), item("a1", SUMMIT)])
+    }
+    # A later run starts from the saved states, with an article dated *earlier* than b1.
+    later = StoryClusterer(embedding_weight=1.0, states=first.active.values())
+    (added,) = later.add_all([item("b0", unit(0.97, 0.15, 0), -1)])
+    assert added.story_id == before["b1"] and not added.started
+
+
+def test_the_same_input_in_any_order_gives_the_same_stories() -> None:
+    items = [
+        item("x1", PORT, 0),
+        item("x2", unit(0.9, 0.3, 0), 1),
+        item("y1", SUMMIT, 0),
+        item("y2", unit(0.1, 0.95, 0.2), 2),
+    ]
+    one = {a.article_id: a.story_id for a in StoryClusterer().add_all(items)}
+    two = {a.article_id: a.story_id for a in StoryClusterer().add_all(items[::-1])}
+    assert one == two
+
+
+def test_a_story_idle_past_the_window_is_retired_and_not_joined() -> None:
+    c = StoryClusterer(embedding_weight=1.0, window_days=10)
+    old = c.add(item("p1", PORT, 0))
+    new = c.add(item("p2", PORT, 40))  # same event words, six weeks later: a new story
+    assert new.story_id != old.story_id and new.started
+    assert old.story_id in c.retired and old.story_id not in c.active
+
+
+def test_a_near_copy_joins_its_original_and_does_not_move_the_story() -> None:
+    c = StoryClusterer(embedding_weight=1.0)
+    orig = c.add(item("o", PORT))
+    before = c.active[orig.story_id].vector_sum.copy()
+    copy = c.add(item("c", SUMMIT, 0, dup="o"))  # even a copy that embeds elsewhere
+    assert copy.story_id == orig.story_id
+    assert np.array_equal(c.active[orig.story_id].vector_sum, before)
+    assert c.active[orig.story_id].count == 1
+
+
+def test_story_state_stays_bounded_however_many_articles_join() -> None:
+    weights = load_keyword_weights()
+    c = StoryClusterer(embedding_weight=0.5, max_keywords=50)
+    for k in range(60):
+        text = f"Dockworkers strike at Saltreve port, day {k}, union leader word{k} speaks"
+        c.add(StoryItem(f"s{k}", T0, PORT, weights.vector(text)))
+    (state,) = c.active.values()
+    assert state.count == 60 and len(state.keywords) <= 50
+
+
+STRIKE = (
+    "Saltreve dockworkers strike over pay. About 1,800 dockworkers at the port of Saltreve "
+    "walked out on Monday, demanding a 9 percent pay rise. Rosa Delane, general secretary of "
+    "the Estmark Dockworkers Union, said the Saltreve Harbour Company had ignored them."
+)
+OTHER_STRIKE = (
+    "Kelvar miners strike over pay. Miners at the Kelvar coal pit walked out on Monday over "
+    "wages and night shifts. Anton Brisk, who leads the miners union, said the owners of the "
+    "pit had refused to meet them since the spring."
+)
+STRIKE_LATER = (
+    "Saltreve port strike enters third day. Dockworkers at Saltreve stayed off the job for a "
+    "third day as Rosa Delane rejected the harbour company offer of 5 percent. Ships queued "
+    "outside the port."
+)
+
+
+def test_two_strikes_on_one_day_are_two_stories_and_a_follow_up_joins_its_own() -> None:
+    from storyline.nlp.embeddings import load_encoder
+
+    weights = load_keyword_weights()
+    texts = [STRIKE, OTHER_STRIKE, STRIKE_LATER]
+    vectors = load_encoder().encode(texts)
+    c = StoryClusterer()
+    a, b, later = (
+        c.add(StoryItem(k, T0 + timedelta(days=i), vectors[i], weights.vector(t)))
+        for i, (k, t) in enumerate(zip("abc", texts, strict=True))
+    )
+    assert a.story_id != b.story_id
+    assert later.story_id == a.story_id
+
+
+def test_lead_text_is_the_title_and_opening() -> None:
+    assert lead_text("Kovar lands", "She arrived late.") == "Kovar lands. She arrived late."
+    assert lead_text(None, "word " * 400, max_chars=20).strip().endswith("word")

@@ -102,16 +102,16 @@ def test_has_yet_to_is_not_a_done_action(nlp: Any) -> None:
     (ask,) = asks(nlp, text)
     assert ask.kind == "action"
     assert (ask.certainty, ask.polarity) == ("doubted", "negative")
-    assert text[ask.content_start : ask.content_end] == "announce an extension"
+    assert text[ask.content_start : ask.content_end] == "an extension"
 
 
 def test_a_done_action_is_reported_with_its_date(nlp: Any) -> None:
     text = "Orlesia reopened the Tessel border crossing on Tuesday."
     (ask,) = asks(nlp, text, datetime(2025, 2, 12))
     assert (ask.kind, ask.certainty, ask.polarity) == ("action", "reported", "positive")
-    assert text[ask.content_start : ask.content_end] == (
-        "reopened the Tessel border crossing on Tuesday"
-    )
+    # the content span is what the deed is done to, without the verb (the guidelines'
+    # "object with its own complements"); the normalised content keeps the verb
+    assert text[ask.content_start : ask.content_end] == "the Tessel border crossing on Tuesday"
     assert ask.content == "reopen tessel border crossing"  # the date goes to ``when``
     assert ask.when == "2025-02-11"
 
@@ -141,3 +141,259 @@ def test_the_annotator_adds_asks() -> None:
     article = Article(id="a", source="s", kind="text", content_hash="h", text=text, raw_text=text)
     found = default_annotator().annotate(article)
     assert [a.kind for a in found.asks] == ["refusal"]
+
+
+def spans(text: str, found: tuple[Ask, ...]) -> list[tuple[str, str]]:
+    return [(a.kind, text[a.content_start : a.content_end]) for a in found]
+
+
+def test_an_order_to_do_a_list_is_one_action_per_item_with_the_one_ordered(nlp: Any) -> None:
+    text = "The board ordered Facebook to review the decision and restore the account."
+    found = asks(nlp, text)
+    assert spans(text, found) == [
+        ("action", "review the decision"),
+        ("action", "restore the account"),
+    ]
+    for a in found:
+        assert a.actor is not None and a.actor.name == "The board"
+        assert a.target is not None and text[a.target.start : a.target.end] == "Facebook"
+
+
+def test_a_passive_with_a_complement_makes_the_patient_the_target(nlp: Any) -> None:
+    text = "Estmark was fined $185 million. Orlesia was banned from both sites."
+    found = asks(nlp, text)
+    assert spans(text, found) == [("action", "$185 million"), ("action", "both sites")]
+    assert [a.target.name if a.target else None for a in found] == ["Estmark", "Orlesia"]
+    assert [a.actor for a in found] == [None, None]  # agentless
+
+
+def test_made_public_by_is_a_release_by_its_agent(nlp: Any) -> None:
+    text = "The emails were made public by the committee."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, text[ask.content_start : ask.content_end]) == ("action", "The emails")
+    assert ask.actor is not None and ask.actor.name == "the committee"
+
+
+def test_will_is_a_pledge_of_a_person_and_a_schedule_of_a_chamber(nlp: Any) -> None:
+    text = (
+        "Kovar will sign the treaty with Orlesia. Senators will swap the legislation into the bill."
+    )
+    found = asks(nlp, text)
+    assert spans(text, found) == [
+        ("commitment", "sign the treaty with Orlesia"),
+        ("action", "swap the legislation into the bill"),
+    ]
+    assert found[0].cue == "will" and found[0].target is not None
+    assert found[0].target.name == "Orlesia"
+
+
+def test_would_is_a_pledge_only_in_the_actors_own_announcement(nlp: Any) -> None:
+    text = "The bank announced it would end the incentives. Kovar would muster serious resistance."
+    found = asks(nlp, text)
+    assert spans(text, found) == [("commitment", "end the incentives")]
+    assert found[0].actor is not None and found[0].actor.name == "The bank"
+
+
+def test_should_demand_content_is_the_whole_verb_phrase_after_the_modal(nlp: Any) -> None:
+    text = "Kovar told Orlesia: “You should be criminally investigated.”"
+    (ask,) = asks(nlp, text)
+    assert ask.kind == "demand" and ask.cue == "should"
+    assert text[ask.content_start : ask.content_end] == "be criminally investigated"
+    assert ask.target is not None and text[ask.target.start : ask.target.end] == "You"
+
+
+def test_trying_to_convince_someone_is_a_demand(nlp: Any) -> None:
+    text = "The opponents will try to convince the appeals court to throw out the rules."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, text[ask.content_start : ask.content_end]) == (
+        "demand",
+        "throw out the rules",
+    )
+    assert ask.actor is not None and ask.actor.name == "The opponents"
+
+
+def test_a_mislemmatised_cue_still_counts(nlp: Any) -> None:
+    # the lemmatiser gives "overrul"; the cue lists are matched on the mended stem
+    text = "The police overruled that request."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, text[ask.content_start : ask.content_end]) == ("refusal", "that request")
+
+
+def test_an_aspect_verb_passes_the_deed_to_its_infinitive(nlp: Any) -> None:
+    text = "Detectives continue to investigate the incidents."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, text[ask.content_start : ask.content_end]) == ("action", "the incidents")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator witnessed a defining moment in history.",  # perceiving, no deed
+        "Ten people were killed in the attack.",  # violence with no state named
+        "The union called Kovar a champion.",  # naming, not calling for
+        "The summit offers an early test.",  # "offer" pledges only an act or a deal
+        "Kovar would muster serious resistance.",  # a hypothesis
+        "A resolution calling for more money passed.",  # a document asks nothing
+        "Demand for workers soared.",  # an ask noun with no one asking
+        "The rapid vaccination cut potential hosts.",  # no one acting
+        "The agency informed the company that the inquiry was criminal.",  # speech
+        "Investors try to determine if inflation could alter policy.",  # no deed tried
+        "Data compiled by the archive show a rise.",  # a participle of no listed deed
+        "The senator opposes radical ideology.",  # a stance, not a refused act
+        "Three gymnasts offered gut-wrenching testimony to Congress.",  # no pledge
+        "Kovar said Republicans will be advised to boycott the debates.",  # a patient
+    ],
+)
+def test_no_ask(nlp: Any, text: str) -> None:
+    assert asks(nlp, text) == ()
+
+
+def test_the_maker_of_an_ask_noun_is_the_subject_of_its_light_verb(nlp: Any) -> None:
+    text = "The Supreme Court made a surprise decision to grant the request."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.cue, text[ask.content_start : ask.content_end]) == (
+        "action",
+        "decision",
+        "grant the request",
+    )
+    assert ask.actor is not None and ask.actor.name == "Supreme Court"
+
+
+def test_a_possessive_pronoun_takes_the_person_named_before_it_in_the_sentence(
+    nlp: Any,
+) -> None:
+    text = "Critics tore into the president for breaking his pledge to stay in the country."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, text[ask.content_start : ask.content_end]) == (
+        "commitment",
+        "stay in the country",
+    )
+    assert ask.actor is not None
+    assert text[ask.actor.start : ask.actor.end] == "the president"
+
+
+def test_the_one_told_is_asked_and_a_refused_request_names_its_asker(nlp: Any) -> None:
+    text = (
+        "Kovar had told police officials that she didn't want the escort at all, "
+        "but the police overruled that request."
+    )
+    want, refusal = asks(nlp, text)
+    assert (want.kind, want.polarity) == ("demand", "negative")
+    assert want.target is not None and want.target.name == "police officials"
+    assert refusal.kind == "refusal" and refusal.target is not None
+    assert refusal.target.name == "Kovar"  # the asker of the latest demand
+
+
+def test_called_for_a_party_to_do_something_asks_that_party(nlp: Any) -> None:
+    text = "The union called for the minister to be removed from office."
+    (ask,) = asks(nlp, text)
+    assert text[ask.content_start : ask.content_end] == "be removed from office"
+    assert ask.target is not None and ask.target.name == "the minister"
+
+
+def test_the_other_side_of_a_meeting_is_the_target(nlp: Any) -> None:
+    text = "Biden and Putin will meet in Geneva on June 16."
+    (ask,) = asks(nlp, text)
+    assert ask.kind == "commitment" and ask.cue == "will"
+    assert ask.actor is not None and ask.actor.name == "Biden"
+    assert ask.target is not None and ask.target.name == "Putin"
+
+
+def test_an_ask_nouns_infinitive_hung_on_the_verb_is_still_its_content(nlp: Any) -> None:
+    text = "A judge rejected a media request to unseal the file."
+    refusal, request = asks(nlp, text)
+    assert refusal.kind == "refusal"
+    assert (request.kind, request.cue, text[request.content_start : request.content_end]) == (
+        "demand",
+        "request",
+        "unseal the file",
+    )
+    assert request.actor is not None and request.actor.name == "media"
+
+
+def test_a_relative_passive_is_done_to_the_antecedent(nlp: Any) -> None:
+    text = "Stefanik, who was backed by Trump, won the vote."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, text[ask.content_start : ask.content_end]) == ("action", "Stefanik")
+    assert ask.actor is not None and ask.actor.name == "Trump"
+
+
+def test_a_month_named_may_is_no_modal(nlp: Any) -> None:
+    text = "In May, a criminal group breached the pipeline."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, text[ask.content_start : ask.content_end]) == ("action", "the pipeline")
+
+
+def test_refused_efforts_name_those_who_made_them_as_target(nlp: Any) -> None:
+    text = "Officials dismissed a series of efforts by the campaign to overturn the result."
+    (ask,) = asks(nlp, text)
+    assert ask.kind == "refusal"
+    assert ask.target is not None and ask.target.name == "the campaign"
+
+
+def test_an_order_of_a_thing_is_an_action_on_that_thing(nlp: Any) -> None:
+    text = "The board ordered a new review of the suspension to take place within six months."
+    (ask,) = asks(nlp, text)
+    assert ask.kind == "action" and ask.target is None
+    assert text[ask.content_start : ask.content_end].startswith("a new review")
+
+
+def test_declaring_an_emergency_is_a_deed_and_announcing_a_pick_is_speech(nlp: Any) -> None:
+    text = (
+        "Governor Kovar on Tuesday declared a state of emergency over gun violence. "
+        "The union announced the pick."
+    )
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.cue) == ("action", "declared")
+    assert text[ask.content_start : ask.content_end].startswith("a state of emergency")
+
+
+def test_a_subject_of_agent_form_can_act(nlp: Any) -> None:
+    text = "Thousands of bankers opened two million accounts."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, text[ask.content_start : ask.content_end]) == (
+        "action",
+        "two million accounts",
+    )
+
+
+def test_opposing_a_motion_is_a_refusal(nlp: Any) -> None:
+    text = "The lawyers opposed the motion."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, text[ask.content_start : ask.content_end]) == ("refusal", "the motion")
+
+
+def test_a_participle_names_what_was_proposed(nlp: Any) -> None:
+    text = "Critics condemned the laws proposed during Nixon's term."
+    (ask,) = asks(nlp, text)  # condemning is speech, not a deed
+    assert (ask.kind, ask.cue, text[ask.content_start : ask.content_end]) == (
+        "demand",
+        "proposed",
+        "the laws",
+    )
+    assert ask.actor is None
+
+
+def test_announcing_a_plan_is_the_plan_not_the_announcement(nlp: Any) -> None:
+    text = "The minister announced plans to send 20 million doses abroad."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.cue, text[ask.content_start : ask.content_end]) == (
+        "commitment",
+        "plans",
+        "send 20 million doses abroad",
+    )
+    assert ask.actor is not None and ask.actor.name == "The minister"
+
+
+def test_a_relative_clause_on_a_predicate_noun_is_done_by_the_copulas_subject(
+    nlp: Any,
+) -> None:
+    text = "California is the first state that will require schoolchildren to get vaccinated."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.cue, text[ask.content_start : ask.content_end]) == (
+        "commitment",
+        "will",
+        "require schoolchildren to get vaccinated",
+    )
+    assert ask.actor is not None and ask.actor.name == "California"
+    assert ask.target is not None and ask.target.name == "schoolchildren"

@@ -2,22 +2,40 @@
 
 Four kinds, each found from a cue verb in the parse:
 
-- ``demand``: X asks, urges, presses, calls on, wants Y to do Z ("Z is what X
-  wants from Y" too); a list of demands in one sentence gives one record each;
-- ``commitment``: X agrees, promises, pledges, plans to do Z;
-- ``action``: X did Z (ordered, approved, shut, cut, imposed, restored …).
+- ``demand``: X asks, urges, presses, calls on, wants, gets Y to do Z ("Z is
+  what X wants from Y" too; "tried to convince Y to …"); "Y should/must do Z"
+  in X's quote; a list of demands in one sentence gives one record each;
+- ``commitment``: X agrees, promises, pledges, plans to do Z; "X will do Z" of
+  a person or body ("X said it would do Z" only in X's own announcement, never
+  a bare hypothetical "would"); an agreement X makes with Y;
+- ``action``: X did Z: a listed deed (ordered, approved, imposed, endorsed,
+  fined, deployed …) or any transitive verb of an agent that is not a verb of
+  perceiving, depicting, moving about or faring (those never are); attempts
+  and decisions ("decided to uphold the ban"); "will" of a chamber or a plural
+  group is a scheduled (``planned``) action, not a pledge. "ordered Y to A and
+  B" gives one action per item with Y as target; a passive with a complement
+  has the complement as content and the patient as target ("[X] was fined $N").
   An action hedged as claimed or partial is ``doubted``; one the text says has
   not happened yet ("has yet to announce an extension") is ``doubted`` with a
   ``negative`` polarity, never a done deed; one denied ("denied ordering") is
   ``denied``;
-- ``refusal``: X rejects, refuses, resists, rules out Z.
+- ``refusal``: X rejects, refuses, resists, rules out Z (a request or an act,
+  not a claim or an argument).
+
+The content span is what is asked, promised, done or refused, as the labelling
+guidelines have it: the verb phrase after the cue (without a leading "to"),
+and for a deed its object with its complements, without the verb (the
+normalised ``content`` keeps the verb's lemma, for the ledger).
 
 The actor is the cue's subject, resolved through the entities as quotes are
-(pronouns go to their entity, "I"/"we" in a quote to its speaker); the target
-is the one asked ("pressing *Ankara* to …", "called on *Estmark* to …"). Each
-party carries the country it acts for when the text says so: a country, its
-capital or demonym ("Ankara", "Turkish"), or a title naming one ("U.S.
-Secretary of State Antony Blinken", then "Blinken" anywhere after).
+(pronouns go to their entity, "I"/"we" in a quote to its speaker, an
+unresolved "he"/"his" to the person named before it in the sentence); the
+target is the one asked ("pressing *Ankara* to …", "called on *Estmark* to …",
+"told *officials* that she didn't want …"), the one ordered, the other side of
+a deed done together, or the asker of a refused request. Each party carries
+the country it acts for when the text says so: a country, its capital or
+demonym ("Ankara", "Turkish"), or a title naming one ("U.S. Secretary of State
+Antony Blinken", then "Blinken" anywhere after).
 
 >>> from storyline.nlp.pipeline import load_nlp
 >>> from storyline.extract.entities import group_entities
@@ -29,33 +47,68 @@ Secretary of State Antony Blinken", then "Blinken" anywhere after).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.extract.asks_cues import (
+    AGENT_NOUNS,
+    AGREEING_VERBS,
+    AGREEMENT_NOUNS,
     ANSWER_NOUNS,
+    ANSWERABLE_NOUNS,
+    CHAMBER_NOUNS,
+    CLAIM_NOUNS,
     DECISIONS,
+    DEMAND_VERBS,
+    DIRECTIVE_VERBS,
+    DRAFTING_VERBS,
+    FORCE_WORDS,
+    INANIMATE_NOUNS,
+    LIGHT_VERBS,
+    NARRATIVE_VERBS,
     NOT_DEEDS,
+    OFFICE_NOUNS,
+    OWN_WORD_VERBS,
+    PROCLAIM_VERBS,
+    PROCLAIMED_NOUNS,
+    PUSHING_VERBS,
+    REQUEST_NOUNS,
     SELF_DEMANDS,
+    UNKNOWING_VERBS,
+    VIOLENCE_VERBS,
 )
 from storyline.extract.asks_grammar import (
     AskKind,
     Certainty,
     Polarity,
+    act_noun,
     action_span,
     action_target,
     agentive,
+    argument_gerund,
+    asks_a_deed,
+    carried_deed,
     case_of,
+    causative,
     complement,
     content_items,
+    deed_object,
+    direct_verbs,
+    directs_a_party,
     extent,
     infinitive_of,
     is_verb,
     kind_of,
     lemma_of,
+    made_public,
+    may_act,
+    misattached,
     modality,
     normalise,
+    stray_infinitive,
     to_clause,
+    told_party,
+    verb_in,
     yet_to,
 )
 from storyline.extract.asks_parties import Party, PartyResolver
@@ -73,13 +126,29 @@ _ASK_NOUNS: dict[str, AskKind] = {
     **dict.fromkeys(["pledge", "promise", "plan", "goal", "agreement", "vow"], "commitment"),
     **dict.fromkeys(["decision", "effort", "attempt", "bid", "move"], "action"),
 }
-# What one rejects when rejecting a claim, not a request: no refusal.
-_CLAIMS = {"argument", "claim", "allegation", "accusation", "notion", "suggestion", "report"}
-_CLAIMS |= {"concern", "criticism", "characterization", "assertion", "charge", "comparison"}
 _OBJECTS = {"obj", "xcomp", "ccomp", "compound:prt", "obl"}
 _WILL = {"will", "'ll", "would", "shall", "should", "must"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll"}
 _NOBODY = Party("", None, None, 0, 0)  # "no actor named", unlike "find the actor"
+_ATTEMPTS = {"try", "attempt"}
+# Cue verbs whose object is the thing asked, promised or refused (not the one asked),
+# so that a noun they modify as a participle names it: "the laws *proposed* …".
+_THING_ASKED = {"propose", "request", "demand", "seek", "reject", "oppose", "veto", "promise"}
+_THING_ASKED |= {"pledge", "offer", "guarantee", "refuse", "decline"}
+# Light verbs that make a pledge with their object ("will take an action", "will
+# hold a vote") are no longer "no deed" after "will".
+_NO_PLAN = NOT_DEEDS - {"take", "make", "hold", "keep", "use", "help", "lead", "start", "begin"}
+_NO_PLAN -= {"require"}  # "will require all travellers to be vaccinated": a mandate
+# Subordinators of a clause that states a condition or goal of another act, not a
+# deed done ("stay until every American was evacuated").
+_CIRCUMSTANCE = {"until", "unless", "if", "once"}
+# Prepositional complements of a passive that say where it leaves its patient
+# ("banned *from* both sites", "taken *off* the rolls") rather than when or why.
+_PASSIVE_COMPLEMENTS = {"from", "off", "to", "into", "out"}
+
+
+def _contents(asks: list[Ask]) -> list[tuple[int, int]]:
+    return [(a.content_start, a.content_end) for a in asks]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,25 +202,81 @@ class _Finder:
                 if noun_ask is not None:
                     asks.append(noun_ask)
                 continue
-            if not is_verb(tok) or tok.i in claimed:
+            if not is_verb(tok) or tok.i in claimed or argument_gerund(tok):
                 continue
             kind = kind_of(tok)
+            if kind is None and causative(tok):
+                kind = "demand"  # "efforts to get the FBI to investigate …"
+            if kind in ("demand", "commitment", "refusal") and lemma_of(tok) in _THING_ASKED:
+                named = self._named_by_participle(tok, kind)
+                if named is not None:
+                    asks.append(named)
+                    continue
             modal = self._modal_ask(tok, kind)
             if modal is not None:
                 asks.append(modal)
                 continue
+            if lemma_of(tok) in _ATTEMPTS and kind is None:
+                tried = next((c for c in tok.children if to_clause(c)), None)
+                if tried is not None and (
+                    causative(tried) or (lemma_of(tried) in DEMAND_VERBS and asks_a_deed(tried))
+                ):
+                    continue  # "tried to convince the court to …": the demand is the inner verb
+                if tried is not None and lemma_of(tried) in NARRATIVE_VERBS | NOT_DEEDS:
+                    continue  # "trying to distract attention": no deed attempted
             if lemma_of(tok) in DECISIONS and any(to_clause(c) for c in tok.children):
                 kind = "action"  # "decided to uphold the ban" is done, deciding
+            elif kind == "action" and lemma_of(tok) in DIRECTIVE_VERBS:
+                ask_list = self._directive(tok)
+                if ask_list is not None:
+                    asks.extend(ask_list)
+                    claimed.update(direct_verbs(tok, _contents(ask_list)))
+                    continue
+                if not directs_a_party(tok):
+                    ask = self._action(tok, listed=True)
+                    if ask is not None:
+                        asks.append(ask)
+                continue  # "This allowed ISIL to become …": no party ordered anything
             elif kind is None or kind == "action":
                 ask = self._action(tok, listed=kind == "action")
                 if ask is not None:
                     asks.append(ask)
                 continue
             head, target = complement(tok, kind)
-            if kind == "refusal" and head is not None and head.lemma_.lower() in _CLAIMS:
+            if (
+                kind == "demand"
+                and lemma_of(tok) in PUSHING_VERBS
+                and head is not None
+                and not (to_clause(head) or head.dep_ == "acl" or case_of(head) == "for")
+            ):
+                continue  # "push a bill through the Senate" is no demand of anyone
+            if kind == "refusal" and head is not None and head.lemma_.lower() in CLAIM_NOUNS:
                 continue  # "rejected that argument" answers a claim, not an ask
-            if head is not None and head.pos_ == "VERB" and lemma_of(head) in NOT_DEEDS - {"get"}:
-                continue  # "want to know", "asked to see"
+            if (
+                lemma_of(tok) in ("oppose", "resist")
+                and head is not None
+                and head.pos_ in ("NOUN", "PROPN")
+                and not act_noun(head)
+            ):
+                continue  # "oppose radical ideology": a stance, not a refused act
+            if (
+                head is not None
+                and head.pos_ in ("VERB", "AUX")
+                and lemma_of(head) in UNKNOWING_VERBS
+            ):
+                continue  # "want to know", "asked to see", "declined to comment"
+            if (
+                kind == "commitment"
+                and lemma_of(tok) in ("offer", "accept")
+                and not (
+                    head is not None
+                    and (
+                        any(c.dep_ == "mark" and c.lower_ == "to" for c in head.children)
+                        or head.lemma_.lower() in ANSWERABLE_NOUNS
+                    )
+                )
+            ):
+                continue  # "offers an early test", "accepting donations", "offered testimony"
             if (
                 kind == "demand"
                 and target is None
@@ -160,69 +285,228 @@ class _Finder:
             ):
                 kind = "commitment"  # "wants to continue", "seeking a relationship"
                 subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.lower_ in ("i", "we", "you"):
+                if (
+                    lemma_of(tok) == "want"
+                    and subject is not None
+                    and subject.lower_ in ("i", "we", "you")
+                ):
                     continue  # "we want to get this behind us": talk, not a plan
+                if not self._can_act(tok):
+                    continue  # "people who want to break up the banks": a wish
+            if (
+                kind == "commitment"
+                and lemma_of(tok) == "commit"
+                and not any(to_clause(c) or case_of(c) == "to" for c in tok.children)
+            ):
+                continue  # "committed a crime" is no pledge
+            if lemma_of(tok) == "seek" and head is not None and head.lemma_.lower() in OFFICE_NOUNS:
+                continue  # "seeking public office" is a candidacy
+            if self._inanimate_subject(tok):
+                continue  # "lawsuits seeking information", "a resolution calling for …"
             if head is None:
                 head = self._what_wants(tok) if kind == "demand" else None
                 if head is None:
                     continue
             if any(c.lower_ == "you" for c in tok.children if c.dep_.startswith("nsubj")):
                 continue  # "you agree to our cookie policy"
+            if kind == "demand" and target is None:
+                target = told_party(tok)
+            if kind == "refusal" and target is None and head.pos_ == "NOUN":
+                # "dismissed efforts by Trump's aides": those who asked are refused
+                nouns = [head, *(c for c in head.children if case_of(c) == "of")]
+                target = next(
+                    (
+                        c
+                        for n in nouns  # "a series of efforts by …"
+                        for c in n.children
+                        if c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) == "by")
+                    ),
+                    None,
+                )
             items = content_items(tok, head)
-            claimed.update(t.i for a, b in items for t in self.doc[a:b])
-            for a, b in items:
-                asks.append(self._record(kind, tok, self.doc[a:b], target))
-        return asks
+            new = [self._record(kind, tok, self.doc[a:b], target) for a, b in items]
+            claimed.update(direct_verbs(tok, _contents(new)))
+            asks.extend(new)
+        return self._refused_askers(asks)
+
+    def _refused_askers(self, asks: list[Ask]) -> list[Ask]:
+        """ "She didn't want the escort, but the NYPD overruled that request": a refused
+        request mentioned again is the latest demand before it, its asker the target."""
+        demands = sorted((a for a in asks if a.kind == "demand"), key=lambda a: a.cue_start)
+        out = []
+        for ask in asks:
+            span = self.doc.char_span(ask.content_start, ask.content_end, alignment_mode="expand")
+            if (
+                ask.kind == "refusal"
+                and ask.target is None
+                and span is not None
+                and span.root.lemma_.lower() in REQUEST_NOUNS
+                and any(t.lower_ in ("that", "this", "the", "those", "these") for t in span)
+            ):
+                before = [
+                    d
+                    for d in demands
+                    if d.cue_start < ask.cue_start
+                    and d.actor is not None
+                    and d.sentence_start >= self._previous_sentence(ask.sentence_start)
+                ]
+                if before:
+                    ask = replace(ask, target=before[-1].actor)
+            out.append(ask)
+        return out
+
+    def _previous_sentence(self, start: int) -> int:
+        tok = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if tok is None or tok.start == 0:
+            return start
+        return int(self.doc[tok.start - 1].sent.start_char)
+
+    def _can_act(self, tok: Any) -> bool:
+        subj = self.parties.subject(tok)
+        relative = subj is not None and subj.lower_ in ("who", "that")
+        if subj is not None and relative and subj.head.dep_ in ("relcl", "acl:relcl"):
+            subj = subj.head.head
+        return subj is None or agentive(subj)
+
+    def _named_by_participle(self, tok: Any, kind: AskKind) -> Ask | None:
+        """ "the laws proposed during Nixon's term", "a plan rejected by the board": the
+        noun is what is asked, promised or refused; the agent, if named, the actor."""
+        noun = tok.head
+        if tok.dep_ != "acl" or tok.tag_ != "VBN" or noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if noun.i > tok.i or any(
+            c.dep_ in ("obj", "iobj", "obl:unmarked", "xcomp", "ccomp")
+            and c.ent_type_ not in ("DATE", "TIME")
+            for c in tok.children
+        ):
+            return None  # "The union proposed a four-day week": a verb misread as a modifier
+        agent = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) == "by")
+            ),
+            None,
+        )
+        start = noun.left_edge.i
+        while start < noun.i and (self.doc[start].is_punct or self.doc[start].dep_ == "case"):
+            start += 1
+        actor = self.parties.party(agent) if agent is not None else _NOBODY
+        return self._record(kind, tok, self.doc[start : noun.i + 1], None, actor=actor)
+
+    def _inanimate_subject(self, tok: Any) -> bool:
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in INANIMATE_NOUNS:
+            return True  # "lawsuits seeking information"
+        subj = self.parties.subject(tok)
+        return bool(
+            subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in INANIMATE_NOUNS
+        )
+
+    def _directive(self, tok: Any) -> list[Ask] | None:
+        """ "ordered Facebook to review the decision and justify …": one action per item,
+        the one ordered as target."""
+        head, target = complement(tok, "demand")
+        if head is None or target is None or (not to_clause(head) and head.dep_ != "acl"):
+            return None
+        if not agentive(target):
+            return None  # "ordered a new review … to take place": what is ordered
+        items = content_items(tok, head)
+        if not items:
+            return None
+        subj = self.parties.subject(tok)
+        if subj is None or not agentive(subj):
+            return None
+        found = [self._record("action", tok, self.doc[a:b], target) for a, b in items]
+        return [a for a in found if a.actor is not None] or None
 
     def _noun_ask(self, cue: Any) -> Ask | None:
         """ "The Times' request to unseal the file", "the union's demand for a pay rise"."""
         kind = _ASK_NOUNS[cue.lemma_.lower()]
-        content = infinitive_of(cue) or next(
-            (
-                c
-                for c in cue.children
-                if c.dep_ == "nmod"
-                and case_of(c) == ("for" if kind == "demand" else "of")
-                and (kind == "demand" or c.tag_ == "VBG")
-            ),
-            None,
+        content = (
+            infinitive_of(cue)
+            or stray_infinitive(cue)
+            or next(
+                (
+                    c
+                    for c in cue.children
+                    if c.dep_ == "nmod"
+                    and case_of(c) == ("for" if kind == "demand" else "of")
+                    and (kind == "demand" or c.tag_ == "VBG")
+                ),
+                None,
+            )
         )
         if content is None:
             return None
+        target = None
+        if kind == "action" and cue.lemma_.lower() in ("effort", "attempt", "bid"):
+            if lemma_of(content) in NARRATIVE_VERBS | NOT_DEEDS and not causative(content):
+                return None  # "an effort to distract attention"
+            if lemma_of(content) in DEMAND_VERBS or causative(content):
+                # "efforts to get DOJ lawyers to investigate …": a demand of them
+                inner, target = complement(content, "demand")
+                if inner is None or target is None:
+                    return None
+                kind, content = "demand", inner
         who = next(
             (
                 c
                 for c in cue.children
-                if c.i < cue.i and (c.dep_ == "nmod:poss" or (c.dep_ == "compound" and c.ent_type_))
+                if c.i < cue.i
+                and (
+                    c.dep_ == "nmod:poss"
+                    or (
+                        c.dep_ == "compound"
+                        and (c.ent_type_ or c.pos_ == "PROPN" or c.lemma_.lower() in AGENT_NOUNS)
+                    )
+                )
             ),
             None,
         ) or next((c for c in cue.children if c.dep_ == "nmod" and case_of(c) == "by"), None)
+        if cue.dep_ == "obj" and verb_in(cue.head, DRAFTING_VERBS) and kind == "commitment":
+            return None  # "designing its own plan to …": a document being drawn up
+        if who is None and cue.dep_ == "obj" and lemma_of(cue.head) in LIGHT_VERBS:
+            who = self.parties.subject(cue.head)  # "the Court made a decision to grant …"
+        if who is None and not any(c.lower_ == "to" for c in content.children):
+            return None  # "unfulfilled demand for workers": no one asks
         actor = self.parties.party(who) if who is not None else _NOBODY
         start, end = extent(content)
         if self.doc[start].lower_ in ("for", "to"):
             start += 1
-        return self._record(kind, cue, self.doc[start:end], None, actor=actor)
+        return self._record(kind, cue, self.doc[start:end], target, actor=actor)
 
     def _what_wants(self, cue: Any) -> Any | None:
         """ "Z is what X wants from Y": the content is Z, before the copula."""
         head = cue.head
         if cue.dep_ not in ("acl:relcl", "relcl", "csubj", "ccomp") or head.lower_ != "what":
             return None
+        if lemma_of(cue) not in ("want", "demand", "ask", "seek"):
+            return None  # "what lawmakers called fraud" names, it asks nothing
         first = cue.sent[0]
         return first if first.i < head.i - 1 else None
 
     def _modal_ask(self, tok: Any, kind: AskKind | None) -> Ask | None:
-        """ "X will do Z" (a commitment) and "Y should do Z" said by X (a demand)."""
+        """ "X will do Z" (a commitment, or a planned action of a chamber), "X said it
+        would do Z" (a commitment) and "Y should do Z" said by X (a demand)."""
         passive = tok.tag_ == "VBN" and any(c.dep_ == "aux:pass" for c in tok.children)
-        if not is_verb(tok) or not (tok.tag_ == "VB" or passive) or lemma_of(tok) in NOT_DEEDS:
+        rid = (
+            tok.lower_ == "get"
+            and tok.i + 1 < len(self.doc)
+            and self.doc[tok.i + 1].lower_ == "rid"
+        )
+        if not is_verb(tok) or not (tok.tag_ == "VB" or passive):
+            return None
+        if lemma_of(tok) in _NO_PLAN and not rid:
             return None
         aux = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in _WILL), None)
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "acl:relcl":
+            subj = tok.head  # "the first state that will require …"
         if aux is None or subj is None or not (agentive(subj) or subj.lower_ == "you"):
             return None
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
             return None
-        span = action_span(tok)
+        span = self._after_modal(tok, aux)
         if aux.lower_ in ("should", "must", "ought"):
             quote = self._quote_at(tok.idx)
             if quote is None or quote.speaker is None or subj.lower_ in ("i", "we"):
@@ -231,74 +515,211 @@ class _Finder:
             return self._record("demand", tok, span, subj, actor=actor, cue_tok=aux)
         if (
             subj.lower_ == "you"
-            or kind in ("demand", "refusal")
+            or passive  # "Republicans will be advised to …": the subject does not act
+            or (kind in ("demand", "refusal") and complement(tok, kind)[0] is not None)
             or not any(c.dep_ in _OBJECTS for c in tok.children)
+            or lemma_of(tok) in NARRATIVE_VERBS
         ):
             return None
-        return self._record("commitment", tok, span, None, cue_tok=aux)
+        if aux.lower_ == "would" and not self._own_word(tok, subj):
+            return None  # a hypothesis or a habit ("forces would muster resistance")
+        scheduled = subj.lemma_.lower() in CHAMBER_NOUNS or (
+            subj.tag_ in ("NNS", "NNPS") and not subj.ent_type_
+        )
+        target = (
+            next(
+                (c for c in tok.children if c.dep_ == "obj" and c.ent_type_ in ("PER", "ORG")),
+                None,
+            )
+            if lemma_of(tok) in ("meet", "join")
+            else None
+        )
+        if lemma_of(tok) in DIRECTIVE_VERBS:
+            target = complement(tok, "demand")[1]  # "will require schoolchildren to …"
+        target = target or action_target(tok)
+        kind_now: AskKind = (
+            "action" if scheduled and self._quote_at(tok.idx) is None else "commitment"
+        )
+        return self._record(kind_now, tok, span, target, cue_tok=aux)
+
+    def _after_modal(self, tok: Any, aux: Any) -> Any:
+        """The verb phrase after a modal: "[should] be criminally investigated"."""
+        span = action_span(tok)
+        start = aux.i + 1
+        if start < tok.i and all(
+            t.dep_ in ("aux", "aux:pass", "advmod") and t.head.i == tok.i
+            for t in self.doc[start : tok.i]
+        ):
+            return self.doc[start : span.end]
+        return span
+
+    def _own_word(self, tok: Any, subj: Any) -> bool:
+        """ "[The bank] announced it would end …": the actor states its own intention."""
+        head = tok.head
+        if tok.dep_ != "ccomp" or lemma_of(head) not in OWN_WORD_VERBS:
+            return self._quote_at(tok.idx) is not None and subj.lower_ in ("i", "we")
+        speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if speaker is None:
+            return False
+        if subj.lower_ in ("it", "they", "we", "i"):
+            return True  # "it would": the pronoun takes up the speaker
+        return bool(self.parties.party(speaker).name == self.parties.party(subj).name)
 
     def _quote_at(self, start: int) -> Quote | None:
         return next((q for q in self.quotes if q.start <= start < q.end), None)
 
     def _action(self, tok: Any, listed: bool = True) -> Ask | None:
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":
-            return self._participle(tok)
+        listed = listed or made_public(tok)
+        misread = misattached(tok)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not misread:
+            return self._participle(tok, listed)
         progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" for c in tok.children)
+        carried = carried_deed(tok)
+        # "attacked the USS Cole, killing 17 sailors": a deed in a participle clause
+        consequence = listed and tok.tag_ == "VBG" and tok.dep_ == "advcl" and is_verb(tok.head)
         if (
             (tok.dep_ in ("amod", "acl", "compound") or tok.tag_ in ("VBG", "VB"))
             and not progressive
             and not yet_to(tok)
+            and not carried
+            and not misread
+            and not consequence
         ):
             return None
         children = list(tok.children)
-        lower = {c.lower_ for c in children}
-        if any(c.dep_ == "aux:pass" for c in children):
+        if any(c.dep_ == "aux:pass" for c in children) or (
+            made_public(tok) and any(case_of(c) == "by" for c in children)
+        ):  # "The emails — made public by the committee —": a passive the parse missed
             return self._passive(tok, listed)
-        if not listed:
-            if lemma_of(tok) in NOT_DEEDS or lemma_of(tok) in SPEECH_VERBS:
+        withdrawal = lemma_of(tok) in ("leave", "exit") and self._forces(tok)
+        if not listed and not withdrawal:
+            if lemma_of(tok) in NOT_DEEDS | NARRATIVE_VERBS or lemma_of(tok) in SPEECH_VERBS:
                 return None
             if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in children):
                 return None
             subj = next((c for c in children if c.dep_ == "nsubj"), None)
+            if subj is None and (carried or misread):
+                subj = tok.head if misread else self.parties.subject(tok)
             if subj is None or not agentive(subj):
                 return None
+            if subj.lower_ in ("we", "i") and self._quote_at(tok.idx) is None:
+                return None  # an op-ed's "we": no actor's deed
             if not any(c.dep_ == "obj" for c in children):
                 return None
-        if lower & _MODALS or ("to" in lower and not yet_to(tok)):
+        auxes = {c.lower_ for c in children if c.dep_ in ("aux", "mark")}
+        if auxes & _MODALS or ("to" in auxes and not yet_to(tok) and not carried):
             return None
-        if tok.lemma_.lower() == "announce" and not any(
-            c.dep_ == "obj" and c.lemma_.lower() in ANSWER_NOUNS for c in children
+        if lemma_of(tok) in PROCLAIM_VERBS and any(
+            c.dep_ == "obj" and c.lemma_.lower() in _ASK_NOUNS and infinitive_of(c) is not None
+            for c in children
         ):
-            return None
-        if tok.lemma_.lower() == "publish" and not any(
-            c.dep_ == "obj" and c.lemma_.lower() in ANSWER_NOUNS for c in children
+            return None  # "announced plans to send doses": the plan is the ask
+        if lemma_of(tok) in PROCLAIM_VERBS and not any(
+            c.dep_ == "obj"
+            and any(t.lemma_.lower() in ANSWER_NOUNS | PROCLAIMED_NOUNS for t in c.subtree)
+            for c in children
         ):
-            return None
+            return None  # "announced the pick" is speech; "declared war" is a deed
+        subj = next((c for c in children if c.dep_ == "nsubj"), None)
+        if subj is not None and (
+            subj.ent_type_ in ("DATE", "TIME")
+            or subj.lemma_.lower() in INANIMATE_NOUNS
+            or (
+                subj.lower_ in ("this", "that", "these", "those", "what")
+                and tok.dep_ not in ("acl:relcl", "relcl")
+            )
+        ):
+            return None  # "the weekend ended with …", "this allowed ISIL to …": no actor
+        if subj is not None and subj.pos_ == "NOUN" and not may_act(subj):
+            return None  # "the rapid vaccination cut potential hosts": no one acted
+        doer = subj if subj is not None else self.parties.subject(tok)
+        if doer is not None and doer.lower_ in ("we", "i") and self._quote_at(tok.idx) is None:
+            return None  # an op-ed's "we": no actor's deed
+        if doer is not None and doer.lower_ in ("this", "these") and doer.pos_ == "PRON":
+            return None  # "This led to losses and allowed ISIL to …": an event, no actor
         if not any(c.dep_ in ("obj", "xcomp", "ccomp", "compound:prt") for c in children):
             return None
-        ask = self._record("action", tok, action_span(tok), action_target(tok))
+        if lemma_of(tok) in VIOLENCE_VERBS:
+            doer = self.parties.subject(tok)
+            if doer is None or not agentive(doer):
+                return None  # violence is labelled for states, forces and armed groups
+        obj = next((c for c in children if c.dep_ == "obj"), None)
+        if (
+            lemma_of(tok) == "attack"
+            and obj is not None
+            and (obj.ent_type_ == "PER" or obj.pos_ == "PRON" or obj.lemma_.lower() in AGENT_NOUNS)
+        ):
+            return None  # "attacked other candidates on stage": words, not force
+        if any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE for c in children):
+            return None  # "if the agency issues the rules": an open condition
+        whole = action_span(tok)
+        gap = next(
+            (c for c in children if c.dep_ == "obj" and c.lower_ in ("which", "that", "whom")),
+            None,
+        )
+        if gap is not None and tok.dep_ in ("acl:relcl", "relcl"):
+            noun = tok.head  # "the rules, which the Court has put on hold": the rules
+            span = self.doc[noun.left_edge.i : noun.i + 1]
+        else:
+            span = deed_object(tok)
+        obj = next((c for c in children if c.dep_ == "obj"), None)
+        if (
+            obj is not None
+            and lemma_of(tok) in AGREEING_VERBS
+            and obj.lemma_.lower() in AGREEMENT_NOUNS
+        ):
+            # "established a fundraising pact with the RNC": an agreement binds the actor
+            partner = next((c for c in obj.subtree if case_of(c) == "with"), None)
+            partner = partner or next((c for c in children if case_of(c) == "with"), None)
+            return self._record("commitment", tok, span, partner, norm=whole)
+        ask = self._record("action", tok, span, action_target(tok), norm=whole)
         return ask if ask.actor is not None else None
 
-    def _participle(self, tok: Any) -> Ask | None:
+    def _forces(self, tok: Any) -> bool:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return subj is not None and any(t.lemma_.lower() in FORCE_WORDS for t in subj.subtree)
+
+    def _participle(self, tok: Any, listed: bool = True) -> Ask | None:
         """ "a penalty imposed by the bureau": a deed with its agent, inside a noun phrase."""
         agent = next((c for c in tok.children if c.dep_ == "obl:agent"), None)
-        if agent is None or not agentive(agent) or lemma_of(tok) in NOT_DEEDS:
+        if agent is None or not agentive(agent):
             return None
+        if not listed:
+            return None  # "data compiled by the archive", "a vaccine developed by …"
         start = tok.head.left_edge.i
         end = max(action_span(tok).end, tok.i + 1)
         if start >= tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
             return None
+        while start < tok.head.i and (
+            self.doc[start].is_punct or self.doc[start].dep_ in ("case", "cc", "mark")
+        ):
+            start += 1  # ", including a record penalty imposed by …": the penalty
         actor = self.parties.party(agent)
         return self._record("action", tok, self.doc[start:end], None, actor=actor)
 
     def _passive(self, tok: Any, listed: bool) -> Ask | None:
         """ "The ban was upheld by the board", "5,300 employees were fired": the deed
         runs from what it was done to; the actor is the agent, if the text names one."""
-        if not listed and (lemma_of(tok) in NOT_DEEDS or lemma_of(tok) in SPEECH_VERBS):
+        if not listed and (
+            lemma_of(tok) in NOT_DEEDS | NARRATIVE_VERBS or lemma_of(tok) in SPEECH_VERBS
+        ):
             return None
-        if tok.tag_ != "VBN" or any(c.lower_ in _MODALS for c in tok.children):
+        if tok.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children
+        ):
             return None
         subj = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
+        if subj is None and tok.dep_ == "conj":  # "… and was created as part of …"
+            subj = next((c for c in tok.head.children if c.dep_.startswith("nsubj")), None)
+        if subj is None and made_public(tok):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.is_alpha), None)
+        antecedent = (
+            subj is not None
+            and subj.lower_ in ("which", "that", "who")
+            and tok.dep_ in ("acl:relcl", "relcl")
+        )
+        if antecedent:
+            subj = tok.head  # "the documents, which were made public": the documents
         if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they")):
             return None
         agent = next(
@@ -309,14 +730,44 @@ class _Finder:
             ),
             None,
         )
-        if agent is None and not listed:
-            return None
+        if agent is None and not any(
+            c.dep_ in ("aux", "aux:pass") and c.lower_ != "be" for c in tok.children
+        ):
+            return None  # "to meet targets or be fired": no deed done
+        if agent is None and (not listed or lemma_of(tok) in VIOLENCE_VERBS):
+            return None  # "180 people were killed": no state's deed stated
+        if agent is None and any(
+            c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE for c in tok.children
+        ):
+            return None  # "until every American was evacuated": a circumstance
         if agent is not None and not agentive(agent):
             return None  # "killed by gunfire"
-        start = extent(subj)[0]
-        end = max(action_span(tok).end, tok.i + 1)
+        whole = self.doc[extent(subj)[0] : max(action_span(tok).end, tok.i + 1)]
         actor = self.parties.party(agent) if agent is not None else _NOBODY
-        return self._record("action", tok, self.doc[start:end], None, actor=actor)
+        done_to = next(
+            (
+                c
+                for c in tok.children
+                if c.i > tok.i
+                and c.ent_type_ not in ("DATE", "TIME")
+                and (
+                    c.dep_ in ("obj", "iobj")
+                    or (c.dep_ == "obl" and case_of(c) in _PASSIVE_COMPLEMENTS)
+                )
+            ),
+            None,
+        )
+        if done_to is not None:
+            # "[the company] was fined $185 million": the fine is the content, the
+            # company the target
+            start, end = extent(done_to)
+            if self.doc[start].dep_ == "case" and start < done_to.i:
+                start += 1
+            return self._record("action", tok, self.doc[start:end], subj, actor=actor, norm=whole)
+        start, end = extent(subj)
+        if antecedent:
+            end = subj.i + 1
+        return self._record("action", tok, self.doc[start:end], None, actor=actor, norm=whole)
 
     def _record(
         self,
@@ -326,6 +777,7 @@ class _Finder:
         target_tok: Any | None,
         actor: Party | None = None,
         cue_tok: Any | None = None,
+        norm: Any | None = None,
     ) -> Ask:
         cue = verb if cue_tok is None else cue_tok
         sent = cue.sent
@@ -354,7 +806,7 @@ class _Finder:
             kind,
             actor,
             target,
-            normalise(span),
+            normalise(span if norm is None else norm),
             content_start,
             content_end,
             cue.text,

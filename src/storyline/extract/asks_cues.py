@@ -13,17 +13,36 @@ from __future__ import annotations
 __all__ = [
     "ACTION_VERBS",
     "AGENT_NOUNS",
+    "AGREEING_VERBS",
+    "AGREEMENT_NOUNS",
+    "ANSWERABLE_NOUNS",
     "ANSWER_NOUNS",
     "BARE_VERBS",
+    "CHAMBER_NOUNS",
+    "CLAIM_NOUNS",
     "COMMITMENT_VERBS",
     "DECISIONS",
     "DEMAND_VERBS",
+    "DIRECTIVE_VERBS",
     "DOUBT_WORDS",
+    "DRAFTING_VERBS",
+    "FORCE_WORDS",
+    "INANIMATE_NOUNS",
+    "LIGHT_VERBS",
+    "NARRATIVE_VERBS",
     "NOT_DEEDS",
+    "OFFICE_NOUNS",
+    "OWN_WORD_VERBS",
     "PARTIAL_WORDS",
     "PLANNED_VERBS",
+    "PROCLAIMED_NOUNS",
+    "PROCLAIM_VERBS",
+    "PUSHING_VERBS",
     "REFUSAL_VERBS",
+    "REQUEST_NOUNS",
     "SELF_DEMANDS",
+    "UNKNOWING_VERBS",
+    "VIOLENCE_VERBS",
     "country_of_word",
 ]
 
@@ -37,7 +56,7 @@ def _words(text: str) -> frozenset[str]:
 DEMAND_VERBS = _words(
     """
     ask urge press push call want demand request seek insist pressure implore lobby
-    tell plead beg exhort invite force convince persuade encourage petition require
+    tell plead beg exhort invite force convince persuade encourage petition propose
     """
 )
 COMMITMENT_VERBS = _words(
@@ -64,7 +83,18 @@ ACTION_VERBS = _words(
     pay transfer ratify enact announce appoint drop waive ease tighten reduce increase
     cancel postpone hand return publish evacuate free unblock authorize authorise veto allow
     permit bomb attack invade annex nationalise nationalize confiscate freeze unfreeze
+    issue direct instruct mandate declare require nominate elect oust defeat endorse back
+    fund donate
+    investigate prosecute indict charge convict sentence sue fine penalize penalise
+    uphold overturn repeal strike rule file challenge settle subpoena acquit pardon
+    deploy shoot kill raid capture hack breach negotiate campaign court hire
+    create establish found form disband abolish replace remove
     """
+)
+# Verbs that pass an ask on to their infinitive: "ordered Facebook *to review* …"
+# is an action whose content is the infinitive and whose target is the one ordered.
+DIRECTIVE_VERBS = _words(
+    "order direct instruct authorize authorise allow permit task mandate require"
 )
 # Nouns that make an action announced ("announced an extension") a deed, not speech.
 ANSWER_NOUNS = _words(
@@ -78,7 +108,8 @@ ANSWER_NOUNS = _words(
 BARE_VERBS = _words(
     """
     free open close end stop lift drop release halt cut ease back allow return hand pay
-    raise lower set restore extend reopen withdraw publish sign ban fund
+    raise lower set restore extend reopen withdraw publish sign ban fund repeal reduce rebuild
+    increase block veto freeze reform review protect defend expand
     """
 )
 DOUBT_WORDS = _words(
@@ -232,6 +263,36 @@ def country_of_word(word: str) -> str | None:
     return _COUNTRIES.get(key)
 
 
+# Verbs of perceiving, judging, depicting, moving about or faring, never a deed in
+# the open class of actions ("witnessed a moment", "painted a picture", "won the
+# debate", "survives the challenge", "entered each debate", "heads the centre").
+NARRATIVE_VERBS = _words(
+    """
+    witness view regard judge recognize recognise realize realise miscalculate misjudge
+    underestimate overestimate assume perceive
+    paint portray depict describe chronicle liken compare cite quote characterize
+    characterise frame exaggerate overstate downplay embody symbolize symbolise highlight
+    cast spin distract deflect play mention stress emphasize emphasise document
+    head enter exit recede whisk survive win lose experience suffer enjoy steal compile
+    leave confront own possess inform notify brief apprise remind assure determine assess
+    gauge predict estimate figure condemn denounce decry lambaste assail rebuke chide
+    sing dance celebrate eat drink wear sleep marry molest abuse assault rape rob
+    hail salute honor honour commend mourn address
+    change affect influence shape dominate define invest place
+    """
+)
+# Documents, laws and ideas as subjects of asking verbs ask nothing themselves
+# ("a budget resolution calling for …", "lawsuits seeking information").
+INANIMATE_NOUNS = _words(
+    """
+    law bill resolution rule regulation lawsuit suit culture ideology policy statute
+    amendment study survey poll
+    """
+)
+# What a demand or refusal cannot ask for: knowing, seeing, being named ("want to
+# know", "asked to see", "asked not to be named").
+UNKNOWING_VERBS = _words("know see hear learn understand find be name identify comment")
+
 # Verbs that are no deed of an actor, whatever their object ("saw a rise", "has a
 # plan", "faces charges"), left out of the open-class actions.
 NOT_DEEDS = _words(
@@ -257,6 +318,53 @@ AGENT_NOUNS = _words(
     military army troops force forces protester activist regulator authority authorities
     bank company corporation investigator opponent critic ally allies member members nation
     nations coalition legislature assembly commission operator employer employee worker
-    workers rival leaders side negotiator diplomat lawyer
+    workers rival leaders side negotiator diplomat lawyer detective detectives
+    media press newspaper prosecutors officers soldiers militants rebels hackers
+    legislators lawmakers senators nominee candidate
     """
+)
+
+# What one rejects when rejecting a claim, not a request: no refusal.
+CLAIM_NOUNS = _words(
+    """
+    argument claim allegation accusation notion suggestion report concern criticism
+    characterization assertion charge comparison
+    """
+)
+# Nouns that name an ask: a refused "that request" goes back to the latest demand.
+REQUEST_NOUNS = _words("request demand call plea proposal appeal ultimatum")
+# What one accepts or offers as a commitment: an invitation, a deal, terms.
+ANSWERABLE_NOUNS = _words(
+    """
+    invitation offer proposal deal agreement terms plan request demand nomination ceasefire
+    compromise settlement
+    """
+)
+# Agreements bind whoever makes them ("established a fundraising pact with the RNC").
+AGREEMENT_NOUNS = _words("pact deal agreement treaty accord alliance partnership")
+AGREEING_VERBS = _words("establish reach strike forge form seal conclude make")
+# Verbs that only deliver an ask noun: its maker is their subject ("the Court made a
+# decision to …").
+LIGHT_VERBS = _words(
+    "make issue file submit send reach take lodge extend deliver renew repeat announce unveil"
+)
+# Verbs that draw up a plan as a document, not a pledge ("designing its own plan to …").
+DRAFTING_VERBS = _words("design draft develop write craft devise create prepare")
+# Seeking an office is running for it, not asking anything.
+OFFICE_NOUNS = _words("office election reelection re-election nomination presidency seat")
+# A force leaving a country is a withdrawal ("the last US military planes have left").
+FORCE_WORDS = _words("military troop troops force forces army soldier navy marine")
+# Verbs of proclaiming: a deed only with an act as object ("declared war").
+PROCLAIM_VERBS = _words("announce publish declare")
+PROCLAIMED_NOUNS = _words("war emergency independence ceasefire truce martial")
+# Violence is labelled for states, forces and armed groups: never agentless.
+VIOLENCE_VERBS = _words("kill shoot attack bomb")
+# Verbs of pushing that ask something only with what they push for.
+PUSHING_VERBS = _words("push press pressure lobby")
+# A future with "will" is a body's own pledge unless a chamber or a plural group
+# is scheduled to act ("the Senate will vote", "senators will later swap").
+CHAMBER_NOUNS = _words("senate house congress parliament assembly legislature chamber")
+# Verbs by which an actor states its own intention ("announced it would end …").
+OWN_WORD_VERBS = _words(
+    "say announce pledge promise vow tell state confirm insist declare add write tweet indicate"
 )

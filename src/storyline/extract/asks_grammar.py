@@ -17,34 +17,55 @@ from typing import Any, Literal
 from storyline.extract.asks_cues import (
     ACTION_VERBS,
     AGENT_NOUNS,
+    ANSWER_NOUNS,
+    ANSWERABLE_NOUNS,
     BARE_VERBS,
     COMMITMENT_VERBS,
+    DECISIONS,
     DEMAND_VERBS,
     DOUBT_WORDS,
+    NARRATIVE_VERBS,
+    NOT_DEEDS,
     PARTIAL_WORDS,
     PLANNED_VERBS,
     REFUSAL_PHRASALS,
     REFUSAL_VERBS,
+    REQUEST_NOUNS,
 )
 
 __all__ = [
     "AskKind",
     "Certainty",
     "Polarity",
+    "act_noun",
     "action_span",
     "action_target",
     "agentive",
+    "argument_gerund",
+    "asks_a_deed",
+    "carried_deed",
     "case_of",
+    "causative",
     "complement",
     "content_items",
+    "deed_object",
+    "direct_verbs",
+    "directs_a_party",
     "extent",
     "infinitive_of",
     "is_verb",
     "kind_of",
     "lemma_of",
+    "made_public",
+    "may_act",
+    "misattached",
     "modality",
     "normalise",
+    "solid",
+    "stray_infinitive",
     "to_clause",
+    "told_party",
+    "verb_in",
     "yet_to",
 ]
 
@@ -64,7 +85,13 @@ _KIND_CUES: tuple[tuple[AskKind, frozenset[str]], ...] = (
 
 
 def case_of(tok: Any) -> str | None:
-    return next((c.lower_ for c in tok.children if c.dep_ == "case" and c.i < tok.i), None)
+    """The preposition of a nominal, also when the parse hung it on a no-break space
+    inside the name ("with\xa0Russian President Vladimir Putin")."""
+    found = next((c.lower_ for c in tok.children if c.dep_ == "case" and c.i < tok.i), None)
+    if found is None:
+        for blank in (c for c in tok.children if c.i < tok.i and not c.text.strip()):
+            found = found or case_of(blank)
+    return found
 
 
 # Adjectives that govern what is promised: "committed to …", "prepared to rebuild …".
@@ -72,9 +99,39 @@ _CUE_ADJECTIVES = {"committed": "commit", "prepared": "prepare", "ready": "ready
 _CUE_ADJECTIVES |= {"willing": "willing", "determined": "determined"}
 
 
+_KNOWN = DEMAND_VERBS | COMMITMENT_VERBS | REFUSAL_VERBS | ACTION_VERBS | DECISIONS
+_KNOWN |= NARRATIVE_VERBS | NOT_DEEDS
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate base forms of an inflected verb: "overruled" → "overrule", "ousted" → "oust"."""
+    out = []
+    for suffix, adds in (("ied", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("es", ("",))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            out += [base + a for a in adds]
+            if len(base) > 2 and base[-1] == base[-2]:
+                out.append(base[:-1])  # "banned" → "ban"
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return out
+
+
 def lemma_of(tok: Any) -> str:
+    """The verb's lemma; a known cue verb the lemmatiser got wrong ("overrul") is mended."""
     # The tagger reads some cue participles as adjectives ("Estmark committed to …").
-    return _CUE_ADJECTIVES.get(tok.lower_) or str(tok.lemma_.lower())
+    adjective = _CUE_ADJECTIVES.get(tok.lower_)
+    if adjective is not None:
+        return adjective
+    lemma = str(tok.lemma_.lower())
+    if lemma in _KNOWN or not tok.lower_.isalpha():
+        return lemma
+    return next((s for s in _stems(tok.lower_) if s in _KNOWN), lemma)
+
+
+def verb_in(tok: Any, words: set[str] | frozenset[str]) -> bool:
+    """Whether a verb is one of ``words``, through a lemma the lemmatiser got wrong."""
+    return lemma_of(tok) in words or any(s in words for s in _stems(tok.lower_))
 
 
 def kind_of(tok: Any) -> AskKind | None:
@@ -133,7 +190,9 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
     }
     target = None
     if kind == "demand":
-        target = obls.get("on") or obls.get("from") or (objs[0] if clause and objs else None)
+        # "called on X to …" asks X; "pressed him on his failure to …" names a topic
+        on = obls.get("on") if cue.lemma_.lower() == "call" else None
+        target = on or obls.get("from") or (objs[0] if clause and objs else None)
         if target is None and objs and clause is None and cue.lemma_.lower() in ("ask", "tell"):
             return None, None  # "asked reporters", "told parliament": no demand
     elif kind != "refusal":
@@ -141,9 +200,19 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
     if clause is None and kind == "demand":
         # "urged Attorney General Jeffrey Rosen to investigate": the parse hangs the
         # infinitive on the one asked.
-        asked = obls.get("on") or (objs[0] if objs else None)
+        asked = on or (objs[0] if objs else None)
         clause = infinitive_of(asked) if asked is not None else None
         target = asked if clause is not None else target
+    lead = obls.get("for")
+    if (
+        kind == "demand"
+        and target is None
+        and clause is not None
+        and lead is not None
+        and lead.i < clause.i
+        and agentive(lead)
+    ):
+        target = lead  # "called for the nominee to be taken to …": the nominee is asked
     if (
         clause is not None
         and cue.lemma_.lower() in ("ask", "tell")
@@ -152,10 +221,15 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
         return None, None  # "told reporters that …" reports speech, not a demand
     if clause is not None and clause.lemma_.lower() in ("name", "identify"):
         return None, None  # "asked not to be named"
+    following = cue.doc[cue.i + 1].lower_ if cue.i + 1 < len(cue.doc) else ""
+    if cue.lemma_.lower() == "call" and following not in ("on", "for", "upon"):
+        return None, None  # "called Clinton a champion", "what lawmakers called fraud"
     if clause is not None:
         return clause, target
     if cue.lemma_.lower() in _NEEDS_CLAUSE:
         return None, None  # "invited Flowers to the debate", "forced the issue"
+    if kind == "demand" and objs and (objs[0].pos_ == "PRON" or objs[0].ent_type_ == "PER"):
+        return None, None  # "pressed him on …": the one pressed, with nothing asked
     if cue.lemma_.lower() in ("ask", "tell", "want") and kind == "demand":
         return (objs[0] if objs and cue.lemma_.lower() == "want" else None), target
     if cue.lemma_.lower() == "call":
@@ -179,8 +253,10 @@ def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
         for c in cue.children
         if c.dep_ == "obl" and cue.i < c.i < head.i and c.children and case_of(c) == "for"
     ]
-    if lead and head.dep_ in ("xcomp", "advcl"):
-        start = min(start, lead[0].left_edge.i)
+    if lead and head.dep_ in ("xcomp", "advcl") and not agentive(lead[0]):
+        start = min(start, lead[0].left_edge.i)  # what is to be done: "the charges"
+    if doc[start].lower_ == "for" and doc[start].dep_ == "case":
+        start += 1
     # The parse often hangs later items of a list on the cue ("press X to A, free B
     # and extend C"): follow the cue's later children that continue the list.
     for child in cue.children:
@@ -240,8 +316,10 @@ def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
         tok, nxt = doc[i], doc[i + 1]
         if tok.text not in (",", ";", "and", "or"):
             continue
-        if nxt.lower_ in ("and", "or", "to"):
+        if nxt.lower_ in ("and", "or", "to") or nxt.is_quote:
             nxt = doc[i + 2] if i + 2 < end else nxt
+        if nxt.is_quote:  # 'and "justify a proportionate response"'
+            nxt = doc[nxt.i + 1] if nxt.i + 1 < end else nxt
         bare = nxt.lower_ in BARE_VERBS or (
             is_verb(nxt) and ("Inf" in nxt.morph.get("VerbForm") or nxt.tag_ == "VB")
         )
@@ -283,6 +361,23 @@ def action_span(tok: Any) -> Any:
     return tok.doc[start:end]
 
 
+def deed_object(tok: Any) -> Any:
+    """What a deed is done to, after the verb: "issued *a mandate Friday requiring …*".
+
+    The verb's object with its complements (an intervening time adverb stays in);
+    the verb itself, its particle and adverbs right after it are left out.
+    """
+    span = action_span(tok)
+    doc = tok.doc
+    start = tok.i + 1
+    while start < span.end and (
+        doc[start].is_punct
+        or (doc[start].head.i == tok.i and doc[start].dep_ in ("compound:prt", "advmod"))
+    ):
+        start += 1
+    return doc[start : span.end] if start < span.end else span
+
+
 def normalise(span: Any) -> str:
     """A short lemma phrase of what is asked: "reopen tessel border crossing"."""
     root = span.root
@@ -306,20 +401,47 @@ def normalise(span: Any) -> str:
     return " ".join(words)
 
 
+def solid(tok: Any) -> Any:
+    """A no-break-space token the parse made a head stands for the name hung on it."""
+    if tok.text.strip():
+        return tok
+    named = [c for c in tok.children if c.i < tok.i and c.text.strip()]
+    return named[-1] if named else tok
+
+
 def agentive(subj: Any) -> bool:
     """Whether a subject can act: a named party, a person pronoun, "the board"."""
+    subj = solid(subj)
     if subj.pos_ == "PRON":
         return subj.lower_ in ("he", "she", "they", "we", "i", "it", "who")
     if subj.ent_type_ in ("PER", "ORG", "LOC", "NORP", "MISC"):
         return True
+    if subj.pos_ == "PROPN" and subj.is_alpha and not subj.ent_type_:
+        return True  # a name the recogniser missed ("Schumer will file …")
     return subj.lemma_.lower() in AGENT_NOUNS
 
 
+# Deeds done together with a counter-party named by "with".
+_WITH_VERBS = {"negotiate", "meet", "sign", "settle", "agree", "talk", "trade", "deal"}
+
+
 def action_target(tok: Any) -> Any | None:
-    """Whom a deed is done to: "sanctions *on* X", "a case *against* X"."""
+    """Whom a deed is done to: "sanctions *on* X", "a case *against* X", the other
+    side of a deed done together ("negotiated the deal *with* the Taliban", "Biden
+    and *Putin* will meet")."""
+    if lemma_of(tok) in _WITH_VERBS:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        other = next((c for c in subj.children if c.dep_ == "conj"), None) if subj else None
+        if other is not None:
+            return other
+        for c in tok.subtree:
+            if c.dep_ in ("obl", "nmod") and case_of(c) == "with" and c.i > tok.i:
+                return c
     for c in tok.children:
-        if c.dep_ == "obl" and any(
-            x.dep_ == "case" and x.lower_ in ("on", "against") for x in c.children
+        if (
+            c.dep_ == "obl"
+            and c.ent_type_ not in ("DATE", "TIME")
+            and any(x.dep_ == "case" and x.lower_ in ("on", "against") for x in c.children)
         ):
             return c
     return None
@@ -348,3 +470,159 @@ def modality(kind: AskKind, cue: Any) -> tuple[Polarity, Certainty]:
     if clause_words & PARTIAL_WORDS:
         return "positive", "doubted"
     return "positive", "reported"
+
+
+# Prepositions that make a gerund an argument, not an act in its own right
+# ("criticised for accepting donations", "by questioning trade deals").
+_GERUND_CASES = {"for", "by", "of", "about", "without", "from", "at", "in", "on"}
+_MODAL_WORDS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll"}
+
+
+def directs_a_party(tok: Any) -> bool:
+    """ "allowed ISIL to become …": a party is told or let to act (not "ordered a
+    review to take place")."""
+    head, target = complement(tok, "demand")
+    return bool(
+        head is not None
+        and target is not None
+        and (to_clause(head) or head.dep_ == "acl")
+        and agentive(target)
+    )
+
+
+def told_party(cue: Any) -> Any | None:
+    """ "told police officials that she didn't want the escort": the one told is asked."""
+    if cue.dep_ != "ccomp" or cue.head.lemma_.lower() not in ("tell", "inform", "write"):
+        return None
+    return next((c for c in cue.head.children if c.dep_ in ("iobj", "obj")), None)
+
+
+def stray_infinitive(noun: Any) -> Any | None:
+    """The infinitive of an ask noun the parse hung on the verb governing the noun:
+    "rejected a media request *to make public* …", "upheld Facebook's decision on
+    January 7, 2021, *to restrict* …" (only dates and punctuation in between)."""
+    if noun.dep_ != "obj":
+        return None
+    doc = noun.doc
+    for c in noun.head.children:
+        if c.i <= noun.i or c.dep_ not in ("advcl", "xcomp"):
+            continue
+        if not any(x.dep_ == "mark" and x.lower_ == "to" for x in c.children):
+            continue
+        between = doc[noun.i + 1 : c.left_edge.i]
+        if all(t.is_punct or t.ent_type_ in ("DATE", "TIME") or t.lower_ == "on" for t in between):
+            return c
+    return None
+
+
+def asks_a_deed(cue: Any) -> bool:
+    """ "convince the court *to throw out* …", unlike "push *a bill*"."""
+    head = complement(cue, "demand")[0]
+    return head is not None and (to_clause(head) or head.dep_ in ("acl", "ccomp"))
+
+
+def causative(tok: Any) -> bool:
+    """ "get Y to do Z": a demand made of Y."""
+    if lemma_of(tok) != "get":
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "obj" and c.i > tok.i), None)
+    return obj is not None and (
+        any(to_clause(c) and c.i > obj.i for c in tok.children) or infinitive_of(obj) is not None
+    )
+
+
+def made_public(tok: Any) -> bool:
+    """ "made public the contents", "were made public": a release."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+    return lemma_of(tok) == "make" and (
+        after.lower_ == "public" or any(c.lower_ == "public" for c in tok.children)
+    )
+
+
+def misattached(tok: Any) -> bool:
+    """A finite verb the parse hung on the noun before it as a modifier ("the Gannett
+    newspaper chain filed a motion", "a union … endorsed Hillary Clinton"): that
+    noun is its subject."""
+    return bool(
+        tok.dep_ in ("acl", "amod")
+        and tok.head.i < tok.i
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and not any(
+            c.dep_ in ("aux:pass", "obl:agent") or (c.dep_ == "obl" and case_of(c) == "by")
+            for c in tok.children
+        )
+        and (
+            tok.tag_ == "VBD"
+            or (tok.tag_ == "VBN" and any(c.dep_ == "obj" and c.i > tok.i for c in tok.children))
+        )
+    )
+
+
+def carried_deed(tok: Any) -> bool:
+    """ "continue to investigate the incidents": the deed is the aspect verb's infinitive."""
+    return bool(
+        tok.dep_ == "xcomp"
+        and lemma_of(tok.head) in ("continue", "begin", "start", "keep", "resume")
+        and not any(c.dep_ == "aux" and c.lower_ in _MODAL_WORDS for c in tok.head.children)
+    )
+
+
+def argument_gerund(tok: Any) -> bool:
+    return bool(
+        tok.tag_ == "VBG"
+        and any(c.dep_ in ("mark", "case") and c.lower_ in _GERUND_CASES for c in tok.children)
+    )
+
+
+_ACT_SUFFIXES = ("tion", "sion", "ment", "ing", "al", "ance", "ence", "ure")
+_MEASURES = {"bill", "legislation", "law", "move", "mandate", "policy", "rule", "order", "plan"}
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+
+
+def act_noun(noun: Any) -> bool:
+    """A noun naming an act or a proposal one can oppose: an ask or a measure
+    ("this motion", "the bill"), or a noun made from a verb ("the unsealing",
+    "this application", "the appointment")."""
+    lemma = noun.lemma_.lower()
+    return lemma in ANSWERABLE_NOUNS | ANSWER_NOUNS | REQUEST_NOUNS | _MEASURES or lemma.endswith(
+        _ACT_SUFFIXES
+    )
+
+
+def may_act(noun: Any) -> bool:
+    """Whether a common noun subject can be someone acting: a party noun, a name in its
+    phrase, or a noun of agent form ("bankers", "protesters", "residents"), also as
+    "thousands *of bankers*"."""
+    heads = [noun, *(c for c in noun.children if c.dep_ == "nmod" and case_of(c) == "of")]
+    return any(
+        agentive(h)
+        or any(t.ent_type_ or t.pos_ == "PROPN" for t in h.subtree)
+        or h.lemma_.lower().endswith(_AGENT_SUFFIXES)
+        for h in heads
+    )
+
+
+def direct_verbs(cue: Any, contents: list[tuple[int, int]]) -> set[int]:
+    """Verbs that are what a cue asks for ("urged X *to free* …"), not verbs of clauses
+    hung on that content ("… Trump, *who is prepared to* rebuild …"); ``contents``
+    are character ranges of what the cue asks."""
+    out: set[int] = set()
+    doc = cue.doc
+    for start, end in contents:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            if not is_verb(t):
+                continue
+            node, direct = t, True
+            while node.i != cue.i and node.head.i != node.i:
+                if node.dep_ in ("acl:relcl", "relcl") or (
+                    node is not t and any(c.dep_.startswith("nsubj") for c in node.children)
+                ):
+                    direct = False
+                    break
+                node = node.head
+            if direct:
+                out.add(t.i)
+    return out

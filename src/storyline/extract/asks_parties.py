@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.extract.asks_cues import country_of_word
+from storyline.extract.asks_cues import AGENT_NOUNS, country_of_word
+from storyline.extract.asks_grammar import agentive, is_verb, solid
 from storyline.extract.entities import Entity, entity_at
 from storyline.extract.quotes import Quote, Speaker, _Extractor, _subject
 
@@ -28,6 +29,14 @@ __all__ = ["Party", "PartyResolver"]
 
 _TIMES = {"DATE", "TIME"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+_PRONOUN_KINDS = {
+    **dict.fromkeys(["he", "him", "his", "she", "her"], ("PER",)),
+    **dict.fromkeys(["it", "its"], ("ORG",)),
+}
+_PERSON_TITLES = {"president", "senator", "governor", "judge", "minister", "leader", "mayor"}
+_PERSON_TITLES |= {"chairman", "chairwoman", "secretary", "spokesman", "spokeswoman", "candidate"}
+_PERSON_TITLES |= {"nominee", "prosecutor", "congressman", "congresswoman", "ambassador", "chief"}
+_LEADING = {"by", "from", "on", "to", "with", "for", "into", "of", "at", "against"}
 _NP_DEPS = {"compound", "amod", "nmod:poss", "nmod", "flat", "appos", "det"}
 
 
@@ -40,6 +49,10 @@ class Party:
     country: str | None
     start: int
     end: int
+
+
+def _case(tok: Any) -> str | None:
+    return next((c.lower_ for c in tok.children if c.dep_ == "case" and c.i < tok.i), None)
 
 
 class PartyResolver:
@@ -57,18 +70,31 @@ class PartyResolver:
         subj = _subject(cue)
         if subj is not None:
             return subj
+        blank = next((c for c in cue.children if c.dep_ == "nsubj" and not c.text.strip()), None)
+        named = [c for c in blank.children if c.text.strip()] if blank is not None else []
+        if named:
+            return named[-1]  # "President\xa0Joe Biden will meet …" parsed around the space
         for c in cue.children:
             if c.dep_ == "obl:agent" or (
                 c.dep_ == "obl" and any(x.lower_ == "by" for x in c.children if x.dep_ == "case")
             ):
                 return c
         if cue.dep_ == "acl" and cue.head.pos_ in ("PROPN", "NOUN"):
-            return cue.head  # "Trump's allies, pressuring officials to …"
+            noun = cue.head
+            if not agentive(noun) and is_verb(noun.head):
+                # "[lawyers] filed legal papers opposing the unsealing": who filed them
+                filer = _subject(noun.head)
+                if filer is not None:
+                    return filer
+            return noun  # "Trump's allies, pressuring officials to …"
         # The parse lost the link: the last subject before the cue in its sentence.
         before = [
             t
             for t in cue.sent
-            if t.i < cue.i and t.dep_ in ("nsubj", "nsubj:outer") and t.ent_type_ not in _TIMES
+            if t.i < cue.i
+            and t.dep_ in ("nsubj", "nsubj:outer")
+            and t.ent_type_ not in _TIMES
+            and t.text.strip()
         ]
         return before[-1] if before else None
 
@@ -79,8 +105,19 @@ class PartyResolver:
 
     def party(self, tok: Any) -> Party:
         """The party a token stands for."""
+        tok = solid(tok)  # a no-break space the parse made a head: the name on it
         if tok.lower_ in ("who", "which", "that") and tok.head.dep_ in ("relcl", "acl:relcl"):
-            tok = tok.head.head  # the relative pronoun's antecedent
+            tok = self._antecedent(tok)
+        appos = next(
+            (c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in ("PER", "ORG")),
+            None,
+        )
+        if appos is not None and tok.pos_ in ("NOUN", "ADJ") and not tok.ent_type_:
+            tok = appos  # "Clinton's opponent, Donald Trump, …": the name in apposition
+        if tok.lower_ in ("you", "your"):
+            addressee = self._addressee(tok)
+            if addressee is not None:
+                return addressee
         if tok.lower_ in _FIRST_PERSON:
             quote = next((q for q in self.quotes if q.start <= tok.idx < q.end), None)
             if quote is not None and quote.speaker is not None:
@@ -88,6 +125,10 @@ class PartyResolver:
                 country = self._entity_country(sp.entity_id) if sp.entity_id else None
                 return Party(sp.name, sp.entity_id, country, tok.idx, tok.idx + len(tok))
         speaker: Speaker | None = self._speakers.speaker(tok)
+        if tok.pos_ == "PRON" and (speaker is None or speaker.entity_id is None):
+            found = self._pronoun(tok)
+            if found is not None:
+                return found
         if speaker is None or (speaker.entity_id is None and tok.pos_ != "PRON"):
             return self._phrase(tok)
         country = self._np_country(tok)
@@ -95,16 +136,97 @@ class PartyResolver:
             country = country or self._entity_country(speaker.entity_id)
         return Party(speaker.name, speaker.entity_id, country, speaker.start, speaker.end)
 
+    def _addressee(self, tok: Any) -> Party | None:
+        """ "you" in a quote is the one the speaker tells ("Warren told Stumpf: 'You
+        should resign'"); the span stays the pronoun's own."""
+        quote = next((q for q in self.quotes if q.start <= tok.idx < q.end), None)
+        if quote is None or quote.cue_start is None:
+            return None
+        cue = self.doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+        if cue is None or not len(cue):
+            return None
+        told = next(
+            (
+                c
+                for c in cue.root.children
+                if (c.dep_ in ("obj", "iobj") or (c.dep_ == "obl" and _case(c) == "to"))
+                and c.pos_ in ("PROPN", "NOUN")
+                and not (quote.start <= c.idx < quote.end)
+            ),
+            None,
+        )
+        if told is None:
+            return None
+        named = self.party(told)
+        return Party(named.name, named.entity_id, named.country, tok.idx, tok.idx + len(tok))
+
+    def _pronoun(self, tok: Any) -> Party | None:
+        """A third-person pronoun the entities left unresolved.
+
+        The subject of what a speaker says is the speaker ("the Clinton camp announced
+        that *it* was inviting …"); else the nearest named person ("he", "his") or body
+        ("it", "its") before it. The span stays the pronoun's own.
+        """
+        kinds = _PRONOUN_KINDS.get(tok.lower_)
+        if kinds is None:
+            return None
+        clause = tok.head
+        if tok.dep_.startswith("nsubj") and clause.dep_ == "ccomp":
+            said_by = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+            if said_by is not None and said_by.pos_ != "PRON" and said_by.ent_type_ != "DATE":
+                named = self.party(said_by)
+                return Party(
+                    named.name, named.entity_id, named.country, tok.idx, tok.idx + len(tok)
+                )
+        if "PER" not in kinds:
+            return None  # "it" has too many candidates to take the nearest
+        for t in reversed(self.doc[tok.sent.start : tok.i]):
+            # "tore into the president for breaking his pledge": the president
+            if t.dep_ not in ("flat", "compound") and (
+                (t.ent_type_ == "PER" and t.pos_ == "PROPN")
+                or (t.pos_ == "NOUN" and t.lemma_.lower() in _PERSON_TITLES)
+            ):
+                return self.party(t)
+        for t in reversed(self.doc[max(0, tok.i - 120) : tok.i]):
+            if t.ent_type_ in kinds and t.pos_ == "PROPN":
+                ent = entity_at(self.entities, t.idx, t.idx + len(t))
+                if ent is not None and ent.type in kinds:
+                    country = self._entity_country(ent.id)
+                    return Party(ent.name, ent.id, country, tok.idx, tok.idx + len(tok))
+        return None
+
+    def _antecedent(self, pronoun: Any) -> Any:
+        """What a relative pronoun stands for. "who" names a person or body: when the
+        parse hangs the clause on some other noun ("the leadership of Donald Trump, who
+        …"), the nearest named person or body before the pronoun is taken."""
+        noun = pronoun.head.head
+        if any(c.dep_ == "cop" for c in noun.children):
+            # "California is the first state that will require …": California
+            named = next((c for c in noun.children if c.dep_ == "nsubj"), None)
+            if named is not None:
+                return named
+        if (
+            pronoun.lower_ != "who"
+            or noun.ent_type_ in ("PER", "ORG", "NORP")
+            or noun.lemma_.lower() in AGENT_NOUNS
+        ):
+            return noun
+        for t in reversed(self.doc[pronoun.sent.start : pronoun.i]):
+            if t.ent_type_ in ("PER", "ORG") and t.dep_ not in ("flat", "compound"):
+                return t
+        return noun
+
     def _phrase(self, tok: Any) -> Party:
         """An unnamed party: the noun phrase up to its head ("Orlesia's press union")."""
         if tok.lower_ in ("who", "which", "that") and tok.head.dep_ in ("relcl", "acl:relcl"):
-            tok = tok.head.head
+            tok = self._antecedent(tok)
         left = [t for t in tok.subtree if t.i <= tok.i and not t.is_punct]
         left = [t for t in left if t.i >= tok.i - 8] or [tok]
         start, end = left[0].idx, tok.idx + len(tok)
         text = self.doc.text[start:end]
-        if left[0].lower_ in ("by", "from", "on", "to", "with"):
-            start, text = left[1].idx, self.doc.text[left[1].idx : end] if len(left) > 1 else text
+        while len(left) > 1 and (left[0].dep_ == "case" or left[0].lower_ in _LEADING):
+            left = left[1:]  # "into the president", "for the minister": the party alone
+            start, text = left[0].idx, self.doc.text[left[0].idx : end]
         ent = entity_at(self.entities, tok.idx, tok.idx + len(tok))
         if ent is not None and ent.type in ("ORG", "LOC", "NORP", "PER", "MISC"):
             text_name, ent_id = ent.name, ent.id

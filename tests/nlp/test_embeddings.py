@@ -139,3 +139,28 @@ def test_clear_error_without_onnxruntime(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setitem(sys.modules, "onnxruntime", None)
     with pytest.raises(ImportError, match="pip install onnxruntime"):
         SentenceEncoder()
+
+
+def test_remembered_texts_are_encoded_once_and_memory_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    encoder = SentenceEncoder()
+    texts = ["Rates rose again.", "The bank lifted rates.", "Rain fell."]
+    plain = encoder.encode(texts)
+    encoder.remember(2)
+    calls: list[int] = []
+    real = encoder._encode
+
+    def counting(batch: list[str], batch_size: int) -> np.ndarray:
+        calls.append(len(batch))
+        return real(batch, batch_size)
+
+    monkeypatch.setattr(encoder, "_encode", counting)
+    first = encoder.encode(texts[:2])
+    again = encoder.encode([texts[1], texts[0], texts[1]])
+    assert calls == [2]  # the second call was answered from memory
+    assert np.allclose(first, plain[:2], atol=1e-6) and np.allclose(again[0], plain[1], atol=1e-6)
+    encoder.encode(texts[2:])
+    assert len(encoder._memo) == 2
+    encoder.remember(0)
+    assert len(encoder._memo) == 0

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -87,6 +88,18 @@ class SentenceEncoder:
             str(self.model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )
         self.dimension = int(self._session.get_outputs()[0].shape[-1])
+        self._memo: OrderedDict[str, FloatArray] = OrderedDict()
+        self._memo_size = 0
+
+    def remember(self, max_texts: int) -> None:
+        """Keep the vectors of the last ``max_texts`` distinct texts encoded (0: forget all).
+
+        Stages that read the same sentences (summary, timeline, comparison) then
+        embed each once; memory stays bounded (about 1.5 KB per text).
+        """
+        self._memo_size = max(0, max_texts)
+        while len(self._memo) > self._memo_size:
+            self._memo.popitem(last=False)
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> FloatArray:
         """One unit-length float32 row per text, in input order: shape ``(len(texts), 384)``.
@@ -98,6 +111,21 @@ class SentenceEncoder:
             raise TypeError("encode takes a sequence of texts, not one string")
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        if not self._memo_size:
+            return self._encode(texts, batch_size)
+        missing = list(dict.fromkeys(t for t in texts if t not in self._memo))
+        if missing:
+            for text, vector in zip(missing, self._encode(missing, batch_size), strict=True):
+                self._memo[text] = vector
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for i, text in enumerate(texts):
+            vectors[i] = self._memo[text]
+            self._memo.move_to_end(text)
+        while len(self._memo) > self._memo_size:
+            self._memo.popitem(last=False)
+        return vectors
+
+    def _encode(self, texts: Sequence[str], batch_size: int) -> FloatArray:
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return vectors

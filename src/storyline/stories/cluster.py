@@ -151,6 +151,10 @@ class StoryClusterer:
         self._of_article: dict[str, str] = {}
         self._matrix: FloatArray | None = None
         self._ids: list[str] = []
+        self._row: dict[str, int] = {}
+        self._first = np.zeros(0)
+        self._last = np.zeros(0)
+        self._window_s = self.window.total_seconds()
         for state in states:
             self.active[state.id] = state
             self._index(state)
@@ -203,7 +207,8 @@ class StoryClusterer:
         )
         self.active[story_id] = state
         self._add_keywords(state, item.keywords)
-        self._matrix = None
+        if self._matrix is not None:
+            self._append_row(story_id)
         self._of_article[item.article_id] = story_id
         return Assignment(item.article_id, story_id, 1.0, True)
 
@@ -220,27 +225,49 @@ class StoryClusterer:
             for bucket, weight in heaviest[: self.query_keywords]:
                 for story_id, w in self._postings.get(bucket, {}).items():
                     overlap[story_id] = overlap.get(story_id, 0.0) + weight * w
-            rest = 1.0 - self.embedding_weight
-            for k, story_id in enumerate(self._ids):
-                if story_id in overlap:
-                    scores[k] += rest * overlap[story_id] / self._norms[story_id]
+            if overlap:
+                rows = [self._row[sid] for sid in overlap]
+                gains = [w / self._norms[sid] for sid, w in overlap.items()]
+                scores[rows] += (1.0 - self.embedding_weight) * np.array(gains, dtype=np.float32)
         if item.published is not None:
             # A dated article cannot join a story it is far outside of, in either direction.
-            for k, story_id in enumerate(self._ids):
-                if not _within(self.active[story_id], item.published, self.window):
-                    scores[k] = -np.inf
+            when = time_order(item.published)[1]
+            n = len(self._ids)
+            lo, hi = self._first[:n] - self._window_s, self._last[:n] + self._window_s
+            scores[(when < lo) | (when > hi)] = -np.inf
         k = int(np.argmax(scores))  # first maximum: ties go to the older story
         return self._ids[k], float(scores[k])
 
     def _centroids(self) -> FloatArray:
-        if self._matrix is None or len(self._ids) != len(self.active):
-            self._ids = list(self.active)
-            self._matrix = np.stack([self.active[i].centroid for i in self._ids]).astype(np.float32)
-        return self._matrix
+        """The active stories' centroids, one row each (rows follow ``self._ids``)."""
+        if self._matrix is None:
+            self._ids, self._row = [], {}
+            dim = next(iter(self.active.values())).vector_sum.shape[0]
+            self._matrix = np.zeros((max(16, 2 * len(self.active)), dim), dtype=np.float32)
+            self._first = np.zeros(len(self._matrix))
+            self._last = np.zeros(len(self._matrix))
+            for story_id in self.active:
+                self._append_row(story_id)
+        return self._matrix[: len(self._ids)]
+
+    def _append_row(self, story_id: str) -> None:
+        assert self._matrix is not None
+        k = len(self._ids)
+        if k == len(self._matrix):  # grow by doubling: appending stays cheap on average
+            self._matrix = np.concatenate([self._matrix, np.zeros_like(self._matrix)])
+            self._first = np.concatenate([self._first, np.zeros_like(self._first)])
+            self._last = np.concatenate([self._last, np.zeros_like(self._last)])
+        self._ids.append(story_id)
+        self._row[story_id] = k
+        self._update_row(story_id)
 
     def _update_row(self, story_id: str) -> None:
         if self._matrix is not None:
-            self._matrix[self._ids.index(story_id)] = self.active[story_id].centroid
+            k = self._row[story_id]
+            state = self.active[story_id]
+            self._matrix[k] = state.centroid
+            self._first[k] = _stamp(state.first_seen, -np.inf)
+            self._last[k] = _stamp(state.last_seen, np.inf)
 
     def _add_keywords(self, state: StoryState, keywords: Mapping[int, float]) -> None:
         self._unindex(state)
@@ -279,11 +306,9 @@ class StoryClusterer:
             self._matrix = None
 
 
-def _within(state: StoryState, when: datetime, window: timedelta) -> bool:
-    if state.first_seen is None or state.last_seen is None:
-        return True
-    lo, hi = time_order(state.first_seen - window), time_order(state.last_seen + window)
-    return lo <= time_order(when) <= hi
+def _stamp(when: datetime | None, unknown: float) -> float:
+    """Seconds since the epoch (naive times taken as UTC); ``unknown`` when undated."""
+    return unknown if when is None else time_order(when)[1]
 
 
 def _widen(state: StoryState, when: datetime | None) -> None:

@@ -6,8 +6,10 @@ import storyline
 def test_public_api_is_pinned() -> None:
     assert sorted(storyline.__all__) == [
         "Article",
+        "BriefResult",
         "Cleaned",
         "Cleaner",
+        "Dossier",
         "IngestReport",
         "InputRejected",
         "Outcome",
@@ -20,6 +22,7 @@ def test_public_api_is_pinned() -> None:
         "Store",
         "StorylineError",
         "__version__",
+        "brief",
         "ingest_sources",
         "load_settings",
     ]

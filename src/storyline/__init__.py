@@ -14,13 +14,17 @@ from storyline.ingest.pipeline import IngestReport, Outcome, Overrides, ingest_s
 from storyline.records import Article, RawArticle, Rejected, Removal, SourceBlob
 from storyline.settings import Settings, load_settings
 from storyline.store import Store
+from storyline.stories.brief import BriefResult, brief
+from storyline.stories.dossier import Dossier
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "BriefResult",
     "Cleaned",
     "Cleaner",
+    "Dossier",
     "IngestReport",
     "InputRejected",
     "Outcome",
@@ -33,6 +37,7 @@ __all__ = [
     "Store",
     "StorylineError",
     "__version__",
+    "brief",
     "ingest_sources",
     "load_settings",
 ]

@@ -100,11 +100,20 @@ def test_bad_option_values_are_usage_errors(
     assert main(["ingest", "x.txt", "--db", str(db_path), "--published", "soon"]) == 2
 
 
-def test_demo_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_demo_json_is_the_brief_contract(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import jsonschema
+
+    from storyline.render.contract import schema
+
     code, demo = run_json(capsys, "demo", "--db", str(tmp_path / "demo.db"), "--json")
     assert code == 0
-    assert len(demo["articles"]) == len(sample_corpus.expected()["articles"])
-    assert any(a["duplicate_of"] for a in demo["articles"])
+    jsonschema.validate(demo, schema())
+    articles = [a for story in demo["stories"] for a in story["articles"]]
+    assert len(articles) == len(sample_corpus.expected()["articles"])
+    assert any(a["duplicate_of"] for a in articles)
+    assert len(demo["stories"]) == len(sample_corpus.expected()["stories"])
 
 
 def test_console_script_runs_the_demo(tmp_path: Path) -> None:
@@ -117,4 +126,5 @@ def test_console_script_runs_the_demo(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "fictional" in done.stdout and "near-copy of" in done.stdout
+    assert done.stdout.startswith("# storyline brief: 2 stories") and "copy of" in done.stdout
+    assert "fictional" in done.stderr

@@ -14,7 +14,10 @@ from storyline.stories.cluster import Assignment, StoryState
 
 
 def test_story_states_and_assignments_round_trip(
-    store: Store, settings: Settings, db_path: Path, write  # type: ignore[no-untyped-def]
+    store: Store,
+    settings: Settings,
+    db_path: Path,
+    write,  # type: ignore[no-untyped-def]
 ) -> None:
     report = ingest_sources(
         [str(write("a.txt", "Port strike\n\nDockworkers walked out at Saltreve on Monday."))],

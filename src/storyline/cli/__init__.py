@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from storyline import __version__
-from storyline.cli import articles, demo, evaluate, ingest
+from storyline.cli import articles, brief, demo, evaluate, ingest
 from storyline.errors import ConfigError, StoreError
 
 __all__ = ["main"]
@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"storyline {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (ingest, articles, demo, evaluate):
+    for module in (ingest, articles, brief, demo, evaluate):
         module.register(commands)
     return parser
 

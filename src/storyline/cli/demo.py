@@ -1,34 +1,40 @@
-"""``storyline demo``: ingest the bundled (fictional) sample corpus and show what was stored."""
+"""``storyline demo``: ingest, analyse, cluster and synthesise the bundled sample corpus.
+
+The sample is a small fictional corpus (``storyline/sample``): two stories
+told by five outlets over three weeks, with a syndicated copy, junk to clean,
+quotes, figures that disagree, and demands later met.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
 from storyline import sample
-from storyline.cli.articles import article_json
-from storyline.cli.common import emit_json, open_store
-from storyline.cli.ingest import print_report, report_json
-from storyline.extract.annotate import default_annotator
-from storyline.ingest.pipeline import ingest_sources
-from storyline.records import time_order
+from storyline.cli.brief import write_brief
+from storyline.cli.common import open_store
 from storyline.settings import load_settings
+from storyline.stories.brief import brief
 
 __all__ = ["register"]
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``demo`` command."""
-    p = commands.add_parser("demo", help="ingest the bundled sample corpus and print it")
+    p = commands.add_parser(
+        "demo", help="run storyline brief on the bundled (fictional) sample corpus"
+    )
     p.add_argument(
         "--db",
         type=Path,
         default=None,
         help="store file for the demo (default: a fresh demo.db in the user data folder)",
     )
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--json", action="store_true", help="print the brief's JSON, not Markdown")
+    p.add_argument("-o", "--output", type=Path, default=None, help="write here, not stdout")
     p.set_defaults(run=run)
 
 
@@ -39,34 +45,13 @@ def run(args: argparse.Namespace) -> int:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
     settings = load_settings({"db": db})
-    sources = sample.sources()
     with open_store(settings) as store:
-        report = ingest_sources(sources, store, settings)
-        ids = [o.article_id for o in report.outcomes]
-        articles = [a for a in (store.get(i) for i in ids) if a is not None]
-        if args.json:
-            annotator = default_annotator()
-            emit_json(
-                {
-                    "db": str(db),
-                    "ingest": report_json(report),
-                    "articles": [article_json(a, store, annotator) for a in articles],
-                }
-            )
-            return 0 if report.ok else 1
-    print(f"storyline demo: the bundled sample corpus (fictional), stored in {db}\n")
-    for a in sorted(articles, key=lambda a: time_order(a.published)):
-        when = a.published.date().isoformat() if a.published else "undated"
-        print(f"{a.id}  {when}  {a.outlet or '-'}")
-        print(f"    {a.title or '(untitled)'}")
-        note = f"{len(a.text.split())} words"
-        if a.removals:
-            kinds = sorted({r.kind for r in a.removals})
-            note += f"; removed {len(a.removals)} junk span(s): {', '.join(kinds)}"
-        if a.duplicate_of:
-            note += f"; near-copy of {a.duplicate_of} (similarity {a.similarity})"
-        print(f"    {note}")
-    print()
-    print_report(report)
-    print(f"\nexplore it: storyline articles --db {db}; storyline show ID --db {db}")
-    return 0 if report.ok else 1
+        result = brief(sample.sources(), store, settings)
+    write_brief(result, "json" if args.json else "md", args.output)
+    if not args.json:
+        print(
+            f"(storyline demo: {len(result.dossiers)} stories from the bundled fictional "
+            f"sample, stored in {db}; try: storyline articles --db {db})",
+            file=sys.stderr,
+        )
+    return 1 if result.rejected else 0

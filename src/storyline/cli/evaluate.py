@@ -155,11 +155,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     s.add_argument("file", type=Path, metavar="FILE")
     s.add_argument("--limit", type=int, default=None, help="only the first N clusters")
+    s.add_argument(
+        "--part",
+        choices=("dev", "tune", "all"),
+        default="all",
+        help="clusters by sha1 of their id: tune (what the sentence scorer was trained on), "
+        "dev (held out) or all",
+    )
     s.set_defaults(
         run=_job(
             "storyline.eval.summaries",
             "evaluate_summaries",
-            lambda fn, a: fn(a.file, limit=a.limit),
+            lambda fn, a: fn(a.file, limit=a.limit, part=a.part),
         )
     )
 

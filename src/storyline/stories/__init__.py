@@ -1,1 +1,1 @@
-"""Stories: articles grouped into stories, and each story's dossier (summary, timeline, comparison)."""
+"""Stories: articles grouped into stories, and each story's dossier."""

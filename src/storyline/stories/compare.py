@@ -10,11 +10,13 @@ report the same thing in other words; below it they share a topic only).
   other outlet's sentence matches (only when the story has several outlets);
 - **conflicts**:
   - *figure*: two outlets give different values for the same measure — the
-    same unit (or counted nouns of one meaning: "reporters" / "journalists")
-    in sentences that match by meaning, values apart by more than 1 % and
-    neither inside the other's range;
-  - *date*: matched sentences put the same event on different days (resolved
-    day-precision dates);
+    same unit (or counted nouns of one meaning: "reporters" / "journalists"),
+    sentences that match by meaning or descriptions of what is measured that
+    do ("number of detained reporters" / "journalists held in Varn"), times
+    that can be the same, values apart by more than 1 %;
+  - *date*: the words just before two resolved day-precision dates describe
+    the same event ("Orlesia reopened the Tessel border crossing on …") but
+    the days differ;
   - *quote*: the same words (≥ 60 % token overlap) attributed to different
     speakers.
 
@@ -40,7 +42,11 @@ from storyline.stories.records import AnalysedArticle, SourceSpan
 __all__ = ["Claim", "Comparison", "Conflict", "Fact", "compare_sources"]
 
 SAME_FACT = 0.78
-SAME_MEASURE = 0.6
+SAME_SENTENCE_MEASURE = 0.7
+SAME_ABOUT = 0.55
+SAME_NOUN = 0.6
+SAME_EVENT = 0.75
+_EVENT_WORDS = 10
 SAME_QUOTE = 0.6
 MAX_UNIQUE = 40
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -210,51 +216,71 @@ class _Sentences:
 
     def _same_measure(self, a: _Located, b: _Located) -> bool:
         (ka, fa, xa), (kb, fb, xb) = a, b
-        if ka == kb:
+        if ka == kb or not _same_period(fa.when, fb.when):
             return False
         if fa.unit != fb.unit and not (
-            _is_count(fa.unit) and _is_count(fb.unit) and _nouns_alike(fa.unit, fb.unit)
+            _is_count(fa.unit) and _is_count(fb.unit) and _alike(fa.unit, fb.unit, SAME_NOUN)
         ):
             return False
-        return bool(self.sims[xa, xb] >= SAME_MEASURE)
+        if self.sims[xa, xb] >= SAME_SENTENCE_MEASURE:
+            return True
+        return bool(fa.about and fb.about and _alike(fa.about, fb.about, SAME_ABOUT))
 
     def date_conflicts(self) -> list[Conflict]:
-        day_of: dict[int, tuple[str, SourceSpan]] = {}
+        # What happened on a day is said just before the date: "Orlesia reopened the
+        # crossing on [Tuesday]". Those words, not the whole sentence, must match — a
+        # sentence often carries a second date for something else ("officials said on Monday").
+        events: list[tuple[int, str, str, SourceSpan]] = []  # (article, day, event words, where)
         for k, a in enumerate(self.articles):
             for t in a.annotated.timexes:
-                if t.resolved and t.type == "DATE" and _DAY.match(t.value):
-                    x = self.row_at(k, t.start)
-                    if x is not None:
-                        day_of.setdefault(x, (t.value, SourceSpan(a.id, t.start, t.end)))
-        conflicts: list[Conflict] = []
-        done: set[frozenset[int]] = set()
-        for x, (day, where) in sorted(day_of.items()):
-            for y in sorted(self.links[x]):
-                if y not in day_of or day_of[y][0] == day or frozenset((x, y)) in done:
+                if not (t.resolved and t.type == "DATE" and _DAY.match(t.value)):
                     continue
-                done.add(frozenset((x, y)))
-                other_day, other_where = day_of[y]
+                x = self.row_at(k, t.start)
+                if x is None:
+                    continue
+                start = self.span(x).start
+                words = a.text[start : t.start].split()[-_EVENT_WORDS:]
+                if len(words) >= 3:
+                    events.append((k, t.value, " ".join(words), SourceSpan(a.id, t.start, t.end)))
+        conflicts: list[Conflict] = []
+        seen: set[frozenset[int]] = set()
+        for i, (ka, day_a, words_a, where_a) in enumerate(events):
+            for j in range(i + 1, len(events)):
+                kb, day_b, words_b, where_b = events[j]
+                outlets = (_outlet(self.articles[ka]), _outlet(self.articles[kb]))
+                if day_a == day_b or outlets[0] == outlets[1] or frozenset((i, j)) in seen:
+                    continue
+                if not _alike(words_a, words_b, SAME_EVENT):
+                    continue
+                seen.add(frozenset((i, j)))
                 claims = (
-                    Claim(day, self.text(x), (where, self.span(x)), (self.outlet[x],)),
-                    Claim(other_day, self.text(y), (other_where, self.span(y)), (self.outlet[y],)),
+                    Claim(day_a, words_a, (where_a,), (outlets[0],)),
+                    Claim(day_b, words_b, (where_b,), (outlets[1],)),
                 )
                 ordered = tuple(sorted(claims, key=lambda c: c.value))
-                conflicts.append(Conflict("date", self.text(x), ordered))
+                conflicts.append(Conflict("date", words_a, ordered))
         return conflicts
 
 
-_NOUN_VECTORS: dict[str, npt.NDArray[np.float32]] = {}
+def _same_period(a: str | None, b: str | None) -> bool:
+    """Whether two figures' times may be the same (one unknown, or one inside the other)."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def _nouns_alike(u: str, v: str) -> bool:
-    """Counted nouns of one meaning ("reporters" / "journalists"), by their MiniLM vectors."""
+_VECTORS: dict[str, npt.NDArray[np.float32]] = {}
+
+
+def _alike(u: str, v: str, threshold: float) -> bool:
+    """Two short phrases of one meaning ("reporters" / "journalists"), by MiniLM cosine."""
     from storyline.nlp.embeddings import load_encoder
 
-    missing = [w for w in (u, v) if w not in _NOUN_VECTORS]
+    missing = [w for w in dict.fromkeys((u, v)) if w not in _VECTORS]
     if missing:
+        if len(_VECTORS) > 10_000:
+            _VECTORS.clear()
         for w, vec in zip(missing, load_encoder().encode(missing), strict=True):
-            _NOUN_VECTORS[w] = vec
-    return bool(float(_NOUN_VECTORS[u] @ _NOUN_VECTORS[v]) >= SAME_MEASURE)
+            _VECTORS[w] = vec
+    return bool(float(_VECTORS[u] @ _VECTORS[v]) >= threshold)
 
 
 def _really_differ(values: list[float]) -> bool:

@@ -1,0 +1,1 @@
+"""Render dossiers for people and programs: the versioned JSON contract and Markdown."""

@@ -1,0 +1,125 @@
+"""Dossiers as Markdown for people: every statement carries its source numbers.
+
+Articles are numbered per story ``[1]``, ``[2]`` … in time order; a summary
+sentence shows where it comes from and, after "+", who else reports it.
+With ``since``, what appeared after that date is marked **NEW**.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.records import Rejected
+from storyline.stories.dossier import Dossier
+from storyline.stories.records import SourceSpan
+
+__all__ = ["brief_markdown", "dossier_markdown"]
+
+_MAX_QUOTES = 12
+_MAX_FIGURES = 12
+_MAX_ACTORS = 12
+_MAX_OTHER_ASKS = 10
+
+
+def d_text(d: Dossier, span: SourceSpan) -> str:
+    """The words of a span, on one line."""
+    for a in d.articles:
+        if a.id == span.article_id:
+            return " ".join(a.text[span.start : span.end].split())
+    return ""
+
+
+def dossier_markdown(d: Dossier) -> str:
+    """One story as Markdown."""
+    number = {a.id: k + 1 for k, a in enumerate(d.articles)}
+
+    def refs(spans: Sequence[SourceSpan]) -> str:
+        ks = sorted({number[s.article_id] for s in spans if s.article_id in number})
+        return "".join(f"[{k}]" for k in ks)
+
+    def new(article_ids: Sequence[str]) -> str:
+        return " **NEW**" if any(d.is_new(i) for i in article_ids) else ""
+
+    first = d.first_seen.date().isoformat() if d.first_seen else "undated"
+    last = d.last_seen.date().isoformat() if d.last_seen else "undated"
+    out = [f"## {d.title}", "", f"`{d.id}` · {len(d.articles)} articles · {first} – {last}", ""]
+    out.append("### Summary")
+    for s in d.summary:
+        also = f" + {refs(s.corroborated_by)}" if s.corroborated_by else ""
+        out.append(f"- {s.text.strip()} {refs([s.source])}{also}{new([s.source.article_id])}")
+    if d.timeline:
+        out += ["", "### Timeline"]
+        for e in d.timeline:
+            how = "" if e.basis == "text" else " (publication date)"
+            ids = [s.article_id for s in e.sources]
+            out.append(f"- **{e.date}**{how} {e.text.strip()} {refs(e.sources)}{new(ids)}")
+    demands = [e for e in d.ledger if e.first.kind == "demand"]
+    others = [e for e in d.ledger if e.first.kind != "demand"][:_MAX_OTHER_ASKS]
+    if demands or others:
+        out += ["", "### Asks ledger"]
+        for entry in demands:
+            who = f"{entry.actor or '?'} → {entry.target or '?'}"
+            ids = [st.article_id for st in entry.steps]
+            steps = "; ".join(f"{st.kind} [{number.get(st.article_id, '?')}]" for st in entry.steps)
+            out.append(f"- {who}: {entry.content} — **{entry.status}** ({steps}){new(ids)}")
+        for entry in others:
+            who = entry.actor or "?"
+            step = entry.first
+            text = d_text(d, step.span)
+            out.append(f"- {step.kind} by {who}: {text} [{number.get(step.article_id, '?')}]")
+    quotes = [q for q in d.quotes if q.quote.speaker is not None][:_MAX_QUOTES]
+    if quotes:
+        out += ["", "### Who said what"]
+        for q in quotes:
+            sp = q.quote.speaker
+            assert sp is not None
+            desc = f", {sp.description}" if sp.description else ""
+            text = q.quote.text.strip()
+            out.append(
+                f"- **{sp.name}**{desc}: “{text}” [{number[q.article_id]}]{new([q.article_id])}"
+            )
+    figures = list(d.figures)[:_MAX_FIGURES]
+    if figures:
+        out += ["", "### Figures"]
+        for f in figures:
+            about = f" — {f.figure.about}" if f.figure.about else ""
+            when = f" ({f.figure.when})" if f.figure.when else ""
+            out.append(f"- {f.figure.text}{about}{when} [{number[f.article_id]}]")
+    actors = sorted(d.actors.actors, key=lambda a: (-len(a.mentions), a.name))[:_MAX_ACTORS]
+    if actors:
+        out += ["", "### Actors"]
+        for actor in actors:
+            roles = "; ".join(f"{r.text} {refs(r.sources)}" for r in actor.roles[:3])
+            out.append(f"- **{actor.name}** ({actor.type}){': ' + roles if roles else ''}")
+    c = d.comparison
+    if c.conflicts or c.shared or c.unique:
+        out += ["", "### Where outlets agree and differ"]
+        for conflict in c.conflicts:
+            sides = " vs ".join(f"{cl.value} {refs(cl.sources)}" for cl in conflict.claims)
+            out.append(f"- **Conflict ({conflict.kind})**: {conflict.about}: {sides}")
+        for fact in c.shared[:8]:
+            out.append(
+                f"- Shared by {len(fact.outlets)} outlets: {fact.text.strip()} {refs(fact.sources)}"
+            )
+        for fact in c.unique[:8]:
+            out.append(f"- Only {fact.outlets[0]}: {fact.text.strip()} {refs(fact.sources)}")
+    out += ["", "### Articles"]
+    for a in d.articles:
+        art = a.annotated.article
+        when = art.published.date().isoformat() if art.published else "undated"
+        copy = f" (copy of {art.duplicate_of})" if art.duplicate_of else ""
+        out.append(
+            f"{number[a.id]}. {art.title or a.id} — {art.outlet or 'unknown outlet'}, {when}"
+            f"{copy}{new([a.id])}"
+        )
+    return "\n".join(out) + "\n"
+
+
+def brief_markdown(dossiers: Sequence[Dossier], rejected: Sequence[Rejected]) -> str:
+    """The whole brief as one Markdown document."""
+    parts = [f"# storyline brief: {len(dossiers)} stories", ""]
+    parts += [dossier_markdown(d) for d in dossiers]
+    if rejected:
+        parts += ["## Rejected inputs", ""]
+        parts += [f"- {r.source}: {r.stage}: {r.reason}" for r in rejected]
+    return "\n".join(parts).rstrip() + "\n"

@@ -1,0 +1,143 @@
+"""``storyline brief`` end to end on the bundled sample: stories, schema, citations, conflicts,
+--since, and stable story ids across runs on one store."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from storyline import sample as sample_corpus
+from storyline.cli import main
+from storyline.render.contract import brief_json, schema
+from storyline.settings import Settings
+from storyline.store import Store
+from storyline.stories.brief import brief
+
+
+@pytest.fixture(scope="module")
+def sample_brief(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    db = tmp_path_factory.mktemp("brief") / "store.db"
+    settings = Settings(db=db, progress=False)
+    with Store.open(db) as store:
+        result = brief(
+            sample_corpus.sources(), store, settings, since=datetime(2025, 2, 15, tzinfo=UTC)
+        )
+    return brief_json(result.dossiers, result.rejected, datetime(2025, 2, 15, tzinfo=UTC))
+
+
+def _ids_by_key() -> dict[str, str]:
+    return {a["key"]: a["id"] for a in sample_corpus.expected()["articles"]}
+
+
+def test_the_sample_makes_its_two_stories_though_they_share_an_actor(
+    sample_brief: dict[str, Any],
+) -> None:
+    expected = sample_corpus.expected()
+    titles = {a["key"]: a["title"] for a in expected["articles"]}
+    got = sorted(sorted(a["title"] for a in s["articles"]) for s in sample_brief["stories"])
+    want = sorted(
+        sorted(titles[k] for k in story["articles"]) for story in expected["stories"].values()
+    )
+    assert got == want
+    for story in sample_brief["stories"]:  # Jonas Albrecht is an actor of both stories
+        assert any(e["name"] == "Jonas Albrecht" for e in story["entities"])
+
+
+def test_the_output_follows_the_schema_and_every_span_points_into_its_article(
+    sample_brief: dict[str, Any],
+) -> None:
+    jsonschema.validate(sample_brief, schema())
+    for story in sample_brief["stories"]:
+        texts = {a["id"]: a["text"] for a in story["articles"]}
+        for line in story["summary"]:
+            (src,) = line["sources"]
+            assert texts[src["article_id"]][src["start"] : src["end"]] == line["text"]
+            for other in line["corroborated_by"]:
+                assert other["article_id"] != src["article_id"]
+        for q in story["quotes"]:
+            assert (
+                q["text"] in texts[q["article_id"]][q["start"] : q["end"]] or q["kind"] != "direct"
+            )
+        for f in story["figures"]:
+            assert texts[f["article_id"]][f["start"] : f["end"]] == f["text"]
+        for e in story["entities"]:
+            for m in e["mentions"]:
+                assert texts[m["article_id"]][m["start"] : m["end"]] == m["text"]
+        for entry in story["timeline"]:
+            assert entry["sources"] and all(s["article_id"] in texts for s in entry["sources"])
+
+
+def test_a_syndicated_copy_is_listed_but_cited_once(sample_brief: dict[str, Any]) -> None:
+    copy = _ids_by_key()["A1b"]
+    (story,) = [s for s in sample_brief["stories"] if any(a["id"] == copy for a in s["articles"])]
+    (listed,) = [a for a in story["articles"] if a["id"] == copy]
+    assert listed["duplicate_of"] == _ids_by_key()["A1"]
+    cited = [s["article_id"] for line in story["summary"] for s in line["sources"]]
+    assert copy not in cited
+
+
+def test_the_detained_reporters_figure_conflict_is_found(sample_brief: dict[str, Any]) -> None:
+    ids = _ids_by_key()
+    (story,) = [
+        s for s in sample_brief["stories"] if any(a["id"] == ids["A6"] for a in s["articles"])
+    ]
+    conflicts = [c for c in story["comparison"]["conflicts"] if c["kind"] == "figure"]
+    values = [{cl["value"].split()[0] for cl in c["claims"]} for c in conflicts]
+    assert {"5", "7"} in values
+
+
+def test_since_marks_what_is_new(sample_brief: dict[str, Any]) -> None:
+    for story in sample_brief["stories"]:
+        for a in story["articles"]:
+            assert a["new"] == (a["published"] is not None and a["published"] > "2025-02-15")
+        assert story["new"] == any(a["new"] for a in story["articles"])
+        new_ids = {a["id"] for a in story["articles"] if a["new"]}
+        for line in story["summary"]:
+            assert line["new"] == (line["sources"][0]["article_id"] in new_ids)
+
+
+def test_a_later_run_on_the_same_store_continues_the_same_stories(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    sources = [str(p) for p in sample_corpus.sources()]
+    first_sources = [s for s in sources if s.endswith("articles.jsonl")]
+    later_sources = [s for s in sources if not s.endswith("articles.jsonl")]
+    settings = Settings(db=db, progress=False)
+    with Store.open(db) as store:
+        first = brief(first_sources, store, settings)
+        before = {a.id: d.id for d in first.dossiers for a in d.articles}
+        later = brief(later_sources, store, settings)
+        after = {a.id: d.id for d in later.dossiers for a in d.articles}
+        again = brief(sources, store, settings)  # re-running changes nothing
+        rerun = {a.id: d.id for d in again.dossiers for a in d.articles}
+    assert all(after[i] == sid for i, sid in before.items() if i in after)
+    assert set(after) > set(before) & set(after)
+    assert rerun == {**before, **after}
+
+
+def test_brief_command_writes_json_and_markdown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "brief.json"
+    sources = [str(p) for p in sample_corpus.sources()]
+    assert main(["brief", *sources, "--format", "json", "-o", str(out), "-q"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema())
+    assert len(data["stories"]) == 2 and data["rejected"] == []
+    assert main(["brief", *sources, "-q", "--words", "60"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("# storyline brief: 2 stories") and "### Summary" in text
+
+
+def test_bad_input_is_reported_and_the_rest_still_briefed(tmp_path: Path) -> None:
+    out = tmp_path / "brief.json"
+    sources = [str(p) for p in sample_corpus.sources()] + [str(tmp_path / "missing.txt")]
+    assert main(["brief", *sources, "--format", "json", "-o", str(out), "-q"]) == 1
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["stories"]) == 2
+    (rejected,) = data["rejected"]
+    assert rejected["source"].endswith("missing.txt") and "no such file" in rejected["reason"]

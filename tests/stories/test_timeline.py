@@ -10,7 +10,7 @@ from storyline.extract.time import extract_timexes
 from storyline.nlp.embeddings import load_encoder
 from storyline.stories.records import SourceDocument, SourceSpan
 from storyline.stories.timeline import TimelineEntry, build_timeline
-from storyline.stories.timeline_dates import date_sentences, rank_dates
+from storyline.stories.timeline_dates import date_sentences, rank_dates, spread_dates
 
 
 def article(
@@ -156,5 +156,50 @@ def test_rank_dates_counts_sentences_articles_and_publications() -> None:
         ),
     ]
     ranked = dict(rank_dates(date_sentences(docs), docs))
-    assert ranked["2024-05-02"] == 4.0  # two sentences, two articles
+    assert ranked["2024-05-02"] == 5.0  # two sentences, two articles, one later day naming it
     assert ranked["2024-05-03"] == 1.0  # two publications
+
+
+def test_rank_dates_counts_each_later_day_that_names_the_date_once() -> None:
+    vote = "Lawmakers held the decisive vote on 2 May 2024 after a long debate."
+    docs = [
+        article("same-day", [vote], datetime(2024, 5, 2)),
+        article("next-day", [vote], datetime(2024, 5, 3)),
+        article("next-day-2", [vote], datetime(2024, 5, 3)),
+        article("week-on", [vote], datetime(2024, 5, 9)),
+    ]
+    ranked = dict(rank_dates(date_sentences(docs), docs))
+    # 4 sentences + 4 articles + 2 later days (May 3, May 9) + 0.5 for May 2's publication.
+    assert ranked["2024-05-02"] == 10.5
+    # A month named in May's coverage is not referred to by a later month.
+    month = article("m", ["Prices rose in May 2024, the agency said later."], datetime(2024, 5, 20))
+    assert dict(rank_dates(date_sentences([month]), [month]))["2024-05"] == 0.25 * 2
+
+
+def test_spread_dates_discounts_a_day_next_to_a_chosen_one() -> None:
+    ranked = [("2024-05-02", 4.0), ("2024-05-03", 3.0), ("2024-05-09", 2.0), ("2024-05", 1.0)]
+    # 05-03 is worth 3.0 alone but only 1.5 beside 05-02, less than 05-09's 2.0.
+    assert spread_dates(ranked, 2) == ["2024-05-02", "2024-05-09"]
+    assert spread_dates(ranked, 3) == ["2024-05-02", "2024-05-09", "2024-05-03"]
+    # Months have no neighbours; wanting more than there are returns them all.
+    assert spread_dates(ranked, 10) == ["2024-05-02", "2024-05-09", "2024-05-03", "2024-05"]
+    assert spread_dates([], 3) == []
+
+
+def test_a_day_between_two_chosen_days_counts_a_quarter() -> None:
+    ranked = [("2024-05-02", 4.0), ("2024-05-04", 3.9), ("2024-05-03", 3.8), ("2024-05-20", 1.0)]
+    assert spread_dates(ranked, 3) == ["2024-05-02", "2024-05-04", "2024-05-20"]
+
+
+def test_timeline_spends_its_dates_on_distinct_events() -> None:
+    docs = [
+        article(
+            f"s{i}",
+            [f"Report {i}: the storm flooded the harbour district on June {day}, 2022."],
+            None,
+        )
+        for i, day in enumerate([1, 1, 1, 2, 2, 9, 9])
+    ]
+    # June 2 and 9 are named equally often; June 2 is the day after June 1's event.
+    entries = build_timeline(docs, max_dates=2)
+    assert [e.date for e in entries] == ["2022-06-01", "2022-06-09"]

@@ -7,7 +7,8 @@ Ghalandari & Ifrim 2020): first choose the dates, then summarise each date.
    or month timex in the sentence (basis ``"text"``), else — for an article's
    lead sentences — by the article's publication day (basis ``"published"``).
 2. Dates are ranked by how often the collection points at them, and the best
-   ``max_dates`` that have a usable sentence are kept.
+   ``max_dates`` that have a usable sentence are kept, a day next to one
+   already kept counting less (the day after an event mostly retells it).
 3. For each date, the candidate sentences (those dated to it; full sentences
    of 10+ words when the date has any) are embedded with MiniLM; each is scored
    by its cosine to the date's centroid (what the day's reports share) plus its
@@ -44,7 +45,12 @@ import numpy.typing as npt
 
 from storyline.nlp.embeddings import SentenceEncoder, load_encoder
 from storyline.stories.records import SourceDocument, SourceSpan
-from storyline.stories.timeline_dates import DatedSentence, date_sentences, rank_dates
+from storyline.stories.timeline_dates import (
+    DatedSentence,
+    date_sentences,
+    rank_dates,
+    spread_dates,
+)
 
 __all__ = ["SAME_EVENT", "TimelineEntry", "build_timeline"]
 
@@ -130,7 +136,7 @@ def build_timeline(
         ranked = [(d, v) for d, v in ranked if v > 1.0] or ranked[:wanted]
     else:
         wanted = max_dates
-    chosen = [d for d, _ in ranked[:wanted]]
+    chosen = spread_dates(ranked, wanted)
     if not chosen:
         return ()
 

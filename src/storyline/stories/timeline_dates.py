@@ -14,8 +14,12 @@ Every sentence of every article gets the date it talks about, if one is known:
 
 Dates are then ranked by how much of the collection points at them
 (:func:`rank_dates`): sentences whose timex names the day, articles that name it,
-and articles published on it — the mention-count ranking of news-tls's
-Datewise system with publication counts added.
+later publication days whose articles still name it (a date that reports keep
+returning to mattered), and articles published on it — the mention-count
+ranking of news-tls's Datewise system with references and publication counts
+added. :func:`spread_dates` then takes the best dates, discounting a day next
+to one already taken, so that a timeline's dates are distinct events rather
+than one event and its echo.
 
 >>> from storyline.stories.records import SourceDocument
 >>> from datetime import datetime
@@ -30,13 +34,20 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from storyline.extract.time import Timex
 from storyline.stories.records import SourceDocument, SourceSpan
 
-__all__ = ["LEAD_SENTENCES", "DatedSentence", "date_sentences", "in_window", "rank_dates"]
+__all__ = [
+    "LEAD_SENTENCES",
+    "DatedSentence",
+    "date_sentences",
+    "in_window",
+    "rank_dates",
+    "spread_dates",
+]
 
 Basis = Literal["text", "published"]
 
@@ -44,10 +55,13 @@ LEAD_SENTENCES = 5
 """Undated sentences this far into an article are taken as the publication day's news."""
 
 # Weights of the date score; chosen on the Timeline17 dev topics (a handful of tries).
+# The next-day discount was one try, not tuned: halving is "worth half a new day".
 _PER_SENTENCE = 1.0
 _PER_ARTICLE = 1.0
 _PER_PUBLISHED = 0.5
+_PER_REFERRING_DAY = 1.0  # per later publication day whose articles name the date
 _MONTH_WEIGHT = 0.25  # a month is a vaguer claim than a day: it must be named far more often
+_NEXT_DAY_DISCOUNT = 0.5  # per chosen neighbouring day: the day after an event retells it
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _MONTH = re.compile(r"^(\d{4})-(\d\d)$")
@@ -152,8 +166,9 @@ def rank_dates(
 ) -> list[tuple[str, float]]:
     """Dates with their scores, best first (ties: earlier date first).
 
-    A day scores one per sentence naming it, one per article naming it and a
-    half per article published on it; a month the same, times a quarter.
+    A day scores one per sentence naming it, one per article naming it, one per
+    later publication day with an article naming it, and a half per article
+    published on it; a month the same, times a quarter.
 
     >>> from storyline.stories.records import SourceDocument
     >>> from datetime import datetime
@@ -168,8 +183,13 @@ def rank_dates(
         if s.basis == "text":
             score[s.date] += _PER_SENTENCE
             naming[s.date].add(s.span.article_id)
+    published = {doc.id: doc.published.date().isoformat() for doc in documents if doc.published}
     for day, articles in naming.items():
         score[day] += _PER_ARTICLE * len(articles)
+        # Coverage on later days that still names the date: it kept mattering.
+        later = {published[a] for a in articles if a in published}
+        later = {p for p in later if p[: len(day)] > day}
+        score[day] += _PER_REFERRING_DAY * len(later)
     for doc in documents:
         if doc.published is not None:
             score[doc.published.date().isoformat()] += _PER_PUBLISHED
@@ -180,3 +200,35 @@ def rank_dates(
     ]
     ranked.sort(key=lambda item: (-item[1], item[0]))
     return ranked
+
+
+def spread_dates(ranked: Sequence[tuple[str, float]], wanted: int) -> list[str]:
+    """The ``wanted`` best dates, each day's score discounted per chosen day next to it.
+
+    Coverage of one event spreads over the day it happened and the days after it
+    ("yesterday", "on Tuesday"); a timeline of distinct events should not spend
+    its dates on one event's echo, so a day adjacent to a chosen day counts less.
+    Returned in the order chosen.
+
+    >>> spread_dates([("2024-05-02", 4.0), ("2024-05-03", 3.0), ("2024-05-09", 2.0)], 2)
+    ['2024-05-02', '2024-05-09']
+    """
+    remaining = dict(ranked)
+    chosen: list[str] = []
+    days: set[date] = set()
+
+    def adjusted(item: tuple[str, float]) -> tuple[float, str]:
+        iso, score = item
+        if len(iso) == 10:
+            day = date.fromisoformat(iso)
+            neighbours = sum(day + timedelta(days=k) in days for k in (-1, 1))
+            score *= _NEXT_DAY_DISCOUNT**neighbours
+        return -score, iso  # best first; ties: earlier date first
+
+    while remaining and len(chosen) < wanted:
+        best, _ = min(remaining.items(), key=adjusted)
+        chosen.append(best)
+        del remaining[best]
+        if len(best) == 10:
+            days.add(date.fromisoformat(best))
+    return chosen

@@ -15,6 +15,7 @@ construction, not halfway through a corpus.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, Protocol
@@ -36,6 +37,7 @@ __all__ = [
     "Stage",
     "TimexStage",
     "default_annotator",
+    "mend_sentences",
 ]
 
 
@@ -156,7 +158,9 @@ class Annotator:
         sentences: tuple[tuple[int, int], ...] = ()
         if "doc" in found:  # a spaCy Doc; test doubles may have no sentences
             sents = getattr(found["doc"], "sents", ())
-            sentences = tuple((s.start_char, s.end_char) for s in sents if s.text.strip())
+            sentences = mend_sentences(
+                article.text, [(s.start_char, s.end_char) for s in sents if s.text.strip()]
+            )
         return AnnotatedArticle(
             article, sentences, **{k: v for k, v in found.items() if k in _FIELDS}
         )
@@ -181,6 +185,31 @@ class Annotator:
         docs = self.nlp.pipe([a.text for a in batch], batch_size=len(batch) or 1)
         for article, doc in zip(batch, docs, strict=True):
             yield self.annotate(article, doc)
+
+
+_CONTINUES = re.compile(r"[,;:]\s*[\"”’']?\s*$")
+_CONTINUATION = re.compile(r"^\s*[,;:)\]]")
+
+
+def mend_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Join parser sentence breaks that cannot end a sentence.
+
+    A sentence does not end on a comma or semicolon (``“…, ” she said`` split
+    after the closing quote) and does not start with one.
+
+    >>> t = '“We will talk,” Kovar said. Talks began.'
+    >>> [t[s:e] for s, e in mend_sentences(t, [(0, 15), (16, 27), (28, 40)])]
+    ['“We will talk,” Kovar said.', 'Talks began.']
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if out and (
+            _CONTINUES.search(text[out[-1][0] : out[-1][1]]) or _CONTINUATION.match(text[start:end])
+        ):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return tuple(out)
 
 
 def default_annotator() -> Annotator:

@@ -67,7 +67,11 @@ def dossier_markdown(d: Dossier) -> str:
             step = entry.first
             text = d_text(d, step.span)
             out.append(f"- {step.kind} by {who}: {text} [{number.get(step.article_id, '?')}]")
-    quotes = [q for q in d.quotes if q.quote.speaker is not None][:_MAX_QUOTES]
+    rank = {"direct": 0, "partial": 1, "indirect": 2}
+    quotes = sorted(
+        (q for q in d.quotes if q.quote.speaker is not None),
+        key=lambda q: rank.get(q.quote.kind, 3),
+    )[:_MAX_QUOTES]
     if quotes:
         out += ["", "### Who said what"]
         for q in quotes:

@@ -91,7 +91,7 @@ class Comparison:
 
 
 def _outlet(a: AnalysedArticle) -> str:
-    return a.annotated.article.outlet or a.id
+    return a.annotated.article.outlet or f"unnamed outlet ({a.id})"
 
 
 def _is_count(unit: str) -> bool:

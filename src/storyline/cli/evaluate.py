@@ -172,7 +172,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
     c = sub.add_parser(
         "clustering",
-        help="story clustering on Multi-News-style JSONL",
+        help="story clustering on Multi-News-style JSONL or the AllSides stories file",
         description="Shuffles every document of every cluster in FILE, clusters them and "
         "prints B-cubed precision/recall/F1 and adjusted Rand index beside a TF-IDF + "
         "agglomerative baseline run on the same documents. FILE may be gzipped.",

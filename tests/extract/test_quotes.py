@@ -138,3 +138,113 @@ def test_parenthetical_attribution_and_reported_objects(nlp: Any) -> None:
     assert first.speaker is not None and first.speaker.name == "Rubio"
     assert second.text == "the governor of lying about the deal" and second.cue == "accused"
     assert second.speaker is not None and second.speaker.name == "Ted Cruz"
+
+
+def test_reported_clause_the_parser_hangs_on_the_verb(nlp: Any) -> None:
+    text = (
+        "Adelson said on Friday much of his discussion with Trump was about Israel. "
+        "Clinton says many doubted her in Nevada but that she never doubted her supporters."
+    )
+    first, second = quotes(nlp, text)
+    assert "much of his discussion" in first.text and first.text.endswith("was about Israel")
+    assert first.speaker is not None and first.speaker.name == "Adelson"
+    assert second.text.startswith("many doubted her") and second.text.endswith("supporters")
+
+
+def test_clause_before_an_unnamed_source_at_the_end(nlp: Any) -> None:
+    text = (
+        "A request to interview her would have to be reviewed by officials at the FBI, "
+        "a former official said."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.text.startswith("A request to interview her") and q.text.endswith("the FBI")
+    assert q.speaker is not None and q.speaker.name == "a former official"
+
+
+def test_attribution_read_off_the_words_when_the_parse_fails(nlp: Any) -> None:
+    text = (
+        "“We won,” Trump tweeted Wednesday morning.\n"
+        "Issa said, “Well, this is where her judgment is in question.”"
+    )
+    first, second = quotes(nlp, text)
+    assert first.cue == "tweeted" and first.speaker is not None
+    assert first.speaker.name == "Trump"
+    assert second.cue == "said" and second.speaker is not None
+    assert second.speaker.name == "Issa"
+
+
+def test_quote_opening_the_next_paragraph_continues_the_attribution(nlp: Any) -> None:
+    text = (
+        "“This is a rallying point,” said Penny Nance, president of Concerned Women for America.\n"
+        "“It brings the issue into focus.”"
+    )
+    first, second = quotes(nlp, text)
+    assert second.text == "It brings the issue into focus."
+    assert second.speaker == first.speaker and second.cue_start == first.cue_start
+
+
+def test_a_cue_in_another_paragraph_does_not_claim_a_quote(nlp: Any) -> None:
+    text = (
+        "“We are saddened,” said Matthew Soerens, a spokesman. "
+        "“But we do not think the response should be to close our doors.”\n\n"
+        "Soerens argued that:\n\nl Only 2,200 Syrians have been admitted in the past four years."
+    )
+    direct = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert [q.cue for q in direct] == ["said", "said"]
+
+
+def test_according_to_names_the_source_without_the_cue(nlp: Any) -> None:
+    text = (
+        "The firm collected a relatively piddling $36,000 in fees from GOP campaigns, "
+        "according to Federal Election Commission filings."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker is not None
+    assert q.speaker.name == "Federal Election Commission filings"
+    assert text[q.speaker.start : q.speaker.end] == q.speaker.name
+    assert q.text.startswith("The firm collected a relatively piddling")
+
+
+def test_accused_x_of_when_the_parser_takes_the_verb_for_a_modifier(nlp: Any) -> None:
+    (q,) = quotes(nlp, "Trump accused Clinton of lying about her emails.")
+    assert q.text == "Clinton of lying about her emails" and q.cue == "accused"
+    assert q.speaker is not None and q.speaker.name == "Trump"
+
+
+def test_other_senses_of_speech_verbs_and_datelines_are_not_quotes(nlp: Any) -> None:
+    text = (
+        "The candidate will continue to do so. Barden now leads a program called Sandy. "
+        "WASHINGTON (AP) — Officials said the plan was dead."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.text == "the plan was dead"
+    assert q.speaker is not None and q.speaker.name == "Officials"
+
+
+def test_cue_forms_the_tagger_and_lemmatizer_miss(nlp: Any) -> None:
+    text = (
+        "“If you guys ask one more question, I may have to leave the stage,” Cruz quipped.\n"
+        "He yelled at them.\n\n"
+        "Trump defended the incident,\u00a0calling the protester “a very obnoxious guy.”"
+    )
+    found = quotes(nlp, text)
+    quip = found[0]
+    assert quip.cue == "quipped" and quip.speaker is not None and quip.speaker.name == "Cruz"
+    calling = [q for q in found if q.cue == "calling"]
+    assert calling and all(q.speaker is not None and q.speaker.name == "Trump" for q in calling)
+
+
+def test_a_quote_left_open_runs_to_the_end_of_its_paragraph(nlp: Any) -> None:
+    text = (
+        "Issa said, “Well, this is where her judgment is in question.\n"
+        "Maria, let us go back to the start."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.kind == "direct" and q.text == "Well, this is where her judgment is in question."
+    assert q.speaker is not None and q.speaker.name == "Issa"
+
+
+def test_those_who_said_is_an_unnamed_group(nlp: Any) -> None:
+    (q,) = quotes(nlp, "Among those who said they cared most about honesty, most backed Sanders.")
+    assert q.text == "they cared most about honesty"
+    assert q.speaker is not None and q.speaker.name == "those" and q.speaker.entity_id is None

@@ -2,6 +2,8 @@
 
 >>> quote_spans('He said “A.” Then “B')
 [(9, 11, False)]
+>>> quote_spans('Issa said, “Well, this is where it stands.\\nNext.')
+[(12, 42, False)]
 """
 
 from __future__ import annotations
@@ -97,9 +99,11 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     next paragraph when that one opens with a quotation mark (the newspaper
     convention for quotes of several paragraphs); ``continued`` is then true
     and the span runs from the first opening to the last closing mark. A quote
-    left open with no such continuation is dropped: it is more likely a stray
-    mark than speech. Two apostrophes (''like this'', an old newswire habit)
-    are a straight double mark.
+    left open with no such continuation runs to the end of its paragraph when
+    it opens like speech (after a space or punctuation, four words or more:
+    ``Issa said, “Well, …`` with the transcript going on unmarked); otherwise
+    it is dropped as a stray mark (``a 6'2" man``). Two apostrophes (''like
+    this'', an old newswire habit) are a straight double mark.
     """
     original = text
     text = text.replace("''", '"\x01')
@@ -110,6 +114,8 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
         paragraphs.append((pos, para))
         pos += len(para) + 1
     pending: int | None = None  # start of a quote carried over from an earlier paragraph
+    pending_end = 0  # where the paragraph that left it open ends
+    pending_cont = False
     for offset, para in paragraphs:
         if not para.strip():
             continue
@@ -117,6 +123,7 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
         lead = len(para) - len(stripped)
         opens_with_mark = stripped[:1] in _OPEN
         if pending is not None and not opens_with_mark:
+            spans.extend(_left_open(text, pending, pending_end, pending_cont))
             pending = None
         i = 0
         start: int | None = None
@@ -133,9 +140,22 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
                     spans.append((start, end, pending is not None))
                 start, pending = None, None
             i += 1
-        pending = start
+        pending_cont = pending is not None
+        pending, pending_end = start, offset + len(para.rstrip())
+    if pending is not None:
+        spans.extend(_left_open(text, pending, pending_end, pending_cont))
     # The second apostrophe of an opening '' is not content.
     return [
         (start + 1 if original[start - 1 : start + 1] == "''" else start, end, cont)
         for start, end, cont in spans
     ]
+
+
+def _left_open(text: str, start: int, end: int, continued: bool) -> list[tuple[int, int, bool]]:
+    """The span of a quote left open at a paragraph's end, if it reads as speech."""
+    before = text[start - 2 : start - 1]
+    if before and (before.isalnum() or before == "\x01"):
+        return []  # 6'2" or a closing mark read as an opening one
+    if len(text[start:end].split()) < 4:
+        return []
+    return [(start, end, continued)]

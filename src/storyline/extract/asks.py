@@ -37,6 +37,10 @@ the country it acts for when the text says so: a country, its capital or
 demonym ("Ankara", "Turkish"), or a title naming one ("U.S. Secretary of State
 Antony Blinken", then "Blinken" anywhere after).
 
+The deeds (``action``, and the asks of "will", "would" and "should") are found in
+:mod:`storyline.extract.asks_deeds`; the grammar they share is in
+:mod:`storyline.extract.asks_grammar`.
+
 >>> from storyline.nlp.pipeline import load_nlp
 >>> from storyline.extract.entities import group_entities
 >>> doc = load_nlp()("Kovar urged Orlesia to free the journalists.")
@@ -52,47 +56,36 @@ from typing import Any
 
 from storyline.extract.asks_cues import (
     AGENT_NOUNS,
-    AGREEING_VERBS,
-    AGREEMENT_NOUNS,
-    ANSWER_NOUNS,
     ANSWERABLE_NOUNS,
-    CHAMBER_NOUNS,
     CLAIM_NOUNS,
     DECISIONS,
     DEMAND_VERBS,
     DIRECTIVE_VERBS,
     DRAFTING_VERBS,
-    FORCE_WORDS,
     INANIMATE_NOUNS,
     LIGHT_VERBS,
     NARRATIVE_VERBS,
     NOT_DEEDS,
     OFFICE_NOUNS,
-    OWN_WORD_VERBS,
-    PROCLAIM_VERBS,
-    PROCLAIMED_NOUNS,
     PUSHING_VERBS,
     REQUEST_NOUNS,
     SELF_DEMANDS,
     UNKNOWING_VERBS,
-    VIOLENCE_VERBS,
 )
+from storyline.extract.asks_deeds import NOBODY, action, modal_ask
 from storyline.extract.asks_grammar import (
+    ASK_NOUNS,
     AskKind,
     Certainty,
     Polarity,
     act_noun,
-    action_span,
-    action_target,
     agentive,
     argument_gerund,
     asks_a_deed,
-    carried_deed,
     case_of,
     causative,
     complement,
     content_items,
-    deed_object,
     direct_verbs,
     directs_a_party,
     extent,
@@ -100,51 +93,26 @@ from storyline.extract.asks_grammar import (
     is_verb,
     kind_of,
     lemma_of,
-    made_public,
-    may_act,
-    misattached,
     modality,
     normalise,
     stray_infinitive,
     to_clause,
     told_party,
     verb_in,
-    yet_to,
 )
 from storyline.extract.asks_parties import Party, PartyResolver
 from storyline.extract.entities import Entity
 from storyline.extract.quotes import Quote
-from storyline.extract.quotes_cues import SPEECH_VERBS
 from storyline.extract.time import Timex
 
 __all__ = ["Ask", "AskKind", "Party", "extract_asks"]
 
 
-# Nouns that carry an ask with its content: "a request to …", "his pledge to …".
-_ASK_NOUNS: dict[str, AskKind] = {
-    **dict.fromkeys(["request", "demand", "call", "appeal", "plea", "ultimatum"], "demand"),
-    **dict.fromkeys(["pledge", "promise", "plan", "goal", "agreement", "vow"], "commitment"),
-    **dict.fromkeys(["decision", "effort", "attempt", "bid", "move"], "action"),
-}
-_OBJECTS = {"obj", "xcomp", "ccomp", "compound:prt", "obl"}
-_WILL = {"will", "'ll", "would", "shall", "should", "must"}
-_MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll"}
-_NOBODY = Party("", None, None, 0, 0)  # "no actor named", unlike "find the actor"
 _ATTEMPTS = {"try", "attempt"}
 # Cue verbs whose object is the thing asked, promised or refused (not the one asked),
 # so that a noun they modify as a participle names it: "the laws *proposed* …".
 _THING_ASKED = {"propose", "request", "demand", "seek", "reject", "oppose", "veto", "promise"}
 _THING_ASKED |= {"pledge", "offer", "guarantee", "refuse", "decline"}
-# Light verbs that make a pledge with their object ("will take an action", "will
-# hold a vote") are no longer "no deed" after "will".
-_NO_PLAN = NOT_DEEDS - {"take", "make", "hold", "keep", "use", "help", "lead", "start", "begin"}
-_NO_PLAN -= {"require"}  # "will require all travellers to be vaccinated": a mandate
-# Subordinators of a clause that states a condition or goal of another act, not a
-# deed done ("stay until every American was evacuated").
-_CIRCUMSTANCE = {"until", "unless", "if", "once"}
-# Prepositional complements of a passive that say where it leaves its patient
-# ("banned *from* both sites", "taken *off* the rolls") rather than when or why.
-_PASSIVE_COMPLEMENTS = {"from", "off", "to", "into", "out"}
 
 
 def _contents(asks: list[Ask]) -> list[tuple[int, int]]:
@@ -176,6 +144,9 @@ class Ask:
 
 
 class _Finder:
+    """One article's asks; :meth:`record` and :meth:`quote_at` serve the deed rules
+    (:class:`storyline.extract.asks_deeds.Finder`)."""
+
     def __init__(
         self,
         doc: Any,
@@ -195,7 +166,7 @@ class _Finder:
         for tok in self.doc:
             if (
                 tok.pos_ == "NOUN"
-                and tok.lemma_.lower() in _ASK_NOUNS
+                and tok.lemma_.lower() in ASK_NOUNS
                 and not (tok.ent_type_ or (tok.is_title and tok.i > tok.sent.start))
             ):  # not "the Court of Appeals"
                 noun_ask = self._noun_ask(tok)
@@ -212,7 +183,7 @@ class _Finder:
                 if named is not None:
                     asks.append(named)
                     continue
-            modal = self._modal_ask(tok, kind)
+            modal = modal_ask(self, tok, kind)
             if modal is not None:
                 asks.append(modal)
                 continue
@@ -233,12 +204,12 @@ class _Finder:
                     claimed.update(direct_verbs(tok, _contents(ask_list)))
                     continue
                 if not directs_a_party(tok):
-                    ask = self._action(tok, listed=True)
+                    ask = action(self, tok, listed=True)
                     if ask is not None:
                         asks.append(ask)
                 continue  # "This allowed ISIL to become …": no party ordered anything
             elif kind is None or kind == "action":
-                ask = self._action(tok, listed=kind == "action")
+                ask = action(self, tok, listed=kind == "action")
                 if ask is not None:
                     asks.append(ask)
                 continue
@@ -324,7 +295,7 @@ class _Finder:
                     None,
                 )
             items = content_items(tok, head)
-            new = [self._record(kind, tok, self.doc[a:b], target) for a, b in items]
+            new = [self.record(kind, tok, self.doc[a:b], target) for a, b in items]
             claimed.update(direct_verbs(tok, _contents(new)))
             asks.extend(new)
         return self._refused_askers(asks)
@@ -391,8 +362,8 @@ class _Finder:
         start = noun.left_edge.i
         while start < noun.i and (self.doc[start].is_punct or self.doc[start].dep_ == "case"):
             start += 1
-        actor = self.parties.party(agent) if agent is not None else _NOBODY
-        return self._record(kind, tok, self.doc[start : noun.i + 1], None, actor=actor)
+        actor = self.parties.party(agent) if agent is not None else NOBODY
+        return self.record(kind, tok, self.doc[start : noun.i + 1], None, actor=actor)
 
     def _inanimate_subject(self, tok: Any) -> bool:
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in INANIMATE_NOUNS:
@@ -416,12 +387,12 @@ class _Finder:
         subj = self.parties.subject(tok)
         if subj is None or not agentive(subj):
             return None
-        found = [self._record("action", tok, self.doc[a:b], target) for a, b in items]
+        found = [self.record("action", tok, self.doc[a:b], target) for a, b in items]
         return [a for a in found if a.actor is not None] or None
 
     def _noun_ask(self, cue: Any) -> Ask | None:
         """ "The Times' request to unseal the file", "the union's demand for a pay rise"."""
-        kind = _ASK_NOUNS[cue.lemma_.lower()]
+        kind = ASK_NOUNS[cue.lemma_.lower()]
         content = (
             infinitive_of(cue)
             or stray_infinitive(cue)
@@ -469,11 +440,11 @@ class _Finder:
             who = self.parties.subject(cue.head)  # "the Court made a decision to grant …"
         if who is None and not any(c.lower_ == "to" for c in content.children):
             return None  # "unfulfilled demand for workers": no one asks
-        actor = self.parties.party(who) if who is not None else _NOBODY
+        actor = self.parties.party(who) if who is not None else NOBODY
         start, end = extent(content)
         if self.doc[start].lower_ in ("for", "to"):
             start += 1
-        return self._record(kind, cue, self.doc[start:end], target, actor=actor)
+        return self.record(kind, cue, self.doc[start:end], target, actor=actor)
 
     def _what_wants(self, cue: Any) -> Any | None:
         """ "Z is what X wants from Y": the content is Z, before the copula."""
@@ -485,291 +456,10 @@ class _Finder:
         first = cue.sent[0]
         return first if first.i < head.i - 1 else None
 
-    def _modal_ask(self, tok: Any, kind: AskKind | None) -> Ask | None:
-        """ "X will do Z" (a commitment, or a planned action of a chamber), "X said it
-        would do Z" (a commitment) and "Y should do Z" said by X (a demand)."""
-        passive = tok.tag_ == "VBN" and any(c.dep_ == "aux:pass" for c in tok.children)
-        rid = (
-            tok.lower_ == "get"
-            and tok.i + 1 < len(self.doc)
-            and self.doc[tok.i + 1].lower_ == "rid"
-        )
-        if not is_verb(tok) or not (tok.tag_ == "VB" or passive):
-            return None
-        if lemma_of(tok) in _NO_PLAN and not rid:
-            return None
-        aux = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in _WILL), None)
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-        if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "acl:relcl":
-            subj = tok.head  # "the first state that will require …"
-        if aux is None or subj is None or not (agentive(subj) or subj.lower_ == "you"):
-            return None
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-            return None
-        span = self._after_modal(tok, aux)
-        if aux.lower_ in ("should", "must", "ought"):
-            quote = self._quote_at(tok.idx)
-            if quote is None or quote.speaker is None or subj.lower_ in ("i", "we"):
-                return None
-            actor = self.parties.from_speaker(quote.speaker)
-            return self._record("demand", tok, span, subj, actor=actor, cue_tok=aux)
-        if (
-            subj.lower_ == "you"
-            or passive  # "Republicans will be advised to …": the subject does not act
-            or (kind in ("demand", "refusal") and complement(tok, kind)[0] is not None)
-            or not any(c.dep_ in _OBJECTS for c in tok.children)
-            or lemma_of(tok) in NARRATIVE_VERBS
-        ):
-            return None
-        if aux.lower_ == "would" and not self._own_word(tok, subj):
-            return None  # a hypothesis or a habit ("forces would muster resistance")
-        scheduled = subj.lemma_.lower() in CHAMBER_NOUNS or (
-            subj.tag_ in ("NNS", "NNPS") and not subj.ent_type_
-        )
-        target = (
-            next(
-                (c for c in tok.children if c.dep_ == "obj" and c.ent_type_ in ("PER", "ORG")),
-                None,
-            )
-            if lemma_of(tok) in ("meet", "join")
-            else None
-        )
-        if lemma_of(tok) in DIRECTIVE_VERBS:
-            target = complement(tok, "demand")[1]  # "will require schoolchildren to …"
-        target = target or action_target(tok)
-        kind_now: AskKind = (
-            "action" if scheduled and self._quote_at(tok.idx) is None else "commitment"
-        )
-        return self._record(kind_now, tok, span, target, cue_tok=aux)
-
-    def _after_modal(self, tok: Any, aux: Any) -> Any:
-        """The verb phrase after a modal: "[should] be criminally investigated"."""
-        span = action_span(tok)
-        start = aux.i + 1
-        if start < tok.i and all(
-            t.dep_ in ("aux", "aux:pass", "advmod") and t.head.i == tok.i
-            for t in self.doc[start : tok.i]
-        ):
-            return self.doc[start : span.end]
-        return span
-
-    def _own_word(self, tok: Any, subj: Any) -> bool:
-        """ "[The bank] announced it would end …": the actor states its own intention."""
-        head = tok.head
-        if tok.dep_ != "ccomp" or lemma_of(head) not in OWN_WORD_VERBS:
-            return self._quote_at(tok.idx) is not None and subj.lower_ in ("i", "we")
-        speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if speaker is None:
-            return False
-        if subj.lower_ in ("it", "they", "we", "i"):
-            return True  # "it would": the pronoun takes up the speaker
-        return bool(self.parties.party(speaker).name == self.parties.party(subj).name)
-
-    def _quote_at(self, start: int) -> Quote | None:
+    def quote_at(self, start: int) -> Quote | None:
         return next((q for q in self.quotes if q.start <= start < q.end), None)
 
-    def _action(self, tok: Any, listed: bool = True) -> Ask | None:
-        listed = listed or made_public(tok)
-        misread = misattached(tok)
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not misread:
-            return self._participle(tok, listed)
-        progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" for c in tok.children)
-        carried = carried_deed(tok)
-        # "attacked the USS Cole, killing 17 sailors": a deed in a participle clause
-        consequence = listed and tok.tag_ == "VBG" and tok.dep_ == "advcl" and is_verb(tok.head)
-        if (
-            (tok.dep_ in ("amod", "acl", "compound") or tok.tag_ in ("VBG", "VB"))
-            and not progressive
-            and not yet_to(tok)
-            and not carried
-            and not misread
-            and not consequence
-        ):
-            return None
-        children = list(tok.children)
-        if any(c.dep_ == "aux:pass" for c in children) or (
-            made_public(tok) and any(case_of(c) == "by" for c in children)
-        ):  # "The emails — made public by the committee —": a passive the parse missed
-            return self._passive(tok, listed)
-        withdrawal = lemma_of(tok) in ("leave", "exit") and self._forces(tok)
-        if not listed and not withdrawal:
-            if lemma_of(tok) in NOT_DEEDS | NARRATIVE_VERBS or lemma_of(tok) in SPEECH_VERBS:
-                return None
-            if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in children):
-                return None
-            subj = next((c for c in children if c.dep_ == "nsubj"), None)
-            if subj is None and (carried or misread):
-                subj = tok.head if misread else self.parties.subject(tok)
-            if subj is None or not agentive(subj):
-                return None
-            if subj.lower_ in ("we", "i") and self._quote_at(tok.idx) is None:
-                return None  # an op-ed's "we": no actor's deed
-            if not any(c.dep_ == "obj" for c in children):
-                return None
-        auxes = {c.lower_ for c in children if c.dep_ in ("aux", "mark")}
-        if auxes & _MODALS or ("to" in auxes and not yet_to(tok) and not carried):
-            return None
-        if lemma_of(tok) in PROCLAIM_VERBS and any(
-            c.dep_ == "obj" and c.lemma_.lower() in _ASK_NOUNS and infinitive_of(c) is not None
-            for c in children
-        ):
-            return None  # "announced plans to send doses": the plan is the ask
-        if lemma_of(tok) in PROCLAIM_VERBS and not any(
-            c.dep_ == "obj"
-            and any(t.lemma_.lower() in ANSWER_NOUNS | PROCLAIMED_NOUNS for t in c.subtree)
-            for c in children
-        ):
-            return None  # "announced the pick" is speech; "declared war" is a deed
-        subj = next((c for c in children if c.dep_ == "nsubj"), None)
-        if subj is not None and (
-            subj.ent_type_ in ("DATE", "TIME")
-            or subj.lemma_.lower() in INANIMATE_NOUNS
-            or (
-                subj.lower_ in ("this", "that", "these", "those", "what")
-                and tok.dep_ not in ("acl:relcl", "relcl")
-            )
-        ):
-            return None  # "the weekend ended with …", "this allowed ISIL to …": no actor
-        if subj is not None and subj.pos_ == "NOUN" and not may_act(subj):
-            return None  # "the rapid vaccination cut potential hosts": no one acted
-        doer = subj if subj is not None else self.parties.subject(tok)
-        if doer is not None and doer.lower_ in ("we", "i") and self._quote_at(tok.idx) is None:
-            return None  # an op-ed's "we": no actor's deed
-        if doer is not None and doer.lower_ in ("this", "these") and doer.pos_ == "PRON":
-            return None  # "This led to losses and allowed ISIL to …": an event, no actor
-        if not any(c.dep_ in ("obj", "xcomp", "ccomp", "compound:prt") for c in children):
-            return None
-        if lemma_of(tok) in VIOLENCE_VERBS:
-            doer = self.parties.subject(tok)
-            if doer is None or not agentive(doer):
-                return None  # violence is labelled for states, forces and armed groups
-        obj = next((c for c in children if c.dep_ == "obj"), None)
-        if (
-            lemma_of(tok) == "attack"
-            and obj is not None
-            and (obj.ent_type_ == "PER" or obj.pos_ == "PRON" or obj.lemma_.lower() in AGENT_NOUNS)
-        ):
-            return None  # "attacked other candidates on stage": words, not force
-        if any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE for c in children):
-            return None  # "if the agency issues the rules": an open condition
-        whole = action_span(tok)
-        gap = next(
-            (c for c in children if c.dep_ == "obj" and c.lower_ in ("which", "that", "whom")),
-            None,
-        )
-        if gap is not None and tok.dep_ in ("acl:relcl", "relcl"):
-            noun = tok.head  # "the rules, which the Court has put on hold": the rules
-            span = self.doc[noun.left_edge.i : noun.i + 1]
-        else:
-            span = deed_object(tok)
-        obj = next((c for c in children if c.dep_ == "obj"), None)
-        if (
-            obj is not None
-            and lemma_of(tok) in AGREEING_VERBS
-            and obj.lemma_.lower() in AGREEMENT_NOUNS
-        ):
-            # "established a fundraising pact with the RNC": an agreement binds the actor
-            partner = next((c for c in obj.subtree if case_of(c) == "with"), None)
-            partner = partner or next((c for c in children if case_of(c) == "with"), None)
-            return self._record("commitment", tok, span, partner, norm=whole)
-        ask = self._record("action", tok, span, action_target(tok), norm=whole)
-        return ask if ask.actor is not None else None
-
-    def _forces(self, tok: Any) -> bool:
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        return subj is not None and any(t.lemma_.lower() in FORCE_WORDS for t in subj.subtree)
-
-    def _participle(self, tok: Any, listed: bool = True) -> Ask | None:
-        """ "a penalty imposed by the bureau": a deed with its agent, inside a noun phrase."""
-        agent = next((c for c in tok.children if c.dep_ == "obl:agent"), None)
-        if agent is None or not agentive(agent):
-            return None
-        if not listed:
-            return None  # "data compiled by the archive", "a vaccine developed by …"
-        start = tok.head.left_edge.i
-        end = max(action_span(tok).end, tok.i + 1)
-        if start >= tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
-            return None
-        while start < tok.head.i and (
-            self.doc[start].is_punct or self.doc[start].dep_ in ("case", "cc", "mark")
-        ):
-            start += 1  # ", including a record penalty imposed by …": the penalty
-        actor = self.parties.party(agent)
-        return self._record("action", tok, self.doc[start:end], None, actor=actor)
-
-    def _passive(self, tok: Any, listed: bool) -> Ask | None:
-        """ "The ban was upheld by the board", "5,300 employees were fired": the deed
-        runs from what it was done to; the actor is the agent, if the text names one."""
-        if not listed and (
-            lemma_of(tok) in NOT_DEEDS | NARRATIVE_VERBS or lemma_of(tok) in SPEECH_VERBS
-        ):
-            return None
-        if tok.tag_ not in ("VBN", "VBD") or any(
-            c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children
-        ):
-            return None
-        subj = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
-        if subj is None and tok.dep_ == "conj":  # "… and was created as part of …"
-            subj = next((c for c in tok.head.children if c.dep_.startswith("nsubj")), None)
-        if subj is None and made_public(tok):
-            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.is_alpha), None)
-        antecedent = (
-            subj is not None
-            and subj.lower_ in ("which", "that", "who")
-            and tok.dep_ in ("acl:relcl", "relcl")
-        )
-        if antecedent:
-            subj = tok.head  # "the documents, which were made public": the documents
-        if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they")):
-            return None
-        agent = next(
-            (
-                c
-                for c in tok.children
-                if c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) == "by")
-            ),
-            None,
-        )
-        if agent is None and not any(
-            c.dep_ in ("aux", "aux:pass") and c.lower_ != "be" for c in tok.children
-        ):
-            return None  # "to meet targets or be fired": no deed done
-        if agent is None and (not listed or lemma_of(tok) in VIOLENCE_VERBS):
-            return None  # "180 people were killed": no state's deed stated
-        if agent is None and any(
-            c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE for c in tok.children
-        ):
-            return None  # "until every American was evacuated": a circumstance
-        if agent is not None and not agentive(agent):
-            return None  # "killed by gunfire"
-        whole = self.doc[extent(subj)[0] : max(action_span(tok).end, tok.i + 1)]
-        actor = self.parties.party(agent) if agent is not None else _NOBODY
-        done_to = next(
-            (
-                c
-                for c in tok.children
-                if c.i > tok.i
-                and c.ent_type_ not in ("DATE", "TIME")
-                and (
-                    c.dep_ in ("obj", "iobj")
-                    or (c.dep_ == "obl" and case_of(c) in _PASSIVE_COMPLEMENTS)
-                )
-            ),
-            None,
-        )
-        if done_to is not None:
-            # "[the company] was fined $185 million": the fine is the content, the
-            # company the target
-            start, end = extent(done_to)
-            if self.doc[start].dep_ == "case" and start < done_to.i:
-                start += 1
-            return self._record("action", tok, self.doc[start:end], subj, actor=actor, norm=whole)
-        start, end = extent(subj)
-        if antecedent:
-            end = subj.i + 1
-        return self._record("action", tok, self.doc[start:end], None, actor=actor, norm=whole)
-
-    def _record(
+    def record(
         self,
         kind: AskKind,
         verb: Any,
@@ -784,7 +474,7 @@ class _Finder:
         if actor is None:
             subj = self.parties.subject(verb)
             actor = self.parties.party(subj) if subj is not None else None
-        elif actor is _NOBODY:
+        elif actor is NOBODY:
             actor = None
         target = self.parties.party(target_tok) if target_tok is not None else None
         if kind == "demand" and target is None and span[0].dep_ == "ccomp":

@@ -34,6 +34,7 @@ from storyline.extract.asks_cues import (
 )
 
 __all__ = [
+    "ASK_NOUNS",
     "AskKind",
     "Certainty",
     "Polarity",
@@ -82,6 +83,13 @@ _KIND_CUES: tuple[tuple[AskKind, frozenset[str]], ...] = (
     ("commitment", COMMITMENT_VERBS),
     ("refusal", REFUSAL_VERBS),
 )
+
+# Nouns that carry an ask with its content: "a request to …", "his pledge to …".
+ASK_NOUNS: dict[str, AskKind] = {
+    **dict.fromkeys(["request", "demand", "call", "appeal", "plea", "ultimatum"], "demand"),
+    **dict.fromkeys(["pledge", "promise", "plan", "goal", "agreement", "vow"], "commitment"),
+    **dict.fromkeys(["decision", "effort", "attempt", "bid", "move"], "action"),
+}
 
 
 def case_of(tok: Any) -> str | None:

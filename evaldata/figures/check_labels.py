@@ -19,13 +19,28 @@ from storyline.eval.corpora import iter_allsides, iter_bbc
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "labels.jsonl"
-FIELDS = ["corpus", "key", "start", "end", "sha1", "value", "low", "high", "unit",
-          "approx", "about", "when", "split"]
+FIELDS = [
+    "corpus",
+    "key",
+    "start",
+    "end",
+    "sha1",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "approx",
+    "about",
+    "when",
+    "split",
+]
 
 
 def split_of(corpus: str, key: str) -> str:
     """``tune`` when the first hex digit of sha1('corpus:key') is 0-9, else ``test``."""
-    return "tune" if int(hashlib.sha1(f"{corpus}:{key}".encode()).hexdigest()[0], 16) < 10 else "test"
+    return (
+        "tune" if int(hashlib.sha1(f"{corpus}:{key}".encode()).hexdigest()[0], 16) < 10 else "test"
+    )
 
 
 def unit_type(unit: str) -> str:
@@ -35,13 +50,31 @@ def unit_type(unit: str) -> str:
         return "fraction"
     if unit.split("/")[0] in {"USD", "GBP", "EUR", "CHF", "JPY", "CNY", "INR", "RUB"}:
         return "money"
-    if unit in {"mi", "km", "m", "ft", "kg", "t", "bbl", "bbl/d", "MW", "GB", "acre", "µg", "pt", "yd", "MB"}:
+    if unit in {
+        "mi",
+        "km",
+        "m",
+        "ft",
+        "kg",
+        "t",
+        "bbl",
+        "bbl/d",
+        "MW",
+        "GB",
+        "acre",
+        "µg",
+        "pt",
+        "yd",
+        "MB",
+    }:
         return "quantity"
     return "count"
 
 
 def load_labels(path: Path = LABELS, data: Path = Path("/work/shared/data")):
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     docs = [r for r in rows if r.get("document")]
     figs = [r for r in rows if not r.get("document")]
     want = {(r["corpus"], r["key"]) for r in rows}
@@ -51,7 +84,7 @@ def load_labels(path: Path = LABELS, data: Path = Path("/work/shared/data")):
             if (d.corpus, d.key) in want:
                 texts[(d.corpus, d.key)] = d.text
     for f in figs:
-        f["text"] = texts[(f["corpus"], f["key"])][f["start"]:f["end"]]
+        f["text"] = texts[(f["corpus"], f["key"])][f["start"] : f["end"]]
     return docs, figs, texts
 
 
@@ -93,19 +126,31 @@ def main(argv: list[str]) -> int:
         if f["split"] != split_of(*k):
             errors.append(f"wrong split on figure {k}")
         if show:
-            print(f"{f['key']:>28} {f['start']:>5} {f['text']!r:40} {f['value']!s:>10} "
-                  f"[{f['low']}, {f['high']}] {f['unit']:>12} {f['approx']!s:>10} | {f['about']} | {f['when']}")
+            print(
+                f"{f['key']:>28} {f['start']:>5} {f['text']!r:40} {f['value']!s:>10} "
+                f"[{f['low']}, {f['high']}] {f['unit']:>12} {f['approx']!s:>10} "
+                f"| {f['about']} | {f['when']}"
+            )
     for e in errors:
         print("ERROR", e)
-    print(f"documents: {len(docs)} ({Counter(d['corpus'] for d in docs)}), "
-          f"with figures: {sum(1 for d in docs if d['figures'])}")
-    print(f"figures: {len(figs)}  by split: {dict(Counter(f['split'] for f in figs))}  "
-          f"documents by split: {dict(Counter(d['split'] for d in docs))}")
+    print(
+        f"documents: {len(docs)} ({Counter(d['corpus'] for d in docs)}), "
+        f"with figures: {sum(1 for d in docs if d['figures'])}"
+    )
+    print(
+        f"figures: {len(figs)}  by split: {dict(Counter(f['split'] for f in figs))}  "
+        f"documents by split: {dict(Counter(d['split'] for d in docs))}"
+    )
     print("by unit type:", dict(Counter(unit_type(f["unit"]) for f in figs)))
     print("by unit:", dict(Counter(f["unit"] for f in figs).most_common()))
-    print("ranges:", sum(f["value"] is None for f in figs),
-          " with approx:", sum(f["approx"] is not None for f in figs),
-          " with when:", sum(f["when"] is not None for f in figs))
+    print(
+        "ranges:",
+        sum(f["value"] is None for f in figs),
+        " with approx:",
+        sum(f["approx"] is not None for f in figs),
+        " with when:",
+        sum(f["when"] is not None for f in figs),
+    )
     return 1 if errors else 0
 
 

@@ -121,3 +121,23 @@ def test_a_deed_that_undoes_the_demand_or_comes_before_it_does_not_answer_it(nlp
     entries = build_ledger(items, encoder=_FakeEncoder())
     (demand,) = [e for e in entries if e.first.kind == "demand"]
     assert demand.status == "open" and len(demand.steps) == 1
+
+
+def test_an_official_of_unstated_country_answers_when_the_sentence_names_the_party_asked(
+    nlp: Any,
+) -> None:
+    items = [
+        article(nlp, "a1", 0, "Kovar urged Orlesia to release the five journalists held in Varn."),
+        article(
+            nlp,
+            "a2",
+            5,
+            "Stefan Orlov refused to release the journalists, saying Orlesia would not be "
+            "lectured.",
+        ),
+    ]
+    (entry,) = build_ledger(items)
+    assert entry.status == "refused" and [s.article_id for s in entry.steps] == ["a1", "a2"]
+    # without the party named, an unknown official's refusal answers nobody's demand
+    items[1] = article(nlp, "a2", 5, "Stefan Orlov refused to release the journalists.")
+    assert len(build_ledger(items)) == 2

@@ -32,6 +32,7 @@ refusals that answer no demand are entries of their own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -230,13 +231,25 @@ class _Linker:
         return max(lemma, float(self.vectors[i] @ self.vectors[j]))
 
 
-def _answers(demand: Ask, reply: Ask) -> bool:
-    """Whether the parties fit: the one asked replies (or, with no one named, another side)."""
+def _answers(demand: Ask, reply: Ask, reply_sentence: str = "") -> bool:
+    """Whether the parties fit: the one asked replies (or, with no one named, another side).
+
+    A replying official whose country the text does not give still fits when the
+    reply's own sentence names the party asked ("Orlov refused to release the
+    journalists … and said Orlesia would not be lectured"), and the official is
+    not on the asking side.
+    """
     responder = _party_keys(reply.actor)
     asked = _party_keys(demand.target)
-    if asked:
-        return bool(asked & responder)
     asker = _party_keys(demand.actor)
+    if asked:
+        if asked & responder:
+            return True
+        stateless = reply.actor is not None and reply.actor.country is None
+        if not (stateless and reply_sentence) or asker & responder:
+            return False
+        lowered = reply_sentence.lower()
+        return any(re.search(rf"\b{re.escape(key)}\b", lowered) for key in asked)
     return not (asker and responder and asker & responder)
 
 
@@ -267,10 +280,12 @@ def build_ledger(
     match by meaning; without it they match by shared lemmas only.
     """
     steps: list[LedgerStep] = []
+    sentence_of: dict[int, str] = {}
     for item in items:
         for ask in item.asks:
             span = SourceSpan(item.article_id, ask.start, ask.end)
             steps.append(LedgerStep(ask.kind, item.article_id, item.published, ask, span))
+            sentence_of[id(steps[-1])] = item.text[ask.sentence_start : ask.sentence_end]
     order = {id(s): n for n, s in enumerate(steps)}
     steps.sort(key=lambda s: (_when(s), order[id(s)]))
     linker = _Linker(steps, encoder)
@@ -286,7 +301,7 @@ def build_ledger(
                     step.ask.actor and head.ask.actor
                 )
             else:
-                fits = _answers(head.ask, step.ask) and not (
+                fits = _answers(head.ask, step.ask, sentence_of[id(step)]) and not (
                     step.article_id == head.article_id and step.ask.start < head.ask.end
                 )  # background told before the demand in its own article answers nothing
             if not fits or not linker.similar(entry.index, i):

@@ -141,3 +141,28 @@ def test_bad_input_is_reported_and_the_rest_still_briefed(tmp_path: Path) -> Non
     assert len(data["stories"]) == 2
     (rejected,) = data["rejected"]
     assert rejected["source"].endswith("missing.txt") and "no such file" in rejected["reason"]
+
+
+def test_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief"]) == 2
+    assert main(["brief", "--all"]) == 2
+    assert "--all needs --db" in capsys.readouterr().err
+    assert main(["brief", "x.txt", "--words", "0"]) == 2
+    with pytest.raises(SystemExit) as raised:
+        main(["brief", "x.txt", "--since", "soon"])
+    assert raised.value.code == 2
+
+
+def test_all_writes_every_story_of_a_store(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    sources = [str(p) for p in sample_corpus.sources()]
+    out = tmp_path / "all.json"
+    assert (
+        main(["brief", sources[0], "--db", str(db), "-q", "--format", "json", "-o", str(out)]) == 0
+    )
+    first = json.loads(out.read_text(encoding="utf-8"))
+    assert main(["brief", "--all", "--db", str(db), "-q", "--format", "json", "-o", str(out)]) == 0
+    everything = json.loads(out.read_text(encoding="utf-8"))
+    assert sorted(s["id"] for s in everything["stories"]) == sorted(
+        s["id"] for s in first["stories"]
+    )

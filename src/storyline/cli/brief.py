@@ -58,6 +58,14 @@ def run(args: argparse.Namespace) -> int:
     if not args.sources and not args.all:
         print("storyline brief: give SOURCES, or --all with --db", file=sys.stderr)
         return 2
+    if args.all and args.db is None:
+        print(
+            "storyline brief: --all needs --db (the store whose stories to write)", file=sys.stderr
+        )
+        return 2
+    if args.words < 1:
+        print("storyline brief: --words must be at least 1", file=sys.stderr)
+        return 2
     settings = settings_from(args, db=args.db or ":memory:")
     bars: dict[str, Any] = {}
 

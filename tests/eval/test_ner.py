@@ -144,3 +144,41 @@ def test_evaluate_ner_uner_overall_excludes_misc(tmp_path: Path) -> None:
     assert s["overall"]["precision"] == pytest.approx(1 / 2)
     assert s["overall"]["recall"] == 1.0
     assert s["per_type"]["MISC"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1}
+
+
+@Language.component("_test_misc_ner")
+def _misc_ner(doc: Doc) -> Doc:
+    """Tags "Windows XP" as one MISC span and "Tampa" as a LOC."""
+    words = [t.text for t in doc]
+    ents = []
+    if "Windows" in words:
+        i = words.index("Windows")
+        ents.append(Span(doc, i, i + 2, label="MISC"))
+    if "Tampa" in words:
+        i = words.index("Tampa")
+        ents.append(Span(doc, i, i + 1, label="LOC"))
+    doc.ents = ents
+    return doc
+
+
+def test_uner_oth_spelling_is_scored_as_misc(tmp_path: Path) -> None:
+    # Some Universal NER releases and tools write the fourth type as OTH, not OTHER
+    path = tmp_path / "dev.iob2"
+    path.write_text(
+        "# sent_id = y-1\n"
+        "1\tWindows\tB-OTH\t-\t-\n"
+        "2\tXP\tI-OTH\t-\t-\n"
+        "3\tin\tO\t-\t-\n"
+        "4\tTampa\tB-LOC\t-\t-\n"
+        "\n",
+        encoding="utf-8",
+    )
+    sentences, _ = read_iob2(path)
+    assert sentences[0].tags == ("B-MISC", "I-MISC", "O", "B-LOC")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("_test_misc_ner", name="ner")
+    s = evaluate_ner(path, nlp=nlp)
+    # MISC is scored on its own and matches; overall is LOC alone
+    assert s["per_type"]["MISC"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
+    assert "OTH" not in s["per_type"]
+    assert s["overall"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}

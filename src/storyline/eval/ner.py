@@ -6,7 +6,7 @@ tag ...``), runs the pipeline's named-entity recogniser on the gold words and
 scores spans exactly as seqeval/conlleval do: a span counts only when its type
 and both boundaries match; scores are micro-averaged.
 
-Universal NER files carry only PER, ORG and LOC (plus OTHER, scored as MISC):
+Universal NER files carry only PER, ORG and LOC (plus OTHER or OTH, scored as MISC):
 their overall figure is over PER/ORG/LOC and MISC is reported in ``per_type``
 alone. Only the CoNLL types are scored; the rule-based types that
 ``storyline_entities`` adds (MONEY, DATE, NORP, …) are never run here.
@@ -36,6 +36,8 @@ CONLL_TYPES = ("PER", "ORG", "LOC", "MISC")
 UNER_TYPES = ("PER", "ORG", "LOC")
 
 Format = Literal["conll", "uner"]
+# Universal NER spells its fourth type both ways across releases and tools
+_UNER_OTHER = frozenset({"OTHER", "OTH"})
 Span = tuple[str, int, int]  # (type, first token, last token inclusive)
 
 
@@ -67,8 +69,8 @@ def _detect_format(lines: Sequence[str]) -> Format:
 def read_iob2(path: Path) -> tuple[list[Sentence], Format]:
     """Read gold sentences from a CoNLL-style or Universal NER IOB2 file.
 
-    Universal NER ``OTHER`` is renamed ``MISC``; ``-DOCSTART-`` lines end a
-    sentence and are dropped.
+    Universal NER ``OTHER`` (also spelt ``OTH``) is renamed ``MISC``;
+    ``-DOCSTART-`` lines end a sentence and are dropped.
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "a.iob2"
@@ -97,8 +99,9 @@ def read_iob2(path: Path) -> tuple[list[Sentence], Format]:
                 continue
             cols = line.split("\t")
             word, tag = cols[1], cols[2]
-            if tag.endswith("-OTHER"):
-                tag = tag[:-5] + "MISC"
+            prefix, sep, label = tag.partition("-")
+            if sep and label in _UNER_OTHER:
+                tag = f"{prefix}-MISC"
         else:
             cols = line.split()
             word, tag = cols[0], cols[-1]

@@ -234,3 +234,25 @@ def test_public_api() -> None:
         "SummarySentence",
         "summarize",
     ]
+
+
+def test_a_line_standing_alone_without_final_punctuation_is_never_a_summary_line() -> None:
+    headline = "Orlesia orders Estmark consulate closed over the detained reporters"
+    body = "The Harbour Bridge reopened to traffic on Monday after six weeks of repairs."
+    text = f"{body}\n\n{headline}\n\nEngineers replaced two corroded steel cables on the bridge."
+    sentences = []
+    for part in (body, headline, "Engineers replaced two corroded steel cables on the bridge."):
+        start = text.index(part)
+        sentences.append((start, start + len(part)))
+    doc = SourceDocument("a1", text, tuple(sentences))
+    chosen = [line.text for line in summarize([doc], max_words=200)]
+    assert headline not in chosen and body in chosen
+
+
+def test_each_article_lead_is_favoured() -> None:
+    docs = [
+        _document("a1", BRIDGE, datetime(2025, 3, 1, tzinfo=UTC)),
+        _document("a2", BRIDGE_LATER, datetime(2025, 3, 5, tzinfo=UTC)),
+    ]
+    chosen = [line.text for line in summarize(docs, max_words=40)]
+    assert BRIDGE[0] in chosen or BRIDGE_LATER[0] in chosen

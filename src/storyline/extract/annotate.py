@@ -159,7 +159,8 @@ class Annotator:
         if "doc" in found:  # a spaCy Doc; test doubles may have no sentences
             sents = getattr(found["doc"], "sents", ())
             sentences = mend_sentences(
-                article.text, [(s.start_char, s.end_char) for s in sents if s.text.strip()]
+                article.text,
+                [_trimmed(s.start_char, s.end_char, s.text) for s in sents if s.text.strip()],
             )
         return AnnotatedArticle(
             article, sentences, **{k: v for k, v in found.items() if k in _FIELDS}
@@ -185,6 +186,11 @@ class Annotator:
         docs = self.nlp.pipe([a.text for a in batch], batch_size=len(batch) or 1)
         for article, doc in zip(batch, docs, strict=True):
             yield self.annotate(article, doc)
+
+
+def _trimmed(start: int, end: int, text: str) -> tuple[int, int]:
+    """The range without the whitespace a parser sentence may begin or end with."""
+    return start + len(text) - len(text.lstrip()), end - len(text) + len(text.rstrip())
 
 
 _CONTINUES = re.compile(r"[,;:]\s*[\"”’']?\s*$")

@@ -67,9 +67,11 @@ def dossier_markdown(d: Dossier) -> str:
             step = entry.first
             text = d_text(d, step.span)
             out.append(f"- {step.kind} by {who}: {text} [{number.get(step.article_id, '?')}]")
+    # Near-copies are listed under Articles; their quotes and figures would only repeat.
+    copies = {a.id for a in d.articles if a.annotated.article.duplicate_of is not None}
     rank = {"direct": 0, "partial": 1, "indirect": 2}
     quotes = sorted(
-        (q for q in d.quotes if q.quote.speaker is not None),
+        (q for q in d.quotes if q.quote.speaker is not None and q.article_id not in copies),
         key=lambda q: rank.get(q.quote.kind, 3),
     )[:_MAX_QUOTES]
     if quotes:
@@ -82,7 +84,7 @@ def dossier_markdown(d: Dossier) -> str:
             out.append(
                 f"- **{sp.name}**{desc}: “{text}” [{number[q.article_id]}]{new([q.article_id])}"
             )
-    figures = list(d.figures)[:_MAX_FIGURES]
+    figures = [f for f in d.figures if f.article_id not in copies][:_MAX_FIGURES]
     if figures:
         out += ["", "### Figures"]
         for f in figures:

@@ -141,3 +141,17 @@ def test_an_official_of_unstated_country_answers_when_the_sentence_names_the_par
     # without the party named, an unknown official's refusal answers nobody's demand
     items[1] = article(nlp, "a2", 5, "Stefan Orlov refused to release the journalists.")
     assert len(build_ledger(items)) == 2
+
+
+def test_one_deed_done_to_the_same_thing_in_other_words_answers_the_demand(nlp: Any) -> None:
+    from storyline.nlp.embeddings import load_encoder
+
+    items = [
+        article(nlp, "a1", 0, "Kovar will press Orlesia to free seven detained reporters."),
+        article(nlp, "a2", 5, "Orlesia refused to release the five journalists held in Varn."),
+        article(nlp, "a3", 6, "Orlesia refused to extend the grain corridor."),
+    ]
+    entries = build_ledger(items, encoder=load_encoder())
+    (reporters,) = [e for e in entries if e.first.kind == "demand"]
+    assert reporters.status == "refused"
+    assert [s.article_id for s in reporters.steps] == ["a1", "a2"]  # not the corridor

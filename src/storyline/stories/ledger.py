@@ -112,6 +112,11 @@ _OPPOSITES = {
 _ASK_WORDS = frozenset({"demand", "request", "call", "idea", "proposal", "plan", "offer"})
 _LEMMA_MATCH = 0.5  # overlap (shared words / shorter phrase) for contents to match
 _VECTOR_MATCH = 0.7  # cosine of the content vectors
+_OBJECT_MATCH = 0.5  # cosine of what one deed (same verb) is done to
+_NUMBERS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+    | {"eleven", "twelve", "dozen", "hundred", "thousand", "million", "billion"}
+)
 
 
 class Encoder(Protocol):
@@ -192,6 +197,12 @@ def _verb(content: str) -> str:
     return _SAME.get(words[0], words[0]) if words else ""
 
 
+def _object(content: str) -> str:
+    """What a deed is done to: the content without its verb and numbers."""
+    words = content.split()[1:]
+    return " ".join(w for w in words if not any(c.isdigit() for c in w) and w not in _NUMBERS)
+
+
 def _lemma_overlap(a: str, b: str) -> float:
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
@@ -209,8 +220,10 @@ class _Linker:
     def __init__(self, steps: list[LedgerStep], encoder: Encoder | None) -> None:
         self.steps = steps
         self.vectors: npt.NDArray[np.float32] | None = None
+        self.objects: npt.NDArray[np.float32] | None = None
         if encoder is not None and steps:
             self.vectors = encoder.encode([s.ask.content or s.ask.cue for s in steps])
+            self.objects = encoder.encode([_object(s.ask.content) for s in steps])
 
     def similar(self, i: int, j: int) -> bool:
         a, b = self.steps[i].ask.content, self.steps[j].ask.content
@@ -219,8 +232,12 @@ class _Linker:
             return False
         if (va == vb or vb in _ASK_WORDS) and _lemma_overlap(a, b) >= _LEMMA_MATCH:
             return True
-        if self.vectors is None:
+        if self.vectors is None or self.objects is None:
             return False
+        if va == vb and float(self.objects[i] @ self.objects[j]) >= _OBJECT_MATCH:
+            return (
+                True  # one deed done to the same thing in other words: free reporters / journalists
+            )
         return float(self.vectors[i] @ self.vectors[j]) >= _VECTOR_MATCH
 
     def score(self, i: int, j: int) -> float:

@@ -248,3 +248,59 @@ def test_those_who_said_is_an_unnamed_group(nlp: Any) -> None:
     (q,) = quotes(nlp, "Among those who said they cared most about honesty, most backed Sanders.")
     assert q.text == "they cared most about honesty"
     assert q.speaker is not None and q.speaker.name == "those" and q.speaker.entity_id is None
+
+
+def test_name_before_a_bracketed_party_label_speaks(nlp: Any) -> None:
+    (q,) = quotes(nlp, "Sen. John Kasich (R-OH) said the party must unite.")
+    assert q.speaker is not None and q.speaker.name == "John Kasich"
+    assert q.text == "the party must unite"
+
+
+def test_of_two_subjects_the_one_beside_the_cue_speaks(nlp: Any) -> None:
+    (q,) = quotes(nlp, "“It’s straight from the heart,” he said.")
+    assert q.speaker is not None and q.speaker.name == "he"
+
+
+def test_reported_clause_runs_past_a_sentence_split_at_a_closing_mark(nlp: Any) -> None:
+    text = "Ted Cruz says his “friend and colleague” Marco Rubio ran “an optimistic campaign.”"
+    found = quotes(nlp, text)
+    cruz = [q for q in found if q.kind == "indirect"]
+    assert [q.text for q in cruz] == [text[14:-2]]  # from "his" to "campaign"
+
+
+def test_when_and_where_it_was_said_is_not_what_was_said(nlp: Any) -> None:
+    assert quotes(nlp, "Jeff Sessions said as he launched the process.") == ()
+    assert quotes(nlp, "Cruz said on Glenn Beck’s radio program on Monday.") == ()
+
+
+def test_a_partial_quote_brings_the_clause_its_cue_reports(nlp: Any) -> None:
+    found = quotes(nlp, "On Twitter, Jeb Bush called Trump “unhinged.”")
+    assert [q.text for q in found if q.kind == "indirect"] == ["Trump “unhinged"]
+    text = "Patrick says “regardless of what the pundits say, it’s a two-man race” between them."
+    found = quotes(nlp, text)
+    patrick = [q for q in found if q.kind == "indirect" and q.cue == "says"]
+    assert [q.text for q in patrick] == [text[14:-1]]  # from “regardless” to “them”
+
+
+def test_words_outside_the_marks_in_the_quoted_sentence_are_reported_too(nlp: Any) -> None:
+    found = quotes(nlp, "No name change, he said, “hides what it really is.”")
+    assert [(q.kind, q.text, q.cue) for q in found] == [
+        ("indirect", "No name change", "said"),
+        ("direct", "hides what it really is.", "said"),
+    ]
+
+
+def test_speech_nouns_with_their_source(nlp: Any) -> None:
+    text = "Donald Trump spoke in Ohio. Trump renewed his call for a ban on Muslims entering."
+    (q,) = quotes(nlp, text)
+    assert (q.cue, q.text) == ("call", "a ban on Muslims entering")
+    assert q.speaker is not None and q.speaker.name == "Donald Trump"
+    assert quotes(nlp, "Biden rejected the call for unity.") == ()
+
+
+def test_title_case_headline_with_a_speaker(nlp: Any) -> None:
+    text = "Chris Christie Says He Would Issue A Quarantine Over Zika Virus\nHe spoke on Monday."
+    (q,) = quotes(nlp, text)
+    assert (q.cue, q.text) == ("Says", "He Would Issue A Quarantine Over Zika Virus")
+    assert q.speaker is not None and q.speaker.name == "Chris Christie"
+    assert quotes(nlp, "Says Immigration Reform Was A Sign Of Leadership\nRubio spoke.") == ()

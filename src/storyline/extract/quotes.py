@@ -14,12 +14,21 @@
   reporters …", "X warned …", "… , according to X").
 
 The parser errs often on news copy, so each step has a fallback read off the
-words: a cue is also a speech verb by its form ("tells" tagged as a noun,
-"noting" lemmatized as "not"); the reported clause is everything after the cue
-to the end of its clause, past a leading time or place ("said on Friday much of
-it was …"), or the clause before "…, a former official said."; a quote with no
+words (in :mod:`storyline.extract.quotes_grammar`): a cue is also a speech verb
+by its form ("tells" tagged as a noun, "noting" lemmatized as "not"); the
+reported clause is everything after the cue to the end of its clause, past a
+leading time or place ("said on Friday much of it was …") and across a sentence
+split at a closing mark, but not a clause saying when or how it was said ("said
+as he left"), or the clause before "…, a former official said."; a quote with no
 cue in the parse takes the speech verb and name beside it ("“…,” added
 Pavone."); a cue in another paragraph does not claim a quote.
+
+A quote's sentence is reported whole: a cue that governs a partial quote
+reports its clause ("called Trump “unhinged”"), and the words outside the marks
+of a quoted sentence are indirect parts with the quote's cue ("No name change,
+he said, “hides what it really is.”"). Speech nouns with their source report
+too ("his call for …", "Trump’s claim that …"), and so do title-case headlines
+("Chris Christie Says He Would …").
 
 The speaker is the subject of the cue verb in the parse (failing that, the
 noun just before the cue, or the subject before a coordinated cue). A pronoun goes to its
@@ -43,15 +52,44 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from storyline.extract.entities import Entity, entity_at
-from storyline.extract.quotes_cues import SPEECH_VERBS, quote_spans
+from storyline.extract.quotes_cues import quote_spans
+from storyline.extract.quotes_grammar import (
+    _CLOSE,
+    _FEMALE,
+    _MALE,
+    _NOT_SPEAKERS,
+    _OPEN,
+    _SPEECH_NOUNS,
+    _according_content,
+    _around_partial,
+    _blank,
+    _is_cue,
+    _left_subject,
+    _lines,
+    _modifier,
+    _nominal,
+    _noun_report,
+    _object_content,
+    _parenthetical,
+    _preceding_clause,
+    _reported_clause,
+    _reports,
+    _says,
+    _says_form,
+    _split_off,
+    content_end_comma,
+)
+from storyline.extract.quotes_grammar import _subject as _subject  # asks_parties uses it
 
 __all__ = ["Quote", "Speaker", "extract_quotes"]
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 _NAME_DEPS = {"flat", "compound", "det", "amod", "nmod:poss", "nummod", "case"}
-_NOT_SPEAKERS = {"DATE", "TIME"}
-_FEMALE = {"she", "her", "hers", "herself"}
-_MALE = {"he", "him", "his", "himself"}
+
+
+_GROUPS = {"those", "some", "many", "others", "most", "all", "few", "anyone", "everyone"}
+# Dependents of a cue that set the scene of the saying rather than report it.
+_SCENE = {"advcl", "obl", "advmod", "obl:tmod", "mark", "cc", "conj", "discourse"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,141 +115,6 @@ class Quote:
     speaker: Speaker | None
     start: int
     end: int
-
-
-# Forms the tagger sometimes takes for nouns in headline-like sentences
-# ("Melania Trump tells supporters …") but which are verbs in news copy.
-_SAY_FORMS = {"said", "says", "told", "tells"}
-# Words a cue may stand after its subject with ("Smith also said", "Smith has said").
-_BETWEEN = {"ADV", "AUX", "PART"}
-_PERSONAL = _MALE | _FEMALE | {"they", "we", "i", "you"}
-# Speech verbs with common other senses: cues of indirect speech only with a clause.
-_CLAUSE_ONLY = {"continue", "maintain"}
-_GROUPS = {"those", "some", "many", "others", "most", "all", "few", "anyone", "everyone"}
-_CLAUSE_DEPS = {"ccomp", "obl", "advcl", "xcomp", "nsubj", "conj"}
-_OPEN = {"“", '"', "''"}
-
-
-def _is_cue(tok: Any) -> bool:
-    if tok.lower_ in _SAY_FORMS and tok.pos_ != "PROPN":
-        return True
-    if tok.pos_ not in ("VERB", "AUX"):
-        return False
-    if tok.lemma_.lower() in SPEECH_VERBS:
-        return True
-    # the lemmatizer's misses: "noting" -> "not", "tweeted" -> "tweete"
-    word = tok.lower_
-    if not word.endswith(("s", "ed", "ing")):
-        return False
-    stems = (word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e")
-    return any(stem in SPEECH_VERBS for stem in stems)
-
-
-def _says(tok: Any) -> bool:
-    """A speech verb by its word form, whatever the tagger made of it."""
-    if tok.pos_ in ("PROPN", "ADP", "DET", "PRON") or tok.is_punct:
-        return False
-    if _is_cue(tok):
-        return True
-    word = tok.lower_  # "tweeted" read as an adjective, "adds" as a noun
-    stems = (word[:-1], word[:-2], word[:-2] + "e", word[:-3])  # "quipped" -> "quip"
-    return word.endswith(("s", "ed")) and any(stem in SPEECH_VERBS for stem in stems)
-
-
-def _nominal(tok: Any) -> bool:
-    """A word of a speaker's name or noun phrase ("Gov.", "John", "the", "spokesman")."""
-    if tok.ent_type_ in _NOT_SPEAKERS:
-        return False
-    return bool(tok.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or tok.lower_ in _PERSONAL)
-
-
-def _blank(tok: Any) -> bool:
-    """Whitespace, including the no-break spaces the tagger may call a proper noun."""
-    return not tok.text.strip()
-
-
-def _left_subject(cue: Any) -> Any | None:
-    """The noun right before a cue the parser left with no subject ("Issa said, …")."""
-    i = cue.i - 1
-    while i >= cue.sent.start and (
-        (cue.doc[i].pos_ in _BETWEEN and cue.doc[i].lower_ != "not") or _blank(cue.doc[i])
-    ):
-        i -= 1
-    if i < cue.sent.start:
-        return None
-    if cue.doc[i].text == ",":  # "Kasich, a Republican contender, predicted …"
-        commas = [t.i for t in cue.doc[max(cue.sent.start, i - 12) : i] if t.text == ","]
-        if not commas or commas[-1] - 1 < cue.sent.start:
-            return None
-        i = commas[-1] - 1
-    tok = cue.doc[i]
-    if tok.pos_ not in ("PROPN", "NOUN") and tok.lower_ not in _PERSONAL:
-        return None
-    if tok.ent_type_ in _NOT_SPEAKERS or tok.dep_ == "nmod:poss":
-        return None
-    if any(c.dep_ == "case" for c in tok.children) or tok.head.dep_ == "case":
-        return None  # the object of a preposition ("in Iowa said")
-    return tok
-
-
-def _subject(cue: Any) -> Any | None:
-    if cue.lower_ == "according":
-        if cue.dep_ == "case":
-            return cue.head
-        for t in cue.doc[cue.i + 1 : cue.i + 3]:
-            if t.lower_ == "to":
-                return _noun_after(t)
-        return None
-    verb = cue
-    for _ in range(3):
-        subj = [
-            c
-            for c in verb.children
-            if c.dep_ in ("nsubj", "nsubj:outer")
-            and c.ent_type_ not in _NOT_SPEAKERS
-            and not _blank(c)
-            and not _dateline(c)
-        ]
-        if subj:
-            return subj[0]
-        if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
-            verb = verb.head
-        else:
-            break
-    found = _left_subject(cue)
-    if found is None and cue.dep_ in ("conj", "advcl", "xcomp", "parataxis"):
-        # "Romney ran on … and accused Obama of …" with the coordination misparsed:
-        # the last subject before the cue in its sentence
-        before = [
-            t
-            for t in cue.doc[max(cue.sent.start, cue.i - 25) : cue.i]
-            if t.dep_ == "nsubj"
-            and not _blank(t)
-            and t.lower_ not in ("who", "which", "that", "it", "there")
-        ]
-        found = before[-1] if before else None
-    return found
-
-
-def _noun_after(to: Any) -> Any | None:
-    """The head of the noun phrase after "according to": "exit *polls*", "*polling* by …"."""
-    head = None
-    for tok in to.doc[to.i + 1 : min(len(to.doc), to.i + 8)]:
-        if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-            head = tok
-        elif tok.pos_ not in ("DET", "ADJ") and tok.text not in ("-", "’s", "'s"):
-            break
-    return head
-
-
-def _dateline(tok: Any) -> bool:
-    """A dateline the parser took for a subject: "WASHINGTON (AP) — Smith said …"."""
-    return bool(tok.is_upper and len(tok.text) > 2 and tok.ent_type_ in ("LOC", "GPE"))
-
-
-def content_end_comma(content: str) -> bool:
-    """Whether quoted content ends as attribution-bound speech does ("…,” he said)."""
-    return content.rstrip().endswith((",", "?", "!", "—"))
 
 
 class _Extractor:
@@ -387,7 +290,65 @@ class _Extractor:
             quotes.append(quote)
             if kind == "direct":
                 prev = quote
-        return quotes
+        spans = [(q.start, q.end) for q in quotes]
+        return quotes + [f for q in quotes for f in self._unquoted_parts(q, spans)]
+
+    def _unquoted_parts(self, quote: Quote, spans: list[tuple[int, int]]) -> list[Quote]:
+        """The words of a quote's sentence outside the marks that belong to the report.
+
+        "No name change, he said, “hides what it really is.”" and "Clinton’s
+        reaction “could be less about ethanol,” said Jon Doggett": the speaker
+        says the whole sentence, bar the attribution. Each such part becomes an
+        indirect record with the quote's cue and speaker; a part that says
+        when or how it was said ("Speaking in Iowa, Trump said, “…”") does not.
+        """
+        if quote.speaker is None or quote.cue_start is None or quote.cue_end is None:
+            return []
+        doc = self.doc
+        cue_span = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if cue_span is None or span is None or len(span) == 0 or len(cue_span) == 0:
+            return []
+        cue, sent = cue_span[0], cue_span[0].sent
+        if span[0].sent.start != sent.start:
+            return []
+        # "A, he said, “a phrase” B": ``indirect`` reads what follows the cue
+        before_only = quote.kind == "partial" and cue.i < span[0].i
+        subj = _subject(cue)
+        if subj is None:
+            return []
+        left = min(subj.left_edge.i, cue.i)
+        right = max(cue.i, subj.right_edge.i if subj.i > cue.i else cue.i)
+        while right + 1 < sent.end and not doc[right + 1].is_punct:
+            right += 1  # "said Friday", "told CNN"
+        inside = {t.i for a, b in spans for t in doc.char_span(a, b, alignment_mode="expand") or ()}
+        runs: list[list[Any]] = [[]]
+        for t in sent:
+            if left <= t.i <= right or t.i in inside or (t.is_punct and t.text in _OPEN | _CLOSE):
+                runs.append([])
+            elif not (t.is_punct or _blank(t)):
+                runs[-1].append(t)
+        out = []
+        for run in runs:
+            if len(run) < 2 or any(_is_cue(t) for t in run) or (before_only and run[0].i > cue.i):
+                continue
+            root = min(run, key=lambda t: sum(1 for _ in t.ancestors))
+            if root.head.i == cue.i and (root.dep_ in _SCENE or _modifier(root)):
+                continue  # "Speaking in Iowa, Trump said"
+            start, end = run[0].idx, run[-1].idx + len(run[-1])
+            out.append(
+                Quote(
+                    self.text[start:end],
+                    "indirect",
+                    quote.cue,
+                    quote.cue_start,
+                    quote.cue_end,
+                    quote.speaker,
+                    start,
+                    end,
+                )
+            )
+        return out
 
     def _attribution_beside(self, start: int, end: int) -> tuple[Any | None, Any | None]:
         """Cue and speaker read off the words around a quote when the parse failed.
@@ -470,6 +431,11 @@ class _Extractor:
     def indirect(self, quoted: list[Quote]) -> list[Quote]:
         out: list[Quote] = []
         marks = [(q.start - 1, q.end + 1) for q in quoted if q.kind == "direct"]
+        partials = {
+            q.cue_start: q
+            for q in quoted
+            if q.kind == "partial" and q.speaker is not None and q.cue_start is not None
+        }
         for tok in self.doc:
             content: list[Any] | None = None
             subj: Any | None = None
@@ -478,15 +444,17 @@ class _Extractor:
                 and tok.i + 1 < len(self.doc)
                 and (self.doc[tok.i + 1].lower_ == "to")
             ):
-                content = self._according_content(tok)
+                content = _according_content(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _SPEECH_NOUNS:
+                content, subj = _noun_report(tok)
             elif _is_cue(tok) and tok.dep_ == "amod" and tok.head.i > tok.i:
                 # "Trump accused Clinton of lying" parsed as "Trump (accused Clinton) …"
                 subj = _left_subject(tok)
                 rest = [t for t in self.doc[tok.i + 1 : tok.sent.end] if not t.is_space]
                 content = rest if subj is not None else None
-            elif _is_cue(tok) and self._reports(tok):
+            elif _is_cue(tok) and _reports(tok):
                 comps = [c for c in tok.children if c.dep_ == "ccomp"]
-                content = self._reported_clause(tok)
+                content = _reported_clause(tok)
                 if content is None and comps:  # "…, he said" with the clause before
                     content = sorted(comps[0].subtree, key=lambda t: t.i)
                 elif content is None and tok.dep_ == "parataxis":  # "Biden, Rubio said, had …"
@@ -494,10 +462,17 @@ class _Extractor:
                     rest = [t for t in tok.sent if t.i not in inner and not t.is_punct]
                     content = list(self.doc[rest[0].i : rest[-1].i + 1]) if rest else None
                 elif content is None:
-                    content = self._object_content(tok) or self._parenthetical(tok)
+                    content = _object_content(tok) or _parenthetical(tok)
                     if content is None:
-                        content = self._preceding_clause(tok)
+                        content = _preceding_clause(tok)
                         subj = _left_subject(tok) if content else None
+            partial = partials.get(tok.idx)
+            if (
+                partial is not None
+                and partial.start > tok.idx
+                and (not content or content[-1].idx < partial.end - 1)
+            ):  # the cue governs a partial quote its clause does not reach
+                content = _around_partial(tok, partial.start, partial.end) or content
             if not content:
                 continue
             content = [
@@ -505,9 +480,10 @@ class _Extractor:
             ]
             if not content:
                 continue
-            content += self._split_off(content[-1])
+            content += _split_off(content[-1])
             clause = any(t.pos_ in ("VERB", "AUX") for t in content)
-            if len(content) < (1 if content[0].head.i == tok.i else 2 if clause else 3):
+            short = len(content) < (1 if content[0].head.i == tok.i else 2 if clause else 3)
+            if short and partial is None:  # "called Trump “unhinged”" is short and says a lot
                 continue
             if all(t.ent_type_ in _NOT_SPEAKERS for t in content):
                 continue  # "his campaign announced Saturday"
@@ -540,170 +516,49 @@ class _Extractor:
             )
         return out
 
-    def _reports(self, tok: Any) -> bool:
-        """Whether a cue verb reports something of its own (for indirect speech).
+    def headlines(self, cues: set[int | None]) -> list[Quote]:
+        """Reports in title-case headlines: "Chris Christie Says He Would Issue A Quarantine".
 
-        Not a participle naming a thing ("a program called Sandy", "the facts
-        reported by the government") nor a passive, and verbs that have other
-        senses ("continue to", "maintains a lead") only with a clause
-        ("continued that …").
+        The tagger reads such lines as strings of proper nouns and the splitter
+        cuts them anywhere, so they are read off the words of the line: the
+        first speech verb form after a name; the name before it is the speaker,
+        the rest of the line what was said. A line that opens with the verb
+        ("Says …") names no speaker and gives nothing.
         """
-        if (
-            tok.dep_ in ("acl", "amod")
-            and tok.tag_ == "VBN"
-            and tok.head.dep_ not in ("ROOT", "nsubj")
-            and not any(c.dep_ in ("ccomp", "nsubj") for c in tok.children)
-        ):
-            return False  # "leads a program called Sandy": not "Trump called for …"
-        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
-            return False
-        if tok.lemma_.lower() in _CLAUSE_ONLY:
-            return any(c.dep_ == "ccomp" for c in tok.children)
-        return True
-
-    def _reported_clause(self, tok: Any) -> list[Any] | None:
-        """What follows a cue in its clause: "said (on Friday) (that) …", "told X that …".
-
-        Read from the cue's right dependents rather than one ``ccomp``, as the
-        parser often hangs part of the reported clause on the verb itself ("said
-        much of it was about Israel", "says A but that B"). A postposed speaker,
-        a time or place in front of the clause and a coordinated speech verb of
-        its own ("…, adding …") are left out; ``None`` when nothing clausal follows.
-        """
-        right = [c for c in tok.children if c.i > tok.i]
-        participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
-        if not any(c.dep_ in _CLAUSE_DEPS or (participle and c.dep_ == "obj") for c in right):
-            return None
-        parts = []
-        last = tok.right_edge.i
-        if participle and tok.i > tok.head.i:  # "…, adding the U.S. must act": the
-            last = tok.sent.end - 1  # parser hangs the rest on the main verb
-        for c in right:
-            if c.is_punct or c.dep_.startswith("nsubj") or c.dep_ in ("compound:prt", "aux", "cc"):
+        out: list[Quote] = []
+        for line in _lines(self.doc):
+            words = [t for t in line if t.is_alpha]
+            if len(words) < 4 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
                 continue
-            if c.dep_ in ("conj", "parataxis", "advcl") and _is_cue(c):
-                last = c.left_edge.i - 1
-                break  # "said A, and Jones said B" / "said A, adding B": its own report
-            parts.append(c)
-        while parts and self._modifier(parts[0]) and len(parts) > 1:
-            parts.pop(0)  # "said on Friday (that) …", "told reporters in Iowa …"
-        if tok.lemma_ == "tell" and len(parts) > 1 and parts[0].dep_ in ("obj", "iobj"):
-            parts.pop(0)  # "told reporters that …": the listeners are not the content
-        if not parts or (len(parts) == 1 and self._modifier(parts[0])):
-            return None
-        # to the end of the cue's clause: the parser may hang the rest of the
-        # reported clause anywhere under the cue
-        first = parts[0].left_edge.i
-        subj_after = [c for c in right if c.dep_.startswith("nsubj") and c.i > first]
-        if subj_after:  # "…, said Smith, a former aide": stop at the speaker
-            last = min(last, subj_after[0].left_edge.i - 1)
-        content = [t for t in self.doc[first : last + 1] if not t.is_space and not t.is_punct]
-        if not any(t.pos_ in ("VERB", "AUX") for t in content):
-            return None  # "said this", "told reporters": no clause
-        return content
-
-    def _split_off(self, last: Any) -> list[Any]:
-        """The quote the sentence splitter cut from its clause: "says the NRA won't allow" +
-        "“law-abiding gun owners to become scapegoats.”" (no full stop between them)."""
-        sent = last.sent
-        words = [t for t in sent if not (t.is_punct or _blank(t))]
-        if not words or words[-1].i != last.i or sent.end >= len(self.doc):
-            return []
-        if self.doc[sent.end - 1].text in (".", "!", "?") or self.doc[sent.end].text not in _OPEN:
-            return []
-        if "\n" in self.text[last.idx : self.doc[sent.end].idx]:
-            return []
-        nxt = self.doc[sent.end].sent
-        return [t for t in nxt if not (t.is_punct or _blank(t))]
-
-    def _parenthetical(self, tok: Any) -> list[Any] | None:
-        """The sentence around a cue set off by commas: "Recently, he said, he has …"."""
-        sent = tok.sent
-        commas = [t.i for t in sent if t.text == ","]
-        before = [i for i in commas if tok.i - 8 <= i < tok.i]
-        after = [i for i in commas if tok.i < i <= tok.i + 8]
-        if tok.dep_ == "ROOT" or not before or not after:
-            return None
-        left, right = before[-1] + 1, after[0] - 1
-        if any(t.is_punct for t in self.doc[left:right]) or right - left > 8:
-            return None
-        rest = [t for t in sent if (t.i < left or t.i > right) and not (t.is_punct or t.is_space)]
-        if len(rest) < 3 or rest[0].i > left or rest[-1].i < right:
-            return None
-        return list(self.doc[rest[0].i : rest[-1].i + 1])
-
-    def _preceding_clause(self, tok: Any) -> list[Any] | None:
-        """The clause before "…, a former official said." when the parse lost it.
-
-        The speaker stands between a comma and the cue; what comes before the
-        comma (and after a comma following the cue: "A, he said, B") is reported.
-        """
-        sent = tok.sent
-        comma = next(
-            (t for t in reversed(self.doc[max(sent.start, tok.i - 12) : tok.i]) if t.is_punct),
-            None,
-        )
-        if comma is None or comma.text != "," or comma.i - sent.start < 2:
-            return None
-        after = [t for t in self.doc[tok.i + 1 : sent.end] if not t.is_space]
-        rest: list[Any] = []
-        if after and after[0].text == ",":
-            rest = [t for t in after[1:] if not t.is_punct]
-        elif any(
-            not t.is_punct and not self._modifier(t.head if t.head.i > tok.i else t) for t in after
-        ):
-            return None  # something other than a time or place follows the cue
-        before = [t for t in self.doc[sent.start : comma.i] if not t.is_space]
-        if not any(t.pos_ in ("VERB", "AUX") for t in before + rest):
-            return None  # "Sam Lau, the party's spokesman said …": a name, not a clause
-        return before + rest
-
-    def _modifier(self, tok: Any) -> bool:
-        """Whether a dependent of the cue is a time, place or manner, not a clause."""
-        if tok.dep_ in ("obl:tmod", "nmod:tmod", "obl:npmod", "advmod"):
-            return True
-        sub = list(tok.subtree)
-        if any(t.pos_ in ("VERB", "AUX") or t.dep_.startswith("nsubj") for t in sub):
-            return False
-        if tok.dep_ != "obl":
-            return bool(tok.ent_type_ in _NOT_SPEAKERS)
-        case = [c for c in tok.children if c.dep_ == "case"]
-        return bool(tok.ent_type_ in _NOT_SPEAKERS) or (
-            bool(case) and case[0].lower_ in ("in", "at", "during", "on", "after", "before", "from")
-        )
-
-    def _object_content(self, tok: Any) -> list[Any] | None:
-        """What "accused Cruz of …", "announced a plan to …" report: all after the verb."""
-        parts = [
-            c
-            for c in tok.children
-            if c.i > tok.i and c.dep_ in ("obj", "xcomp", "obl", "advcl", "iobj")
-        ]
-        if not parts:
-            return None
-        first = parts[0]
-        phrasal = first.dep_ == "obl" and any(
-            c.dep_ == "case" and c.lower_ in ("for", "to", "on") and c.i == first.left_edge.i
-            for c in first.children
-        )  # "called for his dismissal", "point to the case"
-        if first.dep_ not in ("obj", "xcomp", "iobj") and not phrasal:
-            return None
-        if len(parts) == 1 and first.pos_ == "PRON" and first.n_lefts + first.n_rights == 0:
-            return None  # "said this", "told me"
-        toks = sorted((t for c in parts for t in c.subtree), key=lambda t: t.i)
-        return list(self.doc[toks[0].i : toks[-1].i + 1])
-
-    def _according_content(self, tok: Any) -> list[Any] | None:
-        sent = tok.sent
-        phrase = {t.i for t in tok.head.subtree if t.i >= tok.i} if tok.head.i != tok.i else set()
-        phrase |= {tok.i, tok.i + 1}
-        obj = _subject(tok)
-        if obj is not None:
-            phrase |= {t.i for t in obj.subtree if t.i >= tok.i}
-        rest = [t for t in sent if t.i not in phrase and not t.is_punct]
-        if not rest:
-            return None
-        return list(sent.doc[rest[0].i : rest[-1].i + 1])
+            for k, tok in enumerate(line):
+                if k == 0 or not tok.text[0].isupper() or not _says_form(tok.lower_):
+                    continue
+                name = [t for t in line[:k] if not (t.is_punct or _blank(t))]
+                rest = [t for t in line[k + 1 :] if not (t.is_punct or _blank(t))]
+                if tok.idx in cues or not name or len(rest) < 2 or len(name) > 5:
+                    break
+                start, end = name[0].idx, name[-1].idx + len(name[-1])
+                ent = entity_at(self.entities, start, end)
+                speaker = (
+                    Speaker(ent.name, ent.id, None, start, end)
+                    if ent is not None and ent.type in ("PER", "ORG")
+                    else Speaker(self.text[start:end], None, None, start, end)
+                )
+                a, b = rest[0].idx, rest[-1].idx + len(rest[-1])
+                out.append(
+                    Quote(
+                        self.text[a:b],
+                        "indirect",
+                        tok.text,
+                        tok.idx,
+                        tok.idx + len(tok),
+                        speaker,
+                        a,
+                        b,
+                    )
+                )
+                break
+        return out
 
 
 def extract_quotes(doc: Any, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -716,4 +571,6 @@ def extract_quotes(doc: Any, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     """
     ex = _Extractor(doc, entities)
     quoted = ex.quoted()
-    return tuple(sorted(quoted + ex.indirect(quoted), key=lambda q: (q.start, q.end)))
+    found = quoted + ex.indirect(quoted)
+    found += ex.headlines({q.cue_start for q in found})
+    return tuple(sorted(found, key=lambda q: (q.start, q.end)))

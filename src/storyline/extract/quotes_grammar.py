@@ -1,0 +1,454 @@
+"""How a cue's words read: the speech-verb tests and parse fallbacks of quote extraction.
+
+The parser errs often on news copy, so each step of :mod:`storyline.extract.quotes`
+has a fallback read off the words, and those live here: a cue is also a speech
+verb by its form ("tells" tagged as a noun, "noting" lemmatized as "not"); the
+speaker is the subject of the cue, failing that the noun just before it; the
+reported clause is everything after the cue to the end of its clause, past a
+leading time or place ("said on Friday much of it was …"), or the clause before
+"…, a former official said."; a speech noun with its source reports too
+("Trump’s claim that …").
+
+>>> from storyline.nlp.pipeline import load_nlp
+>>> doc = load_nlp()("Analysts said on Friday much of the deal could collapse.")
+>>> [t.text for t in _reported_clause(doc[1]) or ()]
+['much', 'of', 'the', 'deal', 'could', 'collapse']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.extract.quotes_cues import SPEECH_VERBS
+
+_NOT_SPEAKERS = {"DATE", "TIME"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_MALE = {"he", "him", "his", "himself"}
+# Forms the tagger sometimes takes for nouns in headline-like sentences
+# ("Melania Trump tells supporters …") but which are verbs in news copy.
+_SAY_FORMS = {"said", "says", "told", "tells"}
+# Words a cue may stand after its subject with ("Smith also said", "Smith has said").
+_BETWEEN = {"ADV", "AUX", "PART"}
+_PERSONAL = _MALE | _FEMALE | {"they", "we", "i", "you"}
+# Speech verbs with common other senses: cues of indirect speech only with a clause.
+_CLAUSE_ONLY = {"continue", "maintain"}
+# Conjunctions of a clause that says when or how something was said, not what.
+_CIRCUMSTANCE = {"when", "after", "as", "while", "before", "since", "until", "once"}
+# "said on Fox News": a place, where "called for", "pointed to" take a phrase.
+_SAY = {"say", "tell", "add", "write"}
+# Nouns that report speech when their source is given: "Trump’s claim that …".
+_SPEECH_NOUNS = {
+    "claim",
+    "call",
+    "promise",
+    "pledge",
+    "vow",
+    "warning",
+    "comment",
+    "remark",
+    "suggestion",
+    "assertion",
+    "accusation",
+}
+_CLAUSE_DEPS = {"ccomp", "obl", "advcl", "xcomp", "nsubj", "conj"}
+_OPEN = {"“", '"', "''"}
+_CLOSE = {"”", '"', "''"}
+
+
+def _is_cue(tok: Any) -> bool:
+    if tok.lower_ in _SAY_FORMS and tok.pos_ != "PROPN":
+        return True
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.lemma_.lower() in SPEECH_VERBS:
+        return True
+    # the lemmatizer's misses: "noting" -> "not", "tweeted" -> "tweete"
+    word = tok.lower_
+    if not word.endswith(("s", "ed", "ing")):
+        return False
+    stems = (word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e")
+    return any(stem in SPEECH_VERBS for stem in stems)
+
+
+def _says(tok: Any) -> bool:
+    """A speech verb by its word form, whatever the tagger made of it."""
+    if tok.pos_ in ("PROPN", "ADP", "DET", "PRON") or tok.is_punct:
+        return False
+    if _is_cue(tok):
+        return True
+    word = tok.lower_  # "tweeted" read as an adjective, "adds" as a noun
+    stems = (word[:-1], word[:-2], word[:-2] + "e", word[:-3])  # "quipped" -> "quip"
+    return word.endswith(("s", "ed")) and any(stem in SPEECH_VERBS for stem in stems)
+
+
+def _nominal(tok: Any) -> bool:
+    """A word of a speaker's name or noun phrase ("Gov.", "John", "the", "spokesman")."""
+    if tok.ent_type_ in _NOT_SPEAKERS:
+        return False
+    return bool(tok.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or tok.lower_ in _PERSONAL)
+
+
+def _blank(tok: Any) -> bool:
+    """Whitespace, including the no-break spaces the tagger may call a proper noun."""
+    return not tok.text.strip()
+
+
+def _left_subject(cue: Any) -> Any | None:
+    """The noun right before a cue the parser left with no subject ("Issa said, …")."""
+    i = cue.i - 1
+    while i >= cue.sent.start and (
+        (cue.doc[i].pos_ in _BETWEEN and cue.doc[i].lower_ != "not") or _blank(cue.doc[i])
+    ):
+        i -= 1
+    if i < cue.sent.start:
+        return None
+    if cue.doc[i].text == ")":  # "Sen. John Kasich (R-OH) said": the name before the brackets
+        opening = [t.i for t in cue.doc[max(cue.sent.start, i - 8) : i] if t.text == "("]
+        if not opening or opening[-1] - 1 < cue.sent.start:
+            return None
+        i = opening[-1] - 1
+    if cue.doc[i].text == ",":  # "Kasich, a Republican contender, predicted …"
+        commas = [t.i for t in cue.doc[max(cue.sent.start, i - 12) : i] if t.text == ","]
+        if not commas or commas[-1] - 1 < cue.sent.start:
+            return None
+        i = commas[-1] - 1
+    tok = cue.doc[i]
+    if tok.pos_ not in ("PROPN", "NOUN") and tok.lower_ not in _PERSONAL:
+        return None
+    if tok.ent_type_ in _NOT_SPEAKERS or tok.dep_ == "nmod:poss":
+        return None
+    if any(c.dep_ == "case" for c in tok.children) or tok.head.dep_ == "case":
+        return None  # the object of a preposition ("in Iowa said")
+    return tok
+
+
+def _subject(cue: Any) -> Any | None:
+    if cue.lower_ == "according":
+        if cue.dep_ == "case":
+            return cue.head
+        for t in cue.doc[cue.i + 1 : cue.i + 3]:
+            if t.lower_ == "to":
+                return _noun_after(t)
+        return None
+    verb = cue
+    for _ in range(3):
+        subj = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubj:outer")
+            and c.ent_type_ not in _NOT_SPEAKERS
+            and not _blank(c)
+            and not _dateline(c)
+        ]
+        if subj:  # of two subjects ("“It’s over,” he said" misparsed), the one by the verb
+            return min(subj, key=lambda c: abs(c.i - verb.i))
+        if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            break
+    found = _left_subject(cue)
+    if found is None and cue.dep_ in ("conj", "advcl", "xcomp", "parataxis"):
+        # "Romney ran on … and accused Obama of …" with the coordination misparsed:
+        # the last subject before the cue in its sentence
+        before = [
+            t
+            for t in cue.doc[max(cue.sent.start, cue.i - 25) : cue.i]
+            if t.dep_ == "nsubj"
+            and not _blank(t)
+            and t.lower_ not in ("who", "which", "that", "it", "there")
+        ]
+        found = before[-1] if before else None
+    return found
+
+
+def _noun_after(to: Any) -> Any | None:
+    """The head of the noun phrase after "according to": "exit *polls*", "*polling* by …"."""
+    head = None
+    for tok in to.doc[to.i + 1 : min(len(to.doc), to.i + 8)]:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            head = tok
+        elif tok.pos_ not in ("DET", "ADJ") and tok.text not in ("-", "’s", "'s"):
+            break
+    return head
+
+
+def _dateline(tok: Any) -> bool:
+    """A dateline the parser took for a subject: "WASHINGTON (AP) — Smith said …"."""
+    return bool(tok.is_upper and len(tok.text) > 2 and tok.ent_type_ in ("LOC", "GPE"))
+
+
+def _says_form(word: str) -> bool:
+    """A third-person or past form of a speech verb: "says", "praises", "tweeted"."""
+    if word in _SAY_FORMS:
+        return True
+    stems = (word[:-1], word[:-2], word[:-2] + "e", word[:-3])
+    return word.endswith(("s", "ed")) and any(stem in SPEECH_VERBS for stem in stems)
+
+
+def _lines(doc: Any) -> list[list[Any]]:
+    """The tokens of each line of a document, whitespace tokens left out."""
+    lines: list[list[Any]] = [[]]
+    for tok in doc:
+        if "\n" in tok.text:
+            lines.append([])
+        elif tok.text.strip():
+            lines[-1].append(tok)
+    return [line for line in lines if line]
+
+
+def content_end_comma(content: str) -> bool:
+    """Whether quoted content ends as attribution-bound speech does ("…,” he said)."""
+    return content.rstrip().endswith((",", "?", "!", "—"))
+
+
+def _noun_report(tok: Any) -> tuple[list[Any] | None, Any | None]:
+    """What a speech noun with its source reports: "Trump’s claim that …", "his
+    call for …", "her promise to …", "comments by Sanders about …".
+
+    Without a possessive or "by"/"from" source the noun names no speaker
+    ("a call for unity") and reports nothing here.
+    """
+    source = None
+    for c in tok.children:
+        case = [k.lower_ for k in c.children if k.dep_ == "case"]
+        if c.dep_ == "nmod:poss" and c.i < tok.i:
+            source = c
+        elif c.dep_ == "nmod" and c.i > tok.i and case[:1] in (["by"], ["from"]):
+            source = source or c
+    if source is None or source.lower_ in ("its", "whose"):
+        return None, None
+    for c in tok.children:
+        if c.i < tok.i or c is source:
+            continue
+        case = [k for k in c.children if k.dep_ in ("case", "mark") and k.i == c.left_edge.i]
+        word = case[0].lower_ if case else ""
+        # a "that" or "to" clause, or "call for …", "comments about …"; not
+        # "remarks made last summer" nor "the statement of the debate"
+        if (c.dep_ in ("acl", "ccomp") and word in ("that", "to")) or (
+            c.dep_ == "nmod" and word in ("for", "about", "on")
+        ):
+            words = [t for t in c.subtree if not (case and t.i == case[0].i)]
+            if case and case[0].lower_ == "that":
+                words = list(c.subtree)  # "the claim that …" keeps its "that"
+            return words, source
+    return None, None
+
+
+def _around_partial(tok: Any, start: int, end: int) -> list[Any] | None:
+    """The clause a cue reports around the partial quote it governs.
+
+    From after the cue (and its listeners: "told reporters") to the end of
+    the quote's sentence: "says “regardless of what the pundits say, it’s a
+    two-man race” between Cruz and Trump"; with what stands before a
+    parenthetical attribution ("If whites were moving his way, Cohn wrote, “…”").
+    """
+    span = tok.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    first = tok.i + 1
+    for c in tok.children:
+        if tok.i < c.i < span[0].i and c.dep_.startswith("nsubj"):
+            return None  # "said Smith": the speaker, not the report, follows
+        if tok.i < c.i < span[0].i and c.dep_ in ("obj", "iobj") and tok.lemma_ == "tell":
+            first = max(first, c.right_edge.i + 1)
+    sent = tok.sent
+    last = span[-1].sent.end - 1
+    words = list(tok.doc[first : last + 1])
+    subj = _subject(tok)
+    if (
+        subj is not None
+        and sent.start < subj.left_edge.i - 1 < subj.i < tok.i
+        and tok.doc[subj.left_edge.i - 1].text == ","
+    ):  # "A, Cohn wrote, “B”": the report is on both sides of the attribution
+        words = list(tok.doc[sent.start : subj.left_edge.i - 1]) + words
+    if any(t.i > span[-1].i and _is_cue(t) for t in words):
+        return None  # a cue of its own after the quote: "…” between them, he said"
+    return [t for t in words if not (t.is_punct or _blank(t))] or None
+
+
+def _reports(tok: Any) -> bool:
+    """Whether a cue verb reports something of its own (for indirect speech).
+
+    Not a participle naming a thing ("a program called Sandy", "the facts
+    reported by the government") nor a passive, and verbs that have other
+    senses ("continue to", "maintains a lead") only with a clause
+    ("continued that …").
+    """
+    if (
+        tok.dep_ in ("acl", "amod")
+        and tok.tag_ == "VBN"
+        and tok.head.dep_ not in ("ROOT", "nsubj")
+        and not any(c.dep_ in ("ccomp", "nsubj") for c in tok.children)
+    ):
+        return False  # "leads a program called Sandy": not "Trump called for …"
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+        return False
+    if tok.lemma_.lower() in _CLAUSE_ONLY:
+        return any(c.dep_ == "ccomp" for c in tok.children)
+    return True
+
+
+def _reported_clause(tok: Any) -> list[Any] | None:
+    """What follows a cue in its clause: "said (on Friday) (that) …", "told X that …".
+
+    Read from the cue's right dependents rather than one ``ccomp``, as the
+    parser often hangs part of the reported clause on the verb itself ("said
+    much of it was about Israel", "says A but that B"). A postposed speaker,
+    a time or place in front of the clause and a coordinated speech verb of
+    its own ("…, adding …") are left out; ``None`` when nothing clausal follows.
+    """
+    right = [c for c in tok.children if c.i > tok.i]
+    participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
+    if not any(c.dep_ in _CLAUSE_DEPS or (participle and c.dep_ == "obj") for c in right):
+        return None
+    parts = []
+    last = tok.right_edge.i
+    if participle and tok.i > tok.head.i:  # "…, adding the U.S. must act": the
+        last = tok.sent.end - 1  # parser hangs the rest on the main verb
+    for c in right:
+        if c.is_punct or c.dep_.startswith("nsubj") or c.dep_ in ("compound:prt", "aux", "cc"):
+            continue
+        if c.dep_ in ("conj", "parataxis", "advcl") and _is_cue(c):
+            last = c.left_edge.i - 1
+            break  # "said A, and Jones said B" / "said A, adding B": its own report
+        parts.append(c)
+    while parts and _modifier(parts[0]) and len(parts) > 1:
+        parts.pop(0)  # "said on Friday (that) …", "told reporters in Iowa …"
+    if tok.lemma_ == "tell" and len(parts) > 1 and parts[0].dep_ in ("obj", "iobj"):
+        parts.pop(0)  # "told reporters that …": the listeners are not the content
+    if not parts or (len(parts) == 1 and _modifier(parts[0])):
+        return None
+    # to the end of the cue's clause: the parser may hang the rest of the
+    # reported clause anywhere under the cue
+    first = parts[0].left_edge.i
+    subj_after = [c for c in right if c.dep_.startswith("nsubj") and c.i > first]
+    if subj_after:  # "…, said Smith, a former aide": stop at the speaker
+        last = min(last, subj_after[0].left_edge.i - 1)
+    content = [t for t in tok.doc[first : last + 1] if not t.is_space and not t.is_punct]
+    if not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None  # "said this", "told reporters": no clause
+    return content
+
+
+def _split_off(last: Any) -> list[Any]:
+    """The rest of a clause the sentence splitter cut off: "says the NRA won't allow" +
+    "“law-abiding gun owners to become scapegoats.”" (no full stop between them), or
+    "says his “friend and colleague”" + "Marco Rubio ran …" (cut at a closing mark)."""
+    doc = last.doc
+    sent = last.sent
+    if sent.end >= len(doc) or "\n" in doc[last.i : sent.end].text_with_ws:
+        return []
+    if any(not (t.is_punct or _blank(t)) for t in doc[last.i + 1 : sent.end]):
+        return []  # the content does not run to the end of its sentence
+    ending = [t for t in doc[last.i : sent.end] if not (_blank(t) or t.text in _CLOSE)]
+    if ending[-1].text in (".", "!", "?", ":", ";"):
+        return []
+    head = next((t for t in doc[sent.end :] if not (t.is_punct or _blank(t))), None)
+    if doc[sent.end].text not in _OPEN and not (
+        (head is not None and head.is_lower) or doc[sent.end - 1].text in _CLOSE
+    ):
+        return []
+    return [t for t in doc[sent.end].sent if not (t.is_punct or _blank(t))]
+
+
+def _parenthetical(tok: Any) -> list[Any] | None:
+    """The sentence around a cue set off by commas: "Recently, he said, he has …"."""
+    sent = tok.sent
+    commas = [t.i for t in sent if t.text == ","]
+    before = [i for i in commas if tok.i - 8 <= i < tok.i]
+    after = [i for i in commas if tok.i < i <= tok.i + 8]
+    if tok.dep_ == "ROOT" or not before or not after:
+        return None
+    left, right = before[-1] + 1, after[0] - 1
+    if any(t.is_punct for t in tok.doc[left:right]) or right - left > 8:
+        return None
+    rest = [t for t in sent if (t.i < left or t.i > right) and not (t.is_punct or t.is_space)]
+    if len(rest) < 3 or rest[0].i > left or rest[-1].i < right:
+        return None
+    return list(tok.doc[rest[0].i : rest[-1].i + 1])
+
+
+def _preceding_clause(tok: Any) -> list[Any] | None:
+    """The clause before "…, a former official said." when the parse lost it.
+
+    The speaker stands between a comma and the cue; what comes before the
+    comma (and after a comma following the cue: "A, he said, B") is reported.
+    """
+    sent = tok.sent
+    comma = next(
+        (t for t in reversed(tok.doc[max(sent.start, tok.i - 12) : tok.i]) if t.is_punct),
+        None,
+    )
+    if comma is None or comma.text != "," or comma.i - sent.start < 2:
+        return None
+    after = [t for t in tok.doc[tok.i + 1 : sent.end] if not t.is_space]
+    rest: list[Any] = []
+    if after and after[0].text == ",":
+        rest = [t for t in after[1:] if not t.is_punct]
+    elif any(not t.is_punct and not _modifier(t.head if t.head.i > tok.i else t) for t in after):
+        return None  # something other than a time or place follows the cue
+    before = [t for t in tok.doc[sent.start : comma.i] if not t.is_space]
+    if not any(t.pos_ in ("VERB", "AUX") for t in before + rest):
+        return None  # "Sam Lau, the party's spokesman said …": a name, not a clause
+    return before + rest
+
+
+def _modifier(tok: Any) -> bool:
+    """Whether a dependent of the cue is a time, place or manner, not a clause."""
+    if tok.dep_ in ("obl:tmod", "nmod:tmod", "obl:npmod", "advmod"):
+        return True
+    if tok.dep_ == "advcl" and not _is_cue(tok):
+        # "said as he left", "said when asked", "said, clutching the lectern"
+        marks = [c for c in tok.children if c.dep_ == "mark" and c.i < tok.i]
+        if marks:
+            return marks[0].lower_ in _CIRCUMSTANCE
+        before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+        return tok.tag_ == "VBG" and before is not None and before.text == ","
+    sub = list(tok.subtree)
+    if any(t.pos_ in ("VERB", "AUX") or t.dep_.startswith("nsubj") for t in sub):
+        return False
+    if tok.dep_ != "obl":
+        return bool(tok.ent_type_ in _NOT_SPEAKERS)
+    case = [c for c in tok.children if c.dep_ == "case"]
+    return bool(tok.ent_type_ in _NOT_SPEAKERS) or (
+        bool(case) and case[0].lower_ in ("in", "at", "during", "on", "after", "before", "from")
+    )
+
+
+def _object_content(tok: Any) -> list[Any] | None:
+    """What "accused Cruz of …", "announced a plan to …" report: all after the verb."""
+    parts = [
+        c
+        for c in tok.children
+        if c.i > tok.i and c.dep_ in ("obj", "xcomp", "obl", "advcl", "iobj")
+    ]
+    if not parts:
+        return None
+    first = parts[0]
+    phrasal = (
+        first.dep_ == "obl"
+        and tok.lemma_.lower() not in _SAY
+        and any(
+            c.dep_ == "case" and c.lower_ in ("for", "to", "on") and c.i == first.left_edge.i
+            for c in first.children
+        )
+    )  # "called for his dismissal", "point to the case"
+    if first.dep_ not in ("obj", "xcomp", "iobj") and not phrasal:
+        return None
+    if len(parts) == 1 and first.pos_ == "PRON" and first.n_lefts + first.n_rights == 0:
+        return None  # "said this", "told me"
+    toks = sorted((t for c in parts for t in c.subtree), key=lambda t: t.i)
+    return list(tok.doc[toks[0].i : toks[-1].i + 1])
+
+
+def _according_content(tok: Any) -> list[Any] | None:
+    sent = tok.sent
+    phrase = {t.i for t in tok.head.subtree if t.i >= tok.i} if tok.head.i != tok.i else set()
+    phrase |= {tok.i, tok.i + 1}
+    obj = _subject(tok)
+    if obj is not None:
+        phrase |= {t.i for t in obj.subtree if t.i >= tok.i}
+    rest = [t for t in sent if t.i not in phrase and not t.is_punct]
+    if not rest:
+        return None
+    return list(sent.doc[rest[0].i : rest[-1].i + 1])

@@ -76,13 +76,14 @@ def _spans(field: str) -> tuple[tuple[int, int], ...]:
 def is_speech_cue(cue: str) -> bool:
     """Whether a PolNeAR cue reports speech or writing.
 
-    >>> is_speech_cue("has said"), is_speech_cue("believes")
-    (True, False)
+    >>> is_speech_cue("has said"), is_speech_cue("believes"), is_speech_cue("replied")
+    (True, False, True)
     """
     for word in re.findall(r"[a-z]+", cue.lower()):
         if word in _IRREGULAR:
             return True
-        for stem in (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"):
+        stems = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e")
+        for stem in (*stems, word[:-3] + "y"):  # replied, denies
             if stem in SPEECH_VERBS:
                 return True
     return False

@@ -155,3 +155,32 @@ def test_one_deed_done_to_the_same_thing_in_other_words_answers_the_demand(nlp: 
     (reporters,) = [e for e in entries if e.first.kind == "demand"]
     assert reporters.status == "refused"
     assert [s.article_id for s in reporters.steps] == ["a1", "a2"]  # not the corridor
+
+
+def test_a_dispute_at_home_the_other_side_of_one_country_answers(nlp: Any) -> None:
+    items = [
+        article(nlp, "a1", 0, "The Estmark Dockworkers' Union demanded a 9 percent pay rise."),
+        article(
+            nlp,
+            "a2",
+            2,
+            "The operator of Estmark's Port of Saltreve on Thursday rejected the dockworkers' "
+            "union's demand for a 9 percent pay rise, and the union said it would extend its "
+            "strike indefinitely.",
+        ),
+    ]
+    first = build_ledger(items)[0]
+    assert first.status == "refused" and first.sources == ("a1", "a2")
+
+
+def test_a_demand_reported_inside_its_refusal_is_refused(nlp: Any) -> None:
+    items = [
+        article(
+            nlp,
+            "a1",
+            0,
+            "Pitman rejected the state's request to pause his ruling.",
+        )
+    ]
+    demands = [e for e in build_ledger(items) if e.first.kind == "demand"]
+    assert demands and demands[0].status == "refused"

@@ -54,7 +54,13 @@ def dossier_markdown(d: Dossier) -> str:
             ids = [s.article_id for s in e.sources]
             out.append(f"- **{e.date}**{how} {e.text.strip()} {refs(e.sources)}{new(ids)}")
     demands = [e for e in d.ledger if e.first.kind == "demand"]
-    others = [e for e in d.ledger if e.first.kind != "demand"][:_MAX_OTHER_ASKS]
+    others = list(
+        {
+            (e.first.article_id, e.first.span.start, e.first.span.end): e
+            for e in d.ledger
+            if e.first.kind != "demand"
+        }.values()
+    )[:_MAX_OTHER_ASKS]  # one line per span: two readings of one clause are one event here
     if demands or others:
         out += ["", "### Asks ledger"]
         for entry in demands:

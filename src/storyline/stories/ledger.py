@@ -174,14 +174,15 @@ def _when(step: LedgerStep) -> float:
     return when.timestamp()
 
 
-def _party_keys(party: Party | None) -> frozenset[str]:
+def _party_keys(party: Party | None, countries: bool = True) -> frozenset[str]:
+    """Names a party goes by; with ``countries``, also the country it acts for."""
     if party is None:
         return frozenset()
     keys = {party.name.lower().removeprefix("the ")}
     words = party.name.split()
     if party.entity_id is not None and len(words) > 1 and words[-1][:1].isupper():
         keys.add(words[-1].lower())  # "Adela Kovar" is "Kovar" in a later article
-    for country in (party.country, country_of_word(party.name)):
+    for country in (party.country, country_of_word(party.name)) if countries else ():
         if country:
             keys.add(country.lower())
     return frozenset(keys)
@@ -258,16 +259,18 @@ def _answers(demand: Ask, reply: Ask, reply_sentence: str = "") -> bool:
     """
     responder = _party_keys(reply.actor)
     asked = _party_keys(demand.target)
-    asker = _party_keys(demand.actor)
+    # Whether the reply comes from the asking side goes by name, not country: in a
+    # dispute at home (a union and a port operator) both sides share one country.
+    same_side = bool(_party_keys(demand.actor, False) & _party_keys(reply.actor, False))
     if asked:
         if asked & responder:
             return True
         stateless = reply.actor is not None and reply.actor.country is None
-        if not (stateless and reply_sentence) or asker & responder:
+        if not (stateless and reply_sentence) or same_side:
             return False
         lowered = reply_sentence.lower()
         return any(re.search(rf"\b{re.escape(key)}\b", lowered) for key in asked)
-    return not (asker and responder and asker & responder)
+    return not same_side
 
 
 def _status(steps: Sequence[LedgerStep]) -> LedgerStatus:
@@ -303,8 +306,10 @@ def build_ledger(
             span = SourceSpan(item.article_id, ask.start, ask.end)
             steps.append(LedgerStep(ask.kind, item.article_id, item.published, ask, span))
             sentence_of[id(steps[-1])] = item.text[ask.sentence_start : ask.sentence_end]
-    order = {id(s): n for n, s in enumerate(steps)}
-    steps.sort(key=lambda s: (_when(s), order[id(s)]))
+    # In time order; within one article in the order the text finishes telling them, so
+    # a demand reported inside its refusal ("rejected the union's demand for …") comes first.
+    article_order = {item.article_id: n for n, item in enumerate(items)}
+    steps.sort(key=lambda s: (_when(s), article_order[s.article_id], s.ask.end, -s.ask.start))
     linker = _Linker(steps, encoder)
     entries: list[_Open] = []
     for i, step in enumerate(steps):
@@ -318,9 +323,7 @@ def build_ledger(
                     step.ask.actor and head.ask.actor
                 )
             else:
-                fits = _answers(head.ask, step.ask, sentence_of[id(step)]) and not (
-                    step.article_id == head.article_id and step.ask.start < head.ask.end
-                )  # background told before the demand in its own article answers nothing
+                fits = _answers(head.ask, step.ask, sentence_of[id(step)]) and _after(head, step)
             if not fits or not linker.similar(entry.index, i):
                 continue
             score = linker.score(entry.index, i)
@@ -331,6 +334,17 @@ def build_ledger(
         else:
             entries.append(_Open([step], i))
     return tuple(_entry(e.steps) for e in entries)
+
+
+def _after(demand: LedgerStep, reply: LedgerStep) -> bool:
+    """Whether ``reply`` can answer ``demand``: a later report, or, in the demand's own
+    article, told after it — or wrapped around it ("the operator rejected the union's
+    demand for a 9 percent rise": the demand is reported inside its refusal).
+    Background told before the demand in its own article answers nothing."""
+    if reply.article_id != demand.article_id:
+        return True
+    d, r = demand.ask, reply.ask
+    return r.start >= d.end or (r.start <= d.start and r.end >= d.end and r is not d)
 
 
 def _entry(steps: list[LedgerStep]) -> LedgerEntry:

@@ -171,10 +171,6 @@ class StoryClusterer:
         """Record an earlier run's assignment, so copies of that article join its story."""
         self._of_article[article_id] = story_id
 
-    def story_of(self, article_id: str) -> str | None:
-        """The story an article was assigned to in this clusterer's life, if any."""
-        return self._of_article.get(article_id)
-
     def add_all(self, items: Iterable[StoryItem]) -> list[Assignment]:
         """Assign a batch in a deterministic order: by publication time, undated last, then id."""
         # Originals before their copies, so a copy always finds its original's story.

@@ -37,11 +37,10 @@ import tarfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from storyline.eval.corpora import CorpusDoc, load_corpus
+from storyline.eval.corpora import CorpusDoc, corpus_date, load_corpus
 
 __all__ = [
     "GoldAsk",
@@ -298,15 +297,6 @@ def _polnear(data: Path) -> dict[str, CorpusDoc]:
     return docs
 
 
-def _published(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None  # an unparseable corpus date is treated as no date
-
-
 def evaluate_asks(labels: Path, data: Path, split: str = "test") -> dict[str, Any]:
     """Scores of storyline's asks and of the verb-list baseline on one split of the labels.
 
@@ -345,7 +335,7 @@ def evaluate_asks(labels: Path, data: Path, split: str = "test") -> dict[str, An
         started = time.perf_counter()
         entities = group_entities(doc)
         quotes = extract_quotes(doc, entities)
-        timexes = extract_timexes(text, _published(doc_row.published), doc)
+        timexes = extract_timexes(text, corpus_date(doc_row.published), doc)
         asks = extract_asks(doc, entities, quotes, timexes)
         seconds += time.perf_counter() - started
         ours.append((text, _predicted(asks, entities), gold))

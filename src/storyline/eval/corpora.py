@@ -12,9 +12,10 @@ import json
 import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-__all__ = ["CorpusDoc", "iter_allsides", "iter_bbc", "iter_multinews", "load_corpus"]
+__all__ = ["CorpusDoc", "corpus_date", "iter_allsides", "iter_bbc", "iter_multinews", "load_corpus"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,20 @@ def iter_bbc(data: Path) -> Iterator[CorpusDoc]:
                 raw = payload.decode("latin-1")
             title, _, _ = raw.partition("\n")
             yield CorpusDoc("bbc", member.name, raw, title=title.strip(), outlet="BBC News")
+
+
+def corpus_date(value: str | None) -> datetime | None:
+    """A corpus document's date (its first ten characters, ISO), or None when absent or bad.
+
+    >>> corpus_date("2021-10-07T00:00:00"), corpus_date("soon")
+    (datetime.datetime(2021, 10, 7, 0, 0), None)
+    """
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None  # an unparseable corpus date is treated as no date
 
 
 _LOADERS = {"multinews": iter_multinews, "allsides": iter_allsides, "bbc": iter_bbc}

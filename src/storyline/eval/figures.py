@@ -25,11 +25,10 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from storyline.eval.corpora import load_corpus
+from storyline.eval.corpora import corpus_date, load_corpus
 from storyline.extract.figures import Figure, extract_figures
 
 __all__ = ["GoldFigure", "about_overlap", "evaluate_figures", "match_figures", "same_value"]
@@ -112,15 +111,6 @@ def match_figures(pred: list[Figure], gold: list[GoldFigure]) -> list[tuple[Figu
     return pairs
 
 
-def _published(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None  # an unparseable corpus date is treated as no date
-
-
 def evaluate_figures(labels: Path, data: Path, split: str = "test") -> dict[str, Any]:
     """Detection P/R/F1, value+unit accuracy and "about" agreement on one split.
 
@@ -147,7 +137,7 @@ def evaluate_figures(labels: Path, data: Path, split: str = "test") -> dict[str,
                     r["start"], r["end"], r["value"], r["low"], r["high"], r["unit"], r["about"]
                 )
             )
-        pred = list(extract_figures(doc.text, _published(doc.published)))
+        pred = list(extract_figures(doc.text, corpus_date(doc.published)))
         pairs = match_figures(pred, golds)
         n_gold += len(golds)
         n_pred += len(pred)

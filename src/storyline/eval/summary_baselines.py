@@ -38,6 +38,7 @@ import numpy.typing as npt
 
 from storyline.nlp.embeddings import SentenceEncoder
 from storyline.stories.records import SourceDocument
+from storyline.stories.summary_features import tfidf_rows
 
 __all__ = ["centroid_mmr", "lead", "lexrank", "pagerank", "textrank"]
 
@@ -96,20 +97,8 @@ def pagerank(weights: FloatArray, damping: float = 0.85, iterations: int = 100) 
 
 
 def _tfidf(texts: Sequence[str]) -> FloatArray:
-    """Unit-length TF-IDF rows, IDF from the given sentences."""
-    tokens = [_WORD.findall(t.lower()) for t in texts]
-    vocab: dict[str, int] = {}
-    for ts in tokens:
-        for w in ts:
-            vocab.setdefault(w, len(vocab))
-    counts = np.zeros((len(texts), max(len(vocab), 1)))
-    for i, ts in enumerate(tokens):
-        for w in ts:
-            counts[i, vocab[w]] += 1.0
-    idf = np.log(len(texts) / np.maximum((counts > 0).sum(axis=0), 1)) + 1.0
-    tfidf = counts * idf
-    norms = np.linalg.norm(tfidf, axis=1, keepdims=True)
-    return np.asarray(tfidf / np.maximum(norms, 1e-12))
+    """Unit-length TF-IDF rows, IDF from the given sentences (as storyline's LexRank feature)."""
+    return np.asarray(tfidf_rows(texts))
 
 
 def _select_ranked(

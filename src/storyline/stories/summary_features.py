@@ -23,7 +23,14 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["FEATURE_NAMES", "QUOTE_MARKS", "centrality", "content_words", "sentence_features"]
+__all__ = [
+    "FEATURE_NAMES",
+    "QUOTE_MARKS",
+    "centrality",
+    "content_words",
+    "sentence_features",
+    "tfidf_rows",
+]
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -103,9 +110,13 @@ def centrality(weights: npt.NDArray[np.floating], damping: float = 0.85) -> Floa
     return np.asarray(scores * n, dtype=np.float32)
 
 
-def _lexrank(texts: Sequence[str]) -> FloatArray:
-    """LexRank centrality: TF-IDF over all words (function words too, as in Erkan &
-    Radev; cross-validation preferred it to content words), cosine edges above 0.1."""
+def tfidf_rows(texts: Sequence[str]) -> npt.NDArray[np.float64]:
+    """Unit-length TF-IDF rows over all words, IDF from the given sentences.
+
+    >>> rows = tfidf_rows(["the port strike", "the port"])
+    >>> rows.shape, round(float(rows[0] @ rows[0]), 6)
+    ((2, 3), 1.0)
+    """
     tokens = [_ALL_WORDS.findall(t.lower()) for t in texts]
     vocab: dict[str, int] = {}
     for ts in tokens:
@@ -116,7 +127,16 @@ def _lexrank(texts: Sequence[str]) -> FloatArray:
         for w in ts:
             counts[i, vocab[w]] += 1.0
     tfidf = counts * (np.log(len(texts) / np.maximum((counts > 0).sum(axis=0), 1)) + 1.0)
-    unit = tfidf / np.maximum(np.linalg.norm(tfidf, axis=1, keepdims=True), 1e-12)
+    unit: npt.NDArray[np.float64] = tfidf / np.maximum(
+        np.linalg.norm(tfidf, axis=1, keepdims=True), 1e-12
+    )
+    return unit
+
+
+def _lexrank(texts: Sequence[str]) -> FloatArray:
+    """LexRank centrality: TF-IDF over all words (function words too, as in Erkan &
+    Radev; cross-validation preferred it to content words), cosine edges above 0.1."""
+    unit = tfidf_rows(texts)
     graph = ((unit @ unit.T) > 0.1).astype(np.float64)
     np.fill_diagonal(graph, 0.0)
     return centrality(graph)

@@ -4,6 +4,7 @@ and the bundled sample corpus."""
 from __future__ import annotations
 
 import gzip
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -72,3 +73,17 @@ def write_maybe_gzipped(path: Path, text: str) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def write_allsides(root: Path, story_id: int, date: str, left: str, right: str) -> Path:
+    """A one-story AllSides file (left and right outlet bodies) under ``root/news``."""
+    news = root / "news"
+    news.mkdir(parents=True)
+    item = {"newsTitle": "T", "newsSource": "S", "newsLink": "u"}
+    story = {
+        "id": story_id,
+        "date": date,
+        "news": {"left": {**item, "newBody": [left]}, "right": {**item, "newBody": [right]}},
+    }
+    write_maybe_gzipped(news / "allsides_506_stories.jsonl.gz", json.dumps(story) + "\n")
+    return root

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from conftest import write_allsides
 from storyline.eval.asks import GoldAsk, PredictedAsk, evaluate_asks, score_asks
 
 TEXT = (
@@ -20,19 +20,7 @@ OTHER = "The union agreed to end the strike on Friday."
 
 
 def _write_data(root: Path) -> Path:
-    news = root / "news"
-    news.mkdir(parents=True)
-    story = {
-        "id": 7,
-        "date": "2025-02-03",
-        "news": {
-            "left": {"newBody": [TEXT], "newsTitle": "T", "newsSource": "S", "newsLink": "u"},
-            "right": {"newBody": [OTHER], "newsTitle": "T", "newsSource": "S", "newsLink": "u"},
-        },
-    }
-    with gzip.open(news / "allsides_506_stories.jsonl.gz", "wt", encoding="utf-8") as fh:
-        fh.write(json.dumps(story) + "\n")
-    return root
+    return write_allsides(root, 7, "2025-02-03", TEXT, OTHER)
 
 
 def _span(text: str, part: str | None) -> list[int] | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from conftest import write_allsides
 from storyline.eval import figures as eval_figures
 from storyline.eval.figures import (
     GoldFigure,
@@ -25,19 +25,7 @@ OTHER = "Egypt buys about 70 percent of the country's wheat imports."
 
 
 def _write_data(root: Path) -> Path:
-    news = root / "news"
-    news.mkdir(parents=True)
-    story = {
-        "id": 1,
-        "date": "2021-11-06",
-        "news": {
-            "left": {"newBody": [TEXT], "newsTitle": "T", "newsSource": "S", "newsLink": "u"},
-            "right": {"newBody": [OTHER], "newsTitle": "T", "newsSource": "S", "newsLink": "u"},
-        },
-    }
-    with gzip.open(news / "allsides_506_stories.jsonl.gz", "wt", encoding="utf-8") as fh:
-        fh.write(json.dumps(story) + "\n")
-    return root
+    return write_allsides(root, 1, "2021-11-06", TEXT, OTHER)
 
 
 def _figure_row(key: str, text: str, span: str, split: str, **fields: Any) -> dict[str, Any]:

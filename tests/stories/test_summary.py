@@ -249,10 +249,17 @@ def test_a_line_standing_alone_without_final_punctuation_is_never_a_summary_line
     assert headline not in chosen and body in chosen
 
 
-def test_each_article_lead_is_favoured() -> None:
-    docs = [
-        _document("a1", BRIDGE, datetime(2025, 3, 1, tzinfo=UTC)),
-        _document("a2", BRIDGE_LATER, datetime(2025, 3, 5, tzinfo=UTC)),
-    ]
-    chosen = [line.text for line in summarize(docs, max_words=40)]
-    assert BRIDGE[0] in chosen or BRIDGE_LATER[0] in chosen
+def test_each_article_lead_is_favoured_and_a_short_first_line_is_not() -> None:
+    import numpy as np
+
+    from storyline.stories.summary_features import FEATURE_NAMES
+
+    features = np.zeros((4, len(FEATURE_NAMES)))
+    first, words = FEATURE_NAMES.index("is_first"), FEATURE_NAMES.index("words")
+    features[[0, 2], first] = 1  # two articles' first sentences
+    features[:, words] = [14, 20, 5, 9]  # the second article's first line is a 5-word stub
+    scores = np.array([0.2, 0.5, 0.2, 0.1])
+    boosted = summary.with_lead_bonus(scores, features)
+    bonus = summary.LEAD_BONUS * float(np.std(scores))
+    assert bonus > 0 and boosted[0] == scores[0] + bonus
+    assert list(boosted[1:]) == list(scores[1:])

@@ -233,6 +233,22 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return whole_line and not _ENDS_SENTENCE.search(text[start:end])
 
 
+def with_lead_bonus(scores: FloatArray64, features: npt.NDArray[np.floating]) -> FloatArray64:
+    """``scores`` with :data:`LEAD_BONUS` standard deviations added to each article's lead
+    (its first sentence, when it has at least eight words).
+
+    >>> import numpy as np
+    >>> f = np.zeros((3, len(FEATURE_NAMES)))
+    >>> f[0, FEATURE_NAMES.index("is_first")] = 1; f[0, FEATURE_NAMES.index("words")] = 12
+    >>> [round(float(x), 3) for x in with_lead_bonus(np.array([0.0, 1.0, 2.0]), f)]
+    [0.408, 1.0, 2.0]
+    """
+    lead = (features[:, FEATURE_NAMES.index("is_first")] > 0) & (
+        features[:, FEATURE_NAMES.index("words")] >= _LEAD_WORDS
+    )
+    return np.asarray(scores + LEAD_BONUS * float(np.std(scores)) * lead)
+
+
 def select(
     units: Sequence[tuple[int, ...]],
     scores: FloatArray64,
@@ -303,10 +319,7 @@ def summarize(
     ]
     features = sentence_features(per_doc, vectors)
     scores = _shipped_scorer().score(features, vectors)
-    lead = (features[:, FEATURE_NAMES.index("is_first")] > 0) & (
-        features[:, FEATURE_NAMES.index("words")] >= _LEAD_WORDS
-    )
-    scores = scores + LEAD_BONUS * float(np.std(scores)) * lead
+    scores = with_lead_bonus(scores, features)
     word_counts = [len(t.split()) for t in texts]
     # A line standing alone without final punctuation is a headline or a link to
     # another story ("Orlesia orders Estmark consulate closed"), not a sentence.

@@ -58,7 +58,7 @@ def test_the_same_measure_with_different_values_is_a_figure_conflict() -> None:
         t2,
         figures=(figure("five detained journalists", t2, 5, "journalist"),),
     )
-    result = compare_sources([a, b], resolve_actors([]))
+    result = compare_sources([a, b], resolve_actors([]), load_encoder())
     (conflict,) = [c for c in result.conflicts if c.kind == "figure"]
     assert [c.value for c in conflict.claims] == ["5 journalist", "7 reporter"]
     assert {c.outlets for c in conflict.claims} == {("Meridian Wire",), ("Dunmere Evening Post",)}
@@ -87,7 +87,7 @@ def test_equal_figures_and_unrelated_figures_are_not_conflicts() -> None:
             figure("12 percent", t2, 12, "percent"),
         ),
     )
-    assert compare_sources([a, b], resolve_actors([])).conflicts == ()
+    assert compare_sources([a, b], resolve_actors([]), load_encoder()).conflicts == ()
 
 
 def test_one_event_on_two_different_days_is_a_date_conflict() -> None:
@@ -95,7 +95,7 @@ def test_one_event_on_two_different_days_is_a_date_conflict() -> None:
     t2 = "Orlesia reopened the Tessel border crossing on Feb. 10."
     a = analysed("a", "Halvard Courier", t1, timexes=(day("Tuesday", t1, "2025-02-11"),))
     b = analysed("b", "Meridian Wire", t2, timexes=(day("Feb. 10", t2, "2025-02-10"),))
-    result = compare_sources([a, b], resolve_actors([]))
+    result = compare_sources([a, b], resolve_actors([]), load_encoder())
     (conflict,) = result.conflicts
     assert conflict.kind == "date"
     assert [c.value for c in conflict.claims] == ["2025-02-10", "2025-02-11"]
@@ -112,7 +112,9 @@ def test_a_quote_attributed_to_two_different_people_is_a_quote_conflict() -> Non
     a = analysed("a", "X", t1, quotes=(q1,))
     b = analysed("b", "Y", t2, quotes=(q2,))
     conflicts = [
-        c for c in compare_sources([a, b], resolve_actors([])).conflicts if c.kind == "quote"
+        c
+        for c in compare_sources([a, b], resolve_actors([]), load_encoder()).conflicts
+        if c.kind == "quote"
     ]
     assert len(conflicts) == 1
     assert {c.value for c in conflicts[0].claims} == {"Petr Halloran", "Tomas Reyne"}
@@ -123,7 +125,7 @@ def test_shared_and_single_outlet_facts() -> None:
     t2 = "Both leaders agreed on a 90-day framework for negotiations. Snow fell in Dunmere."
     a = analysed("a", "X", t1, figures=(figure("12 new rail cars", t1, 12, "rail car"),))
     b = analysed("b", "Y", t2)
-    result = compare_sources([a, b], resolve_actors([]))
+    result = compare_sources([a, b], resolve_actors([]), load_encoder())
     (shared,) = result.shared
     assert shared.outlets == ("X", "Y") and len(shared.sources) == 2
     assert [f.text for f in result.unique] == ["Estmark pledged 12 new rail cars."]

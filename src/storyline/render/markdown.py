@@ -21,12 +21,10 @@ _MAX_ACTORS = 12
 _MAX_OTHER_ASKS = 10
 
 
-def d_text(d: Dossier, span: SourceSpan) -> str:
+def _words_of(d: Dossier, span: SourceSpan) -> str:
     """The words of a span, on one line."""
-    for a in d.articles:
-        if a.id == span.article_id:
-            return " ".join(a.text[span.start : span.end].split())
-    return ""
+    article = d.article(span.article_id)
+    return " ".join(article.text[span.start : span.end].split()) if article else ""
 
 
 def dossier_markdown(d: Dossier) -> str:
@@ -71,7 +69,7 @@ def dossier_markdown(d: Dossier) -> str:
         for entry in others:
             who = entry.actor or "?"
             step = entry.first
-            text = d_text(d, step.span)
+            text = _words_of(d, step.span)
             out.append(f"- {step.kind} by {who}: {text} [{number.get(step.article_id, '?')}]")
     # Near-copies are listed under Articles; their quotes and figures would only repeat.
     copies = {a.id for a in d.articles if a.annotated.article.duplicate_of is not None}

@@ -34,6 +34,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from storyline.extract.entities import Entity
 from storyline.stories.records import SourceSpan
@@ -73,7 +74,7 @@ class Actor:
     articles: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Actors:
     """The story's actors, and which actor each article-level entity became."""
 
@@ -88,10 +89,11 @@ class Actors:
 
     def get(self, actor_id: str | None) -> Actor | None:
         """The actor with this id."""
-        for actor in self.actors:
-            if actor.id == actor_id:
-                return actor
-        return None
+        return self._by_id.get(actor_id) if actor_id is not None else None
+
+    @cached_property
+    def _by_id(self) -> dict[str, Actor]:
+        return {actor.id: actor for actor in self.actors}
 
 
 def normalise_name(name: str) -> str:

@@ -36,6 +36,7 @@ import numpy.typing as npt
 
 from storyline.extract.figures import Figure
 from storyline.extract.figures_units import UNIT_WORDS
+from storyline.nlp.embeddings import SentenceEncoder
 from storyline.stories.actors import Actors
 from storyline.stories.records import AnalysedArticle, SourceSpan
 
@@ -98,11 +99,17 @@ def _is_count(unit: str) -> bool:
     return not (unit.isupper() or unit in {"percent", "pp", "fraction"} or unit in UNIT_WORDS)
 
 
-def compare_sources(articles: Sequence[AnalysedArticle], actors: Actors) -> Comparison:
-    """Compare the outlets of one story (articles without near-duplicate copies)."""
+def compare_sources(
+    articles: Sequence[AnalysedArticle], actors: Actors, encoder: SentenceEncoder
+) -> Comparison:
+    """Compare the outlets of one story (articles without near-duplicate copies).
+
+    ``encoder`` embeds the short phrases compared here (counted nouns, what a
+    figure measures, the words before a date); sentences come with their vectors.
+    """
     if not any(a.sentences for a in articles):
         return Comparison((), (), ())
-    story = _Sentences(articles)
+    story = _Sentences(articles, _Phrases(encoder))
     conflicts = [
         *story.figure_conflicts(),
         *story.date_conflicts(),
@@ -117,8 +124,9 @@ _Located = tuple[int, Figure, int]  # (article index, figure, sentence row)
 class _Sentences:
     """Every sentence of the story, its vector, its outlet and its links to other outlets."""
 
-    def __init__(self, articles: Sequence[AnalysedArticle]) -> None:
+    def __init__(self, articles: Sequence[AnalysedArticle], phrases: _Phrases) -> None:
         self.articles = articles
+        self.phrases = phrases
         self.rows = [(k, i) for k, a in enumerate(articles) for i in range(len(a.sentences))]
         self.row_of = {pair: x for x, pair in enumerate(self.rows)}
         vectors = np.concatenate([a.sentence_vectors for a in articles]).astype(np.float32)
@@ -183,6 +191,7 @@ class _Sentences:
                 x = self.row_at(k, f.start)
                 if x is not None and f.value is not None:
                     located.append((k, f, x))
+        self.phrases.prepare([t for _, f, _ in located for t in (f.unit, f.about) if t])
         groups: list[list[_Located]] = []
         for item in located:
             for group in groups:
@@ -219,12 +228,14 @@ class _Sentences:
         if ka == kb or not _same_period(fa.when, fb.when):
             return False
         if fa.unit != fb.unit and not (
-            _is_count(fa.unit) and _is_count(fb.unit) and _alike(fa.unit, fb.unit, SAME_NOUN)
+            _is_count(fa.unit)
+            and _is_count(fb.unit)
+            and self.phrases.alike(fa.unit, fb.unit, SAME_NOUN)
         ):
             return False
         if self.sims[xa, xb] >= SAME_SENTENCE_MEASURE:
             return True
-        return bool(fa.about and fb.about and _alike(fa.about, fb.about, SAME_ABOUT))
+        return bool(fa.about and fb.about and self.phrases.alike(fa.about, fb.about, SAME_ABOUT))
 
     def date_conflicts(self) -> list[Conflict]:
         # What happened on a day is said just before the date: "Orlesia reopened the
@@ -242,6 +253,7 @@ class _Sentences:
                 words = a.text[start : t.start].split()[-_EVENT_WORDS:]
                 if len(words) >= 3:
                     events.append((k, t.value, " ".join(words), SourceSpan(a.id, t.start, t.end)))
+        self.phrases.prepare([words for _, _, words, _ in events])
         conflicts: list[Conflict] = []
         seen: set[frozenset[int]] = set()
         for i, (ka, day_a, words_a, where_a) in enumerate(events):
@@ -250,7 +262,7 @@ class _Sentences:
                 outlets = (_outlet(self.articles[ka]), _outlet(self.articles[kb]))
                 if day_a == day_b or outlets[0] == outlets[1] or frozenset((i, j)) in seen:
                     continue
-                if not _alike(words_a, words_b, SAME_EVENT):
+                if not self.phrases.alike(words_a, words_b, SAME_EVENT):
                     continue
                 seen.add(frozenset((i, j)))
                 claims = (
@@ -267,20 +279,23 @@ def _same_period(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-_VECTORS: dict[str, npt.NDArray[np.float32]] = {}
+class _Phrases:
+    """Short phrases of one story and their MiniLM vectors, embedded in batches."""
 
+    def __init__(self, encoder: SentenceEncoder) -> None:
+        self.encoder = encoder
+        self.vectors: dict[str, npt.NDArray[np.float32]] = {}
 
-def _alike(u: str, v: str, threshold: float) -> bool:
-    """Two short phrases of one meaning ("reporters" / "journalists"), by MiniLM cosine."""
-    from storyline.nlp.embeddings import load_encoder
+    def prepare(self, phrases: Sequence[str]) -> None:
+        """Embed, in one batch, the phrases not yet seen."""
+        missing = [p for p in dict.fromkeys(phrases) if p not in self.vectors]
+        if missing:
+            self.vectors.update(zip(missing, self.encoder.encode(missing), strict=True))
 
-    missing = [w for w in dict.fromkeys((u, v)) if w not in _VECTORS]
-    if missing:
-        if len(_VECTORS) > 10_000:
-            _VECTORS.clear()
-        for w, vec in zip(missing, load_encoder().encode(missing), strict=True):
-            _VECTORS[w] = vec
-    return bool(float(_VECTORS[u] @ _VECTORS[v]) >= threshold)
+    def alike(self, u: str, v: str, threshold: float) -> bool:
+        """Two phrases of one meaning ("reporters" / "journalists"), by cosine."""
+        self.prepare([u, v])
+        return bool(float(self.vectors[u] @ self.vectors[v]) >= threshold)
 
 
 def _really_differ(values: list[float]) -> bool:

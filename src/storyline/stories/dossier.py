@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 import numpy as np
 
@@ -55,7 +56,7 @@ class StoryTimex:
     timex: Timex
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Dossier:
     """Everything storyline says about one story, each claim pointing at its sources."""
 
@@ -76,13 +77,27 @@ class Dossier:
 
     def is_new(self, article_id: str) -> bool:
         """Whether the article appeared after ``since`` (never, when no ``since`` was given)."""
+        return article_id in self._new
+
+    def article(self, article_id: str) -> AnalysedArticle | None:
+        """The story's article with this id."""
+        return self._by_id.get(article_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, AnalysedArticle]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def _new(self) -> frozenset[str]:
         if self.since is None:
-            return False
-        for a in self.articles:
-            if a.id == article_id:
-                published = a.annotated.article.published
-                return published is not None and time_order(published) > time_order(self.since)
-        return False
+            return frozenset()
+        cut = time_order(self.since)
+        return frozenset(
+            a.id
+            for a in self.articles
+            if a.annotated.article.published is not None
+            and time_order(a.annotated.article.published) > cut
+        )
 
 
 def build_dossier(
@@ -127,7 +142,7 @@ def build_dossier(
         figures=tuple(StoryFigure(a.id, f) for a in ordered for f in a.annotated.figures),
         timexes=tuple(StoryTimex(a.id, t) for a in ordered for t in a.annotated.timexes),
         timeline=build_timeline(documents, encoder=encoder),
-        comparison=compare_sources(originals, actors),
+        comparison=compare_sources(originals, actors, encoder),
         ledger=build_ledger(
             [
                 ArticleAsks(a.id, a.annotated.article.published, a.text, a.annotated.asks)

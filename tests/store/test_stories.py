@@ -41,3 +41,20 @@ def test_story_states_and_assignments_round_trip(
         again.save_stories([state], [Assignment(aid, "st-other", 0.5, False)])
         assert again.story_of([aid]) == {aid: "st-1"}
         assert again.story_states()[0].count == 2
+
+
+def test_only_stories_still_in_the_window_are_read(store: Store) -> None:
+    old = datetime(2025, 1, 1, 12, tzinfo=UTC)
+    recent = datetime.fromisoformat("2025-02-20T09:00:00+01:00")
+    vec = np.ones(384, dtype=np.float32)
+    store.save_stories(
+        [
+            StoryState("st-old", vec, 1, {}, old, old),
+            StoryState("st-recent", vec, 1, {}, recent, recent),
+            StoryState("st-undated", vec, 1, {}, None, None),
+        ],
+        [],
+    )
+    since = datetime(2025, 2, 20, 8, 0, tzinfo=UTC)  # the recent story's own minute, in UTC
+    assert [s.id for s in store.story_states(active_since=since)] == ["st-recent", "st-undated"]
+    assert len(store.story_states()) == 3

@@ -20,7 +20,7 @@ from typing import Any, Literal
 import numpy as np
 
 from storyline.errors import StoreError
-from storyline.records import Article, Rejected, Removal
+from storyline.records import Article, Rejected, Removal, time_order
 from storyline.stories.cluster import Assignment, StoryState
 
 __all__ = [
@@ -472,12 +472,17 @@ class Store:
         )
         return [r[0] for r in rows]
 
-    def story_states(self) -> list[StoryState]:
-        """Every stored story's clustering state, oldest first."""
-        rows = self._conn.execute(
-            "SELECT id, vector_sum, count, keywords, first_seen, last_seen FROM stories "
-            "ORDER BY rowid"
-        )
+    def story_states(self, active_since: datetime | None = None) -> list[StoryState]:
+        """Stored stories' clustering states, oldest first: all of them, or with
+        ``active_since`` only those undated or last seen at or after it (so a run reads
+        the stories it can still extend, not the whole archive)."""
+        query = "SELECT id, vector_sum, count, keywords, first_seen, last_seen FROM stories"
+        params: tuple[float, ...] = ()
+        if active_since is not None:
+            # SQLite reads ISO times with an offset as UTC; naive ones are taken as UTC.
+            query += " WHERE last_seen IS NULL OR CAST(strftime('%s', last_seen) AS REAL) >= ?"
+            params = (time_order(active_since)[1],)
+        rows = self._conn.execute(query + " ORDER BY rowid", params)
         return [
             StoryState(
                 id=r[0],

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from storyline.extract.annotate import Annotator, default_annotator
 from storyline.ingest.pipeline import IngestReport, ingest_sources
@@ -27,7 +27,7 @@ from storyline.records import Article, Rejected, time_order
 from storyline.settings import Settings
 from storyline.store import Store
 from storyline.stories.analyse import analyse_articles
-from storyline.stories.cluster import StoryClusterer, StoryItem, StoryState
+from storyline.stories.cluster import WINDOW_DAYS, StoryClusterer, StoryItem, StoryState
 from storyline.stories.dossier import Dossier, build_dossier
 from storyline.stories.keywords import load_keyword_weights
 from storyline.stories.records import AnalysedArticle
@@ -149,8 +149,5 @@ def _live_states(store: Store, articles: Sequence[Article]) -> list[StoryState]:
     dated = [a.published for a in articles if a.published is not None]
     if len(dated) < len(articles):
         return store.story_states()
-    probe = StoryClusterer()
-    cutoff = time_order(min(dated, key=time_order) - probe.window)
-    return [
-        s for s in store.story_states() if s.last_seen is None or time_order(s.last_seen) >= cutoff
-    ]
+    earliest = min(dated, key=time_order)
+    return store.story_states(active_since=earliest - timedelta(days=WINDOW_DAYS))

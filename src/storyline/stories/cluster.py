@@ -58,6 +58,7 @@ from storyline.nlp.embeddings import SentenceEncoder
 from storyline.records import time_order
 
 __all__ = [
+    "WINDOW_DAYS",
     "Assignment",
     "StoryClusterer",
     "StoryItem",
@@ -68,6 +69,9 @@ __all__ = [
 ]
 
 FloatArray = npt.NDArray[np.float32]
+
+WINDOW_DAYS = 21.0
+"""Days a story stays open to new articles after its latest one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +143,7 @@ class StoryClusterer:
         *,
         threshold: float = 0.35,
         embedding_weight: float = 0.5,
-        window_days: float = 21.0,
+        window_days: float = WINDOW_DAYS,
         max_keywords: int = 300,
         query_keywords: int = 40,
         day_penalty: float = 0.02,

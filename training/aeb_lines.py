@@ -19,7 +19,7 @@ article line are skipped.
 
 Usage::
 
-    python training/aeb_lines.py --bench /work/shared/data/boilerplate
+    python training/aeb_lines.py --bench ../shared/data/boilerplate
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Validate evaldata/asks/labels.jsonl against the shared data and print counts.
 
-Usage: python evaldata/asks/check_labels.py [DATA_DIR] [--show]
-DATA_DIR defaults to /work/shared/data. --show prints every labelled span (to
+Usage: python evaldata/asks/check_labels.py DATA_DIR [--show]
+DATA_DIR (required) is the shared data folder. --show prints every labelled span (to
 the terminal only; article text is never written to this folder).
-Also importable: ``load_labels(path, data)`` returns (documents, asks, texts)
+Also importable: ``load_labels(data)`` returns (documents, asks, texts)
 with each ask's ``text`` dict (cue/content/actor/target strings) filled in.
 
 Documents: ``allsides`` and ``bbc`` keys are those of
@@ -83,7 +83,7 @@ def load_texts(want: set[tuple[str, str]], data: Path) -> dict[tuple[str, str], 
     return texts
 
 
-def load_labels(path: Path = LABELS, data: Path = Path("/work/shared/data")):
+def load_labels(data: Path, path: Path = LABELS):
     rows = [
         json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
@@ -99,8 +99,11 @@ def load_labels(path: Path = LABELS, data: Path = Path("/work/shared/data")):
 def main(argv: list[str]) -> int:
     show = "--show" in argv
     args = [a for a in argv if not a.startswith("--")]
-    data = Path(args[0]) if args else Path("/work/shared/data")
-    docs, asks, texts = load_labels(LABELS, data)
+    if not args:
+        print(__doc__)
+        return 2
+    data = Path(args[0])
+    docs, asks, texts = load_labels(data)
     errors: list[str] = []
     seen_docs: set[tuple[str, str]] = set()
     for d in docs:

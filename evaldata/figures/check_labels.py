@@ -1,9 +1,9 @@
 """Validate evaldata/figures/labels.jsonl against the shared data and print counts.
 
-Usage: python evaldata/figures/check_labels.py [DATA_DIR] [--show]
-DATA_DIR defaults to /work/shared/data. --show prints every span (to the
+Usage: python evaldata/figures/check_labels.py DATA_DIR [--show]
+DATA_DIR (required) is the shared data folder. --show prints every span (to the
 terminal only; article text is never written to this folder).
-Also importable: ``load_labels(path, data)`` returns (documents, figures)
+Also importable: ``load_labels(data)`` returns (documents, figures)
 with each figure's ``text`` filled in from the corpus.
 """
 
@@ -71,7 +71,7 @@ def unit_type(unit: str) -> str:
     return "count"
 
 
-def load_labels(path: Path = LABELS, data: Path = Path("/work/shared/data")):
+def load_labels(data: Path, path: Path = LABELS):
     rows = [
         json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
@@ -91,8 +91,11 @@ def load_labels(path: Path = LABELS, data: Path = Path("/work/shared/data")):
 def main(argv: list[str]) -> int:
     show = "--show" in argv
     args = [a for a in argv if not a.startswith("--")]
-    data = Path(args[0]) if args else Path("/work/shared/data")
-    docs, figs, texts = load_labels(LABELS, data)
+    if not args:
+        print(__doc__)
+        return 2
+    data = Path(args[0])
+    docs, figs, texts = load_labels(data)
     errors = []
     seen_docs = set()
     for d in docs:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from conftest import write_maybe_gzipped
 from storyline.eval import summary_baselines
 from storyline.eval.summaries import (
     SYSTEMS,
@@ -55,13 +55,7 @@ def encoder() -> SentenceEncoder:
 
 
 def _write(path: Path, rows: list[dict[str, object]]) -> Path:
-    lines = "".join(json.dumps(row) + "\n" for row in rows)
-    if path.suffix == ".gz":
-        with gzip.open(path, "wt", encoding="utf-8") as fh:
-            fh.write(lines)
-    else:
-        path.write_text(lines, encoding="utf-8")
-    return path
+    return write_maybe_gzipped(path, "".join(json.dumps(row) + "\n" for row in rows))
 
 
 @pytest.mark.parametrize("name", ["clusters.jsonl", "clusters.jsonl.gz"])

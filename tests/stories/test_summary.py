@@ -233,6 +233,7 @@ def test_public_api() -> None:
         "SentenceScorer",
         "SummarySentence",
         "summarize",
+        "with_lead_bonus",
     ]
 
 

@@ -51,6 +51,7 @@ __all__ = [
     "SentenceScorer",
     "SummarySentence",
     "summarize",
+    "with_lead_bonus",
 ]
 
 FloatArray = npt.NDArray[np.float32]

@@ -156,17 +156,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     s.add_argument("file", type=Path, metavar="FILE")
     s.add_argument("--limit", type=int, default=None, help="only the first N clusters")
     s.add_argument(
-        "--part",
-        choices=("dev", "tune", "all"),
+        "--split",
+        choices=("test", "tune", "all"),
         default="all",
         help="clusters by sha1 of their id: tune (what the sentence scorer was trained on), "
-        "dev (held out) or all",
+        "test (held out) or all",
     )
     s.set_defaults(
         run=_job(
             "storyline.eval.summaries",
             "evaluate_summaries",
-            lambda fn, a: fn(a.file, limit=a.limit, part=a.part),
+            lambda fn, a: fn(a.file, limit=a.limit, part="dev" if a.split == "test" else a.split),
         )
     )
 

@@ -1,8 +1,9 @@
 """Validate evaldata/asks/labels.jsonl against the shared data and print counts.
 
-Usage: python evaldata/asks/check_labels.py DATA_DIR [--show]
+Usage: python evaldata/asks/check_labels.py DATA_DIR [--show] [--labels=FILE]
 DATA_DIR (required) is the shared data folder. --show prints every labelled span (to
-the terminal only; article text is never written to this folder).
+the terminal only; article text is never written to this folder). --labels=FILE checks
+another file in the same format (a new batch before it is appended).
 Also importable: ``load_labels(data)`` returns (documents, asks, texts)
 with each ask's ``text`` dict (cue/content/actor/target strings) filled in.
 
@@ -103,7 +104,8 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     data = Path(args[0])
-    docs, asks, texts = load_labels(data)
+    chosen = [a.split("=", 1)[1] for a in argv if a.startswith("--labels=")]
+    docs, asks, texts = load_labels(data, Path(chosen[-1]) if chosen else LABELS)
     errors: list[str] = []
     seen_docs: set[tuple[str, str]] = set()
     for d in docs:

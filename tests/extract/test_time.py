@@ -184,3 +184,230 @@ def test_weekday_with_part_of_day_and_durations_with_their_article() -> None:
         ("the nine months", "DURATION", "P9M"),
         ("June", "DATE", "2024-06"),
     ]
+
+
+def texts_values(text: str, published: datetime | None) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in extract_timexes(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # a day named without its year is the nearest such day ...
+        ("The dividend is payable Dec. 7.", datetime(1989, 10, 27), "1989-12-07"),
+        ("The plan took effect Aug. 9.", datetime(1989, 10, 26), "1989-08-09"),
+        # ... unless the tense points the other way and that side is not far off
+        ("Revenue rose in the period that ended March 31.", datetime(1989, 11, 1), "1989-03-31"),
+        # "planned" looks ahead, and a "by" after the day is the agent, not a deadline
+        ("The accession is planned for early March.", datetime(1999, 2, 10), "1999-03"),
+        ("Castro attended a rally Thursday by media workers.", datetime(2000, 1, 7), "2000-01-06"),
+    ],
+)
+def test_days_and_months_without_a_year(text: str, published: datetime, value: str) -> None:
+    assert extract_timexes(text, published)[-1].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("It ended nearly four years ago.", datetime(1998, 2, 27),
+         ("nearly four years ago", "DATE", "1994")),
+        ("It was removed a few years ago.", datetime(1998, 2, 12),
+         ("a few years ago", "DATE", "PAST_REF")),
+        ("The firm, which just months ago was failing, is fine.", datetime(1989, 10, 30),
+         ("months ago", "DATE", "PAST_REF")),
+        ("They were Soviet allies a decade ago.", datetime(1999, 3, 12),
+         ("a decade ago", "DATE", "1989")),
+        # "later"/"before" leave a length of time; "ago"/"earlier" make a date
+        ("Three days later, the index rose.", datetime(1989, 10, 30),
+         ("Three days", "DURATION", "P3D")),
+        ("The company earlier this year adopted a plan.", datetime(1989, 11, 2),
+         ("earlier this year", "DATE", "1989")),
+        ("Officials were unavailable late yesterday.", datetime(1989, 10, 27),
+         ("late yesterday", "DATE", "1989-10-26")),
+        ("In June last year the leaders fell out.", datetime(1998, 2, 19),
+         ("June last year", "DATE", "1997-06")),
+        ("Hate groups grew over the past year.", datetime(1998, 3, 3),
+         ("the past year", "DATE", "1997")),
+        ("Prices fell in the past three months.", datetime(1998, 3, 3),
+         ("the past three months", "DURATION", "P3M")),
+        ("Growth was strong in recent years.", datetime(1989, 10, 27),
+         ("recent years", "DATE", "PAST_REF")),
+        ("Funds sold bonds in recent weeks and months.", datetime(1989, 10, 27),
+         ("recent weeks and months", "DATE", "PAST_REF")),
+        ("Construction slowed in recent weeks.", datetime(1989, 10, 30),
+         ("recent weeks", "DURATION", "PXW")),
+        ("In the past, Russia made such claims.", datetime(1998, 2, 27),
+         ("the past", "DATE", "PAST_REF")),
+        ("It will sell the unit in the near future.", datetime(1989, 11, 1),
+         ("the near future", "DATE", "FUTURE_REF")),
+        ("The deal should close by year-end.", datetime(1989, 11, 2),
+         ("year-end", "DATE", "1989")),
+    ],
+)  # fmt: skip
+def test_relative_spans_and_values(
+    text: str, published: datetime, expected: tuple[str, str, str]
+) -> None:
+    assert texts_values(text, published) == [expected]
+
+
+def test_clock_times_with_their_day() -> None:
+    text = (
+        "He was seized at 10 p.m. Wednesday, police said. Talks broke off at noon Thursday. "
+        "The offer runs until 5 p.m. EST Feb. 20."
+    )
+    assert texts_values(text, datetime(1998, 2, 13)) == [
+        ("10 p.m. Wednesday", "TIME", "1998-02-11T22:00"),
+        ("noon Thursday", "TIME", "1998-02-12T12:00"),
+        ("5 p.m. EST Feb. 20", "TIME", "1998-02-20T17:00"),
+    ]
+
+
+def test_quarters_in_results_copy() -> None:
+    text = (
+        "Net rose in this year's third quarter. The third-quarter loss narrowed. "
+        "It took a charge in the 1988 second quarter. Net fell in the fiscal first quarter."
+    )
+    assert texts_values(text, datetime(1989, 10, 26)) == [
+        ("this year's third quarter", "DATE", "1989-Q3"),
+        ("third-quarter", "DATE", "1989-Q3"),
+        ("the 1988 second quarter", "DATE", "1988-Q2"),
+        ("the fiscal first quarter", "DATE", "1989-Q1"),
+    ]
+
+
+def test_year_earlier_periods_take_the_reported_quarter() -> None:
+    text = (
+        "Profit rose in the third quarter. Sales were $5 million, up from $4 million "
+        "a year earlier. In the year-earlier quarter, net was flat. The year-ago results "
+        "were restated. Net for the year-earlier nine months rose. In the 1988 period, "
+        "costs fell. Sales in the latest period rose."
+    )
+    assert texts_values(text, datetime(1989, 10, 26)) == [
+        ("the third quarter", "DATE", "1989-Q3"),
+        ("a year earlier", "DATE", "1988-Q3"),
+        ("the year-earlier quarter", "DATE", "1988-Q3"),
+        ("year-ago", "DATE", "1988-Q3"),
+        ("the year-earlier nine months", "DURATION", "P9M"),
+        ("the 1988 period", "DATE", "1988-Q3"),
+        ("the latest period", "DATE", "1989-Q3"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They lived in camps for 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
+        ("But a minute and a half later, a pilot called.",
+         ("a minute and a half", "DURATION", "PT1M30S")),
+        ("Shipments resume within two to three weeks.",
+         ("two to three weeks", "DURATION", "PXW")),
+        ("Reservists serve for up to 180 days.", ("up to 180 days", "DURATION", "P180D")),
+        ("The money can be used over three years.", ("three years", "DURATION", "P3Y")),
+        ("The empire lasted seventy years.", ("seventy years", "DURATION", "P70Y")),
+        ("Sales for the year ended March 31 rose.", ("the year", "DURATION", "P1Y")),
+    ],
+)  # fmt: skip
+def test_durations(text: str, expected: tuple[str, str, str]) -> None:
+    assert texts_values(text, datetime(1998, 2, 27))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In nineteen ninety-one he was convicted.", [("nineteen ninety-one", "DATE", "1991")]),
+        ("It pledged jobs by the year two thousand.", [("the year two thousand", "DATE", "2000")]),
+        ("January nineteen ninety-seven. Atlanta again.",
+         [("January nineteen ninety-seven", "DATE", "1997-01")]),
+        ("He fled in June 1998 and returned later that year.",
+         [("June 1998", "DATE", "1998-06"), ("later that year", "DATE", "1998")]),
+        ("In 1995 he joined the bank. Later in the year he left.",
+         [("1995", "DATE", "1995"), ("Later in the year", "DATE", "1995")]),
+        ("Profit will rise in the year, the bank said.", [("the year", "DATE", "1998")]),
+        ("He was promoted in 1995, and the following year he moved.",
+         [("1995", "DATE", "1995"), ("the following year", "DATE", "1996")]),
+        ("Talks should end by May.", [("May", "DATE", "1998-05")]),
+        ("They said they may sell. Crowds joined the March for Life and this march.", []),
+        ("Demand stays high well into the summer.", [("the summer", "DATE", "1997-SU")]),
+        ("It shut the plant this past spring.", [("this past spring", "DATE", "1997-SP")]),
+        ("It forecast higher earnings for the full year.", [("the full year", "DATE", "1998")]),
+        ("Sales were $7 billion in the latest fiscal year.",
+         [("the latest fiscal year", "DATE", "1997")]),
+        ("Earnings will suffer in the last half of 1989.",
+         [("the last half of 1989", "DATE", "1989-H2")]),
+        ("Fans buy fifty thousand CDs a year.", [("a year", "SET", "P1Y")]),
+        # a rate after an amount, and "a second" as an ordinal, are not times
+        ("The cuts save $500 million a year. A second group bid.", []),
+    ],
+)  # fmt: skip
+def test_more_calendar_expressions(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert texts_values(text, datetime(1998, 2, 27)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a weekday with "'s" reports what happened; "set to" looks ahead
+        ("They would get around Wednesday's ruling.", datetime(2000, 1, 7),
+         [("Wednesday", "DATE", "2000-01-05")]),
+        ("Talks are set to resume Monday.", datetime(1998, 3, 22),
+         [("Monday", "DATE", "1998-03-23")]),
+        # "United" is a name, and a "said" after the day reports, it does not date
+        ("He would be traveling to the United States Thursday.", datetime(2000, 4, 5),
+         [("Thursday", "DATE", "2000-04-06")]),
+        ("'He will leave Thursday,' Castro said.", datetime(2000, 4, 5),
+         [("Thursday", "DATE", "2000-04-06")]),
+        ("Firms will buy equipment in the coming years.", datetime(1999, 3, 12),
+         [("the coming years", "DURATION", "PXY")]),
+        ("It had losses in the past two quarters.", datetime(1989, 10, 27),
+         [("the past two quarters", "DURATION", "P2Q")]),
+        ("It sought buyers in March. The following month, it sold itself.",
+         datetime(1989, 10, 27),
+         [("March", "DATE", "1989-03"), ("The following month", "DATE", "1989-04")]),
+        ("Families kept the secret for two thousand years.", datetime(1998, 1, 21), []),
+        # an "-ed" word after "the", "is", "still" ... is no past event
+        ("It would be paid on a still unspecified date in January.", datetime(1989, 10, 26),
+         [("January", "DATE", "1990-01")]),
+        ("The shooting happened last Oct. 23 at his home.", datetime(1999, 4, 19),
+         [("Oct. 23", "DATE", "1998-10-23")]),
+    ],
+)  # fmt: skip
+def test_tense_and_anaphora_details(
+    text: str, published: datetime, expected: list[tuple[str, str, str]]
+) -> None:
+    assert texts_values(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops will arrive within weeks.", [("weeks", "DURATION", "PXW")]),
+        ("Moscow ruled Ukraine for centuries.", [("centuries", "DURATION", "PXY")]),
+        ("They waited in vain for years.", [("years", "DURATION", "PXY")]),
+        ("She is a 20th century democrat.", [("20th century", "DATE", "19")]),
+        ("It was the worst disaster of this century.", [("this century", "DATE", "19")]),
+    ],
+)
+def test_bare_plurals_and_centuries(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert texts_values(text, datetime(1998, 2, 13)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Orangemen march each July.", [("each July", "SET", "XXXX-07")]),
+        ("Flights leave on Tuesday nights.", [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+        ("The shop closes on Mondays.", [("Mondays", "SET", "XXXX-WXX-1")]),
+        ("It plans deals in the next 12 to 18 months.",
+         [("the next 12 to 18 months", "DURATION", "PXM")]),
+        ("The base stays for at least 20 more years.",
+         [("at least 20 more years", "DURATION", "P20Y")]),
+        ("Rates may fall in coming weeks.", [("coming weeks", "DURATION", "PXW")]),
+        ("He made the late-November trip.", [("late-November", "DATE", "1997-11")]),
+        ("Sales in fiscal year 1997 rose.", [("fiscal year 1997", "DATE", "1997")]),
+        ("A hearing is set for the week of March 6.",
+         [("the week of March 6", "DATE", "1998-W10")]),
+    ],
+)  # fmt: skip
+def test_sets_and_ranges(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert texts_values(text, datetime(1998, 3, 22)) == expected

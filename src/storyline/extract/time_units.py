@@ -1,0 +1,166 @@
+"""Calendar arithmetic and the tense of a sentence, shared by the timex resolvers.
+
+:func:`sentence_tense` reads the tense of the sentence around a span, which
+settles weekdays, months and holidays; the rest turns units and counts into
+TIMEX3 values ("P3M", "1998-W12", "1998-Q3").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Literal
+
+from storyline.extract.time_rules import MONTHS, UNITS
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Tense = Literal["past", "future", "present"]
+
+__all__ = [
+    "ADVERB_UNITS", "SENT_END", "Tense", "TimexType", "duration_value", "half_more",
+    "holiday_date", "iso_week", "month_of", "sentence_tense", "shift", "shift_month",
+    "unit_letter", "unit_value",
+]  # fmt: skip
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|'ll|shall|is due|are due|due to|is expected|are expected|going to|"
+    r"plans? to|planned|planning|intends?|aims?|scheduled|next|upcoming|coming|would|"
+    r"expects?|until|by|as soon as|set to|is to|are to)\b",
+    re.IGNORECASE,
+)
+# "-ed" words in lower case only ("United" is a name), and not the few that are no verbs
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|ago|last|yesterday|earlier"
+    r"|(?-i:(?!(?:hundred|indeed|need|speed|feed|seed|proceed|exceed|succeed|bed|red|shed)\b)"
+    r"[a-z]+ed))\b",
+    re.IGNORECASE,
+)
+_NOT_A_VERB = re.compile(r"\b(?:be|been|being|is|are|am|the|a|an|still)\s+\Z", re.IGNORECASE)
+SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+
+
+def sentence_tense(text: str, start: int, end: int) -> Tense:
+    """The tense of the sentence around a span: the nearest tense marker wins."""
+    left = max((m.end() for m in SENT_END.finditer(text, 0, start)), default=0)
+    nxt = SENT_END.search(text, end)
+    right = nxt.start() if nxt else len(text)
+    best: tuple[int, Tense] = (10**9, "present")
+    markers: tuple[tuple[re.Pattern[str], Tense], ...] = ((_FUTURE, "future"), (_PAST, "past"))
+    for pattern, tense in markers:
+        for m in pattern.finditer(text, left, right):
+            if start <= m.start() < end and m.group().lower() not in ("next", "last"):
+                continue
+            if m.start() >= end and m.group().lower() in ("by", "said"):
+                # "a rally Thursday by workers": the agent, not a deadline;
+                # "'... leave Thursday,' Castro said": the report, not the event
+                continue
+            if tense == "past" and _NOT_A_VERB.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "is expected", "the proposed deal": no past event
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            dist = abs(dist) if m.end() <= start else abs(dist) + 3  # prefer what comes before
+            if dist < best[0]:
+                best = (dist, tense)
+    return best[1]
+
+
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def month_of(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def unit_letter(unit: str) -> tuple[str, bool]:
+    return UNITS[unit.lower().rstrip("s")]
+
+
+def duration_value(n: int | None, unit: str) -> str:
+    letter, is_time = unit_letter(unit)
+    qty = "X" if n is None or n < 0 else str(n)
+    if letter == "DE":
+        qty, letter = ("X" if qty == "X" else str(int(qty) * 10)), "Y"
+    elif letter == "CE":
+        qty, letter = ("X" if qty == "X" else str(int(qty) * 100)), "Y"
+    return f"PT{qty}{letter}" if is_time else f"P{qty}{letter}"
+
+
+_HALF = {"Y": (6, "M"), "M": (15, "D"), "W": (3, "DT12H"), "D": (12, "H"), "H": (30, "M")}
+
+
+def half_more(n: int | None, unit: str) -> str:
+    """ "2 1/2 years" → P2Y6M, "a minute and a half" → PT1M30S."""
+    base = duration_value(n, unit)
+    letter, is_time = unit_letter(unit)
+    if "X" in base or letter in ("DE", "CE"):
+        return base
+    if is_time:
+        qty, smaller = {"H": (30, "M"), "M": (30, "S")}.get(letter, (0, ""))
+        return f"{base}{qty}{smaller}" if qty else base
+    qty, smaller = _HALF[letter]
+    if smaller.startswith("D") and "T" in smaller:
+        return f"P{(n or 0) * 7 + 3}DT12H"
+    if smaller == "H":
+        return f"{base}T12H"
+    return f"{base}{qty}{smaller}"
+
+
+def unit_value(d: date, unit: str) -> str:
+    u = unit.lower()
+    if u.startswith("week"):
+        return iso_week(d)
+    if u.startswith("month"):
+        return f"{d.year}-{d.month:02d}"
+    if u.startswith("quarter"):
+        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    if u.startswith("year") or u.startswith("season"):
+        return f"{d.year}"
+    if u.startswith("decade"):
+        return f"{d.year // 10}"
+    return d.isoformat()
+
+
+def shift(d: date, n: int, unit: str) -> date:
+    u = unit.lower()
+    if u.startswith(("hour", "minute", "second")):
+        return d
+    if u.startswith("day"):
+        return d + timedelta(days=n)
+    if u.startswith(("week", "weekend")):
+        return d + timedelta(weeks=n)
+    if u.startswith(("month", "quarter")):
+        months = n * (3 if u.startswith("quarter") else 1)
+        y, m = shift_month(d.year, d.month, months)
+        return date(y, m, 1)
+    years = n * (10 if u.startswith("decade") else 1)
+    return date(d.year + years, 1, 1)
+
+
+ADVERB_UNITS = {
+    "daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+    "yearly": "year", "hourly": "hour", "quarterly": "month",
+}  # fmt: skip
+
+
+def holiday_date(name: str, year: int) -> date:
+    """The date of a named holiday in ``year`` (US Thanksgiving: fourth Thursday of November)."""
+    if name.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    fixed = {
+        "christmas": (12, 25),
+        "christmas day": (12, 25),
+        "christmas eve": (12, 24),
+        "boxing day": (12, 26),
+        "new year's day": (1, 1),
+        "new year's eve": (12, 31),
+        "independence day": (7, 4),
+    }
+    month, day = fixed[name]
+    return date(year, month, day)

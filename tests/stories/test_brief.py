@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import jsonschema
 import pytest
 
 from storyline import sample as sample_corpus
 from storyline.cli import main
+from storyline.extract.annotate import Annotator, default_annotator
 from storyline.render.contract import brief_json, schema
 from storyline.settings import Settings
 from storyline.store import Store
@@ -117,6 +118,39 @@ def test_a_later_run_on_the_same_store_continues_the_same_stories(tmp_path: Path
     assert all(after[i] == sid for i, sid in before.items() if i in after)
     assert set(after) > set(before) & set(after)
     assert rerun == {**before, **after}
+
+
+def test_a_later_run_reads_earlier_analyses_instead_of_parsing_again(tmp_path: Path) -> None:
+    class Counting(Annotator):
+        seen: ClassVar[list[str]] = []
+
+        def annotate_all(self, articles, batch_size=32):  # type: ignore[no-untyped-def]
+            articles = list(articles)
+            Counting.seen.extend(a.id for a in articles)
+            return super().annotate_all(articles, batch_size=batch_size)
+
+    base = default_annotator()
+    annotator = Counting(base.stages, base.nlp)
+    db = tmp_path / "store.db"
+    sources = [str(p) for p in sample_corpus.sources()]
+    first_sources = [s for s in sources if s.endswith("articles.jsonl")]
+    later_sources = [s for s in sources if not s.endswith("articles.jsonl")]
+    settings = Settings(db=db, progress=False)
+    when = datetime(2025, 2, 15, tzinfo=UTC)
+    with Store.open(db) as store:
+        first = brief(first_sources, store, settings, annotator=annotator)
+        earlier = {a.id for d in first.dossiers for a in d.articles}
+        Counting.seen.clear()
+        brief(later_sources, store, settings, annotator=annotator)
+        assert Counting.seen and not earlier & set(Counting.seen)  # only the new ones
+        stored = brief_json(brief([], store, settings, everything=True).dossiers, (), when)
+        store._conn.execute("DELETE FROM analyses")  # as if nothing had been kept
+        Counting.seen.clear()
+        fresh = brief_json(
+            brief([], store, settings, everything=True, annotator=annotator).dossiers, (), when
+        )
+        assert earlier <= set(Counting.seen)
+    assert stored == fresh
 
 
 def test_brief_command_writes_json_and_markdown(

@@ -15,13 +15,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
 from storyline.errors import StoreError
 from storyline.records import Article, Rejected, Removal, time_order
+from storyline.store.codec import CodecError, decode, encode
 from storyline.stories.cluster import Assignment, StoryState
+
+if TYPE_CHECKING:  # the records import the extraction stages; a store need not load them
+    from storyline.stories.records import AnalysedArticle
 
 __all__ = [
     "AddOutcome",
@@ -526,6 +530,68 @@ class Store:
         except sqlite3.Error as exc:
             self._conn.execute("ROLLBACK")
             raise StoreError(f"could not save stories: {exc}") from exc
+
+    def save_analyses(self, analysed: Sequence[AnalysedArticle], version: str) -> None:
+        """Keep articles' analyses (replacing older ones) under an analysis ``version``."""
+        now = _now()
+        rows = []
+        for a in analysed:
+            ann = a.annotated
+            records = {
+                f: encode(getattr(ann, f)) for f in ann.__dataclass_fields__ if f != "article"
+            }
+            rows.append(
+                (
+                    a.id,
+                    version,
+                    json.dumps(records, ensure_ascii=False, separators=(",", ":")),
+                    np.ascontiguousarray(a.sentence_vectors, dtype="<f4").tobytes(),
+                    np.ascontiguousarray(a.lead_vector, dtype="<f4").tobytes(),
+                    now,
+                )
+            )
+        try:
+            with self._conn:
+                self._conn.executemany(
+                    "INSERT OR REPLACE INTO analyses (article_id, version, annotations,"
+                    " sentence_vectors, lead_vector, analysed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not save analyses: {exc}") from exc
+
+    def analyses(self, article_ids: Sequence[str], version: str) -> dict[str, AnalysedArticle]:
+        """The stored analyses of ``article_ids`` made by analysis ``version``; others are
+        left out (the caller analyses those again), as is a row that no longer reads."""
+        from storyline.extract.annotate import AnnotatedArticle
+        from storyline.stories.records import AnalysedArticle
+
+        out: dict[str, AnalysedArticle] = {}
+        for i in range(0, len(article_ids), 500):
+            chunk = list(article_ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self._conn.execute(
+                "SELECT article_id, annotations, sentence_vectors, lead_vector FROM analyses"
+                f" WHERE version = ? AND article_id IN ({marks})",
+                [version, *chunk],
+            ).fetchall()
+            for article_id, records, sentences, lead in rows:
+                article = self.get(article_id)
+                if article is None:
+                    continue
+                try:
+                    annotated = decode(AnnotatedArticle, json.loads(records), article=article)
+                except CodecError:  # written by records of the same shape but unreadable: redo
+                    continue
+                lead_vector = np.frombuffer(lead, dtype="<f4").astype(np.float32)
+                vectors = np.frombuffer(sentences, dtype="<f4").astype(np.float32)
+                out[article_id] = AnalysedArticle(
+                    annotated,
+                    annotated.sentences,
+                    vectors.reshape(len(annotated.sentences), lead_vector.shape[0]),
+                    lead_vector,
+                )
+        return out
 
 
 def _split_sql(script: str) -> list[str]:

@@ -4,23 +4,32 @@ One pass per article: the annotator parses the clean text once (in batches)
 and runs every extraction stage; the sentences are embedded in one batch per
 group of articles, and each article gets a lead vector (title and opening)
 for story clustering.
+
+Analyses are stored (:meth:`storyline.store.Store.save_analyses`) under
+:data:`ANALYSIS_VERSION`, so a story that grows over later runs reads its earlier
+articles' analyses instead of parsing them again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from importlib.metadata import version
 
 import numpy as np
 
 from storyline.extract.annotate import AnnotatedArticle, Annotator
 from storyline.nlp.embeddings import SentenceEncoder
 from storyline.records import Article
+from storyline.store.codec import fingerprint
 from storyline.stories.cluster import lead_text
 from storyline.stories.records import AnalysedArticle
 
-__all__ = ["analyse_articles"]
+__all__ = ["ANALYSIS_VERSION", "analyse_articles"]
 
 _MAX_SENTENCE_CHARS = 2000
+
+ANALYSIS_VERSION = f"{version('storyline')}/{fingerprint(AnnotatedArticle)}"
+"""Stored analyses are reused only by the same storyline release and record shapes."""
 
 
 def analyse_articles(

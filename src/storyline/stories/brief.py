@@ -5,7 +5,8 @@ are ingested into the store (rejections reported, nothing stored is lost);
 the articles of this run that have no story yet are analysed and clustered —
 continuing the stories already in the store, whose ids never change — and a
 dossier is built for every story that this run touched (every story in the
-store when ``everything`` is set).
+store when ``everything`` is set). Analyses are stored with the articles, so the
+earlier articles of a story that grows are read back, not parsed again.
 
 >>> from storyline.store import Store
 >>> from storyline.settings import Settings
@@ -26,7 +27,7 @@ from storyline.nlp.embeddings import SentenceEncoder, load_encoder
 from storyline.records import Article, Rejected, time_order
 from storyline.settings import Settings
 from storyline.store import Store
-from storyline.stories.analyse import analyse_articles
+from storyline.stories.analyse import ANALYSIS_VERSION, analyse_articles
 from storyline.stories.cluster import WINDOW_DAYS, StoryClusterer, StoryItem, StoryState
 from storyline.stories.dossier import Dossier, build_dossier
 from storyline.stories.keywords import load_keyword_weights
@@ -97,8 +98,9 @@ def _brief(
             if progress:
                 progress(stage, done, len(articles))
 
-        for a in analyse_articles(articles, annotator, encoder, progress=step):
-            analysed[a.id] = a
+        made = list(analyse_articles(articles, annotator, encoder, progress=step))
+        store.save_analyses(made, ANALYSIS_VERSION)
+        analysed.update((a.id, a) for a in made)
 
     if new_articles:
         analyse(new_articles, "analyse")
@@ -127,6 +129,8 @@ def _brief(
     story_ids = sorted(store.story_ids()) if everything else sorted(touched)
     members = {sid: store.story_members(sid) for sid in story_ids}
     missing = [i for ids in members.values() for i in ids if i not in analysed]
+    analysed.update(store.analyses(missing, ANALYSIS_VERSION))
+    missing = [i for i in missing if i not in analysed]
     if missing:
         analyse([a for a in (store.get(i) for i in missing) if a], "analyse earlier articles")
     dossiers = [

@@ -6,14 +6,17 @@ group of articles, and each article gets a lead vector (title and opening)
 for story clustering.
 
 Analyses are stored (:meth:`storyline.store.Store.save_analyses`) under
-:data:`ANALYSIS_VERSION`, so a story that grows over later runs reads its earlier
+:func:`analysis_version`, so a story that grows over later runs reads its earlier
 articles' analyses instead of parsing them again.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from importlib.metadata import version
+from pathlib import Path
 
 import numpy as np
 
@@ -24,12 +27,36 @@ from storyline.store.codec import fingerprint
 from storyline.stories.cluster import lead_text
 from storyline.stories.records import AnalysedArticle
 
-__all__ = ["ANALYSIS_VERSION", "analyse_articles"]
+__all__ = ["analyse_articles", "analysis_version"]
 
 _MAX_SENTENCE_CHARS = 2000
 
-ANALYSIS_VERSION = f"{version('storyline')}/{fingerprint(AnnotatedArticle)}"
-"""Stored analyses are reused only by the same storyline release and record shapes."""
+_PACKAGE = Path(__file__).resolve().parents[1]
+# What an analysis depends on: the extraction and model code, and this module.
+_ANALYSIS_CODE = ("extract", "nlp", "stories/analyse.py", "stories/cluster.py")
+
+
+@cache
+def analysis_version() -> str:
+    """What made an analysis: storyline's release, the records' shapes, and a hash of the
+    extraction code and model files (names, sizes, settings), so any change to them makes
+    stored analyses stale and they are made again.
+
+    >>> analysis_version() == analysis_version()
+    True
+    """
+    digest = hashlib.sha1(f"{version('storyline')}/{fingerprint(AnnotatedArticle)}".encode())
+    for part in _ANALYSIS_CODE:
+        root = _PACKAGE / part
+        for path in sorted(root.rglob("*") if root.is_dir() else [root]):
+            if not path.is_file() or "__pycache__" in path.parts:
+                continue
+            digest.update(str(path.relative_to(_PACKAGE)).encode())
+            if path.suffix in (".py", ".json", ".cfg"):
+                digest.update(path.read_bytes())
+            else:  # weights: their size stands for them (reading them all would be slow)
+                digest.update(str(path.stat().st_size).encode())
+    return digest.hexdigest()[:16]
 
 
 def analyse_articles(

@@ -195,20 +195,29 @@ def _trimmed(start: int, end: int, text: str) -> tuple[int, int]:
 
 _CONTINUES = re.compile(r"[,;:]\s*[\"”’']?\s*$")
 _CONTINUATION = re.compile(r"^\s*[,;:)\]]")
+_OPENERS = frozenset("\"“‘'")
+# A mark after a space at a sentence's end opens a quotation (a closing one touches the
+# word or punctuation before it).
+_TRAILING_OPENER = re.compile(r"\s+([\"“‘'])\s*$")
 
 
 def mend_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Join parser sentence breaks that cannot end a sentence.
+    """Mend parser sentence breaks that cannot be right.
 
     A sentence does not end on a comma or semicolon (``“…, ” she said`` split
-    after the closing quote) and does not start with one.
+    after the closing quote) and does not start with one; and a quotation mark
+    that opens the next sentence belongs to it, not to the end of the one before
+    (``… said. “We …`` split after the mark, or the mark alone as a sentence).
 
     >>> t = '“We will talk,” Kovar said. Talks began.'
     >>> [t[s:e] for s, e in mend_sentences(t, [(0, 15), (16, 27), (28, 40)])]
     ['“We will talk,” Kovar said.', 'Talks began.']
+    >>> t = 'He left. "We will go," she said.'
+    >>> [t[s:e] for s, e in mend_sentences(t, [(0, 10), (10, 32)])]
+    ['He left.', '"We will go," she said.']
     """
     out: list[tuple[int, int]] = []
-    for start, end in sentences:
+    for start, end in _openers_moved(text, sentences):
         if out and (
             _CONTINUES.search(text[out[-1][0] : out[-1][1]]) or _CONTINUATION.match(text[start:end])
         ):
@@ -216,6 +225,25 @@ def mend_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> tuple[tup
         else:
             out.append((start, end))
     return tuple(out)
+
+
+def _openers_moved(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences with an opening quotation mark at the end of one moved to the next."""
+    out: list[tuple[int, int]] = []
+    carried: int | None = None  # where a mark cut from the previous sentence starts
+    for k, (start, end) in enumerate(sentences):
+        if carried is not None:
+            start, carried = min(start, carried), None
+        last = k == len(sentences) - 1
+        if not last and text[start:end].strip() in _OPENERS:
+            carried = start  # a mark alone: it opens the next sentence
+            continue
+        opener = None if last else _TRAILING_OPENER.search(text, start, end)
+        if opener is not None and opener.start() > start:
+            carried = opener.start(1)
+            end = opener.start()
+        out.append((start, end))
+    return out
 
 
 def default_annotator() -> Annotator:

@@ -3,16 +3,20 @@
 Four kinds, each found from a cue verb in the parse:
 
 - ``demand``: X asks, urges, presses, calls on, wants, gets Y to do Z ("Z is
-  what X wants from Y" too; "tried to convince Y to …"); "Y should/must do Z"
-  in X's quote; a list of demands in one sentence gives one record each;
+  what X wants from Y" too; "tried to convince Y to …"; "X hopes Y will do Z");
+  "Y should/must do Z" in X's quote; a list of demands in one sentence gives one
+  record each; a passive demand ("Y was urged by X to …") is X's of Y, and one
+  with no asker named ("workers were forced to …") is none;
 - ``commitment``: X agrees, promises, pledges, plans to do Z; "X will do Z" of
   a person or body ("X said it would do Z" only in X's own announcement, never
   a bare hypothetical "would"); an agreement X makes with Y;
 - ``action``: X did Z: a listed deed (ordered, approved, imposed, endorsed,
   fined, deployed …) or any transitive verb of an agent that is not a verb of
   perceiving, depicting, moving about or faring (those never are); attempts
-  and decisions ("decided to uphold the ban"); "will" of a chamber or a plural
-  group is a scheduled (``planned``) action, not a pledge. "ordered Y to A and
+  and decisions ("decided to uphold the ban", "moved to block the merger"); a
+  measure passing ("the bill passed 364 to 62": the chamber, if named, acts);
+  money spent or given; backing ("threw its support behind Y"); "will" of a
+  chamber or a plural group is a scheduled (``planned``) action, not a pledge. "ordered Y to A and
   B" gives one action per item with Y as target; a passive with a complement
   has the complement as content and the patient as target ("[X] was fined $N").
   An action hedged as claimed or partial is ``doubted``; one the text says has
@@ -55,15 +59,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.extract.asks_cues import (
-    AGENT_NOUNS,
     ANSWERABLE_NOUNS,
     CLAIM_NOUNS,
     DECISIONS,
     DEMAND_VERBS,
     DIRECTIVE_VERBS,
-    DRAFTING_VERBS,
     INANIMATE_NOUNS,
-    LIGHT_VERBS,
     NARRATIVE_VERBS,
     NOT_DEEDS,
     OFFICE_NOUNS,
@@ -72,7 +73,7 @@ from storyline.extract.asks_cues import (
     SELF_DEMANDS,
     UNKNOWING_VERBS,
 )
-from storyline.extract.asks_deeds import NOBODY, action, modal_ask
+from storyline.extract.asks_deeds import NOBODY, action, hope, modal_ask, support
 from storyline.extract.asks_grammar import (
     ASK_NOUNS,
     AskKind,
@@ -88,18 +89,17 @@ from storyline.extract.asks_grammar import (
     content_items,
     direct_verbs,
     directs_a_party,
-    extent,
-    infinitive_of,
     is_verb,
     kind_of,
     lemma_of,
+    may_act,
     modality,
     normalise,
-    stray_infinitive,
     to_clause,
     told_party,
-    verb_in,
 )
+from storyline.extract.asks_mend import mend_span
+from storyline.extract.asks_nouns import noun_ask_of
 from storyline.extract.asks_parties import Party, PartyResolver
 from storyline.extract.entities import Entity
 from storyline.extract.quotes import Quote
@@ -165,19 +165,33 @@ class _Finder:
         claimed: set[int] = set()  # verbs that are the content of another cue
         for tok in self.doc:
             if (
-                tok.pos_ == "NOUN"
+                (tok.pos_ == "NOUN" or tok.tag_ in ("NN", "NNS"))
                 and tok.lemma_.lower() in ASK_NOUNS
                 and not (tok.ent_type_ or (tok.is_title and tok.i > tok.sent.start))
             ):  # not "the Court of Appeals"
-                noun_ask = self._noun_ask(tok)
+                noun_ask = noun_ask_of(self, tok)
                 if noun_ask is not None:
                     asks.append(noun_ask)
                 continue
             if not is_verb(tok) or tok.i in claimed or argument_gerund(tok):
                 continue
+            backing = support(self, tok)
+            if backing is not None:
+                asks.append(backing)
+                continue
+            hoped = hope(self, tok)
+            if hoped is not None:
+                asks.append(hoped[0])
+                claimed.add(hoped[1])
+                continue
             kind = kind_of(tok)
             if kind is None and causative(tok):
                 kind = "demand"  # "efforts to get the FBI to investigate …"
+            if lemma_of(tok) == "deny" and any(
+                c.dep_ in ("obj", "obl:unmarked") and c.lemma_.lower() in REQUEST_NOUNS
+                for c in tok.children
+            ):
+                kind = "refusal"  # "denied a request from X to …"; not "denied that …"
             if kind in ("demand", "commitment", "refusal") and lemma_of(tok) in _THING_ASKED:
                 named = self._named_by_participle(tok, kind)
                 if named is not None:
@@ -216,11 +230,21 @@ class _Finder:
             head, target = complement(tok, kind)
             if (
                 kind == "demand"
+                and lemma_of(tok) == "push"
+                and (head is None or head.dep_ == "obj")
+                and any(c.dep_ == "obj" and not agentive(c) for c in tok.children)
+            ):
+                ask = action(self, tok)  # "pushed a bill through the Senate": a deed
+                if ask is not None:
+                    asks.append(ask)
+                continue
+            if (
+                kind == "demand"
                 and lemma_of(tok) in PUSHING_VERBS
                 and head is not None
                 and not (to_clause(head) or head.dep_ == "acl" or case_of(head) == "for")
             ):
-                continue  # "push a bill through the Senate" is no demand of anyone
+                continue  # "pressed him on his failure" asks nothing
             if kind == "refusal" and head is not None and head.lemma_.lower() in CLAIM_NOUNS:
                 continue  # "rejected that argument" answers a claim, not an ask
             if (
@@ -272,6 +296,18 @@ class _Finder:
                 continue  # "committed a crime" is no pledge
             if lemma_of(tok) == "seek" and head is not None and head.lemma_.lower() in OFFICE_NOUNS:
                 continue  # "seeking public office" is a candidacy
+            if (
+                kind == "commitment"
+                and tok.pos_ == "ADJ"
+                and (
+                    tok.dep_ in ("amod", "acl")
+                    or (
+                        tok.dep_ == "xcomp"
+                        and any(c.dep_ == "obj" and c.i < tok.i for c in tok.head.children)
+                    )
+                )
+            ):
+                continue  # "assembled a team ready to end …": the team's quality, no pledge
             if self._inanimate_subject(tok):
                 continue  # "lawsuits seeking information", "a resolution calling for …"
             if head is None:
@@ -294,8 +330,27 @@ class _Finder:
                     ),
                     None,
                 )
+            actor: Party | None = None
+            participle = (
+                tok.dep_ == "acl"
+                and tok.tag_ in ("VBN", "VBD")
+                and not any(
+                    c.dep_.startswith("nsubj") or case_of(c) in ("for", "on") for c in tok.children
+                )
+            )  # "Americans forced to pay …": the noun is the one forced
+            if kind == "demand" and (participle or any(c.dep_ == "aux:pass" for c in tok.children)):
+                # "workers were forced to …": the one asked is the subject, the asker
+                # only the agent, if named
+                agent = next((c for c in tok.children if c.dep_ == "obl:agent"), None)
+                if agent is None:
+                    continue
+                actor = self.parties.party(agent)
+                target = next(
+                    (c for c in tok.children if c.dep_ == "nsubj:pass"),
+                    tok.head if participle else target,
+                )
             items = content_items(tok, head)
-            new = [self.record(kind, tok, self.doc[a:b], target) for a, b in items]
+            new = [self.record(kind, tok, self.doc[a:b], target, actor=actor) for a, b in items]
             claimed.update(direct_verbs(tok, _contents(new)))
             asks.extend(new)
         return self._refused_askers(asks)
@@ -369,9 +424,18 @@ class _Finder:
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in INANIMATE_NOUNS:
             return True  # "lawsuits seeking information"
         subj = self.parties.subject(tok)
+        if (
+            subj is not None
+            and subj.lower_ in ("who", "that", "which")
+            and tok.dep_.endswith("relcl")
+        ):
+            subj = tok.head
         return bool(
-            subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in INANIMATE_NOUNS
-        )
+            subj is not None
+            and subj.pos_ == "NOUN"
+            and not subj.ent_type_
+            and (subj.lemma_.lower() in INANIMATE_NOUNS or not may_act(subj))
+        )  # "That project, ignoring science", "injections intended to calm her"
 
     def _directive(self, tok: Any) -> list[Ask] | None:
         """ "ordered Facebook to review the decision and justify …": one action per item,
@@ -389,62 +453,6 @@ class _Finder:
             return None
         found = [self.record("action", tok, self.doc[a:b], target) for a, b in items]
         return [a for a in found if a.actor is not None] or None
-
-    def _noun_ask(self, cue: Any) -> Ask | None:
-        """ "The Times' request to unseal the file", "the union's demand for a pay rise"."""
-        kind = ASK_NOUNS[cue.lemma_.lower()]
-        content = (
-            infinitive_of(cue)
-            or stray_infinitive(cue)
-            or next(
-                (
-                    c
-                    for c in cue.children
-                    if c.dep_ == "nmod"
-                    and case_of(c) == ("for" if kind == "demand" else "of")
-                    and (kind == "demand" or c.tag_ == "VBG")
-                ),
-                None,
-            )
-        )
-        if content is None:
-            return None
-        target = None
-        if kind == "action" and cue.lemma_.lower() in ("effort", "attempt", "bid"):
-            if lemma_of(content) in NARRATIVE_VERBS | NOT_DEEDS and not causative(content):
-                return None  # "an effort to distract attention"
-            if lemma_of(content) in DEMAND_VERBS or causative(content):
-                # "efforts to get DOJ lawyers to investigate …": a demand of them
-                inner, target = complement(content, "demand")
-                if inner is None or target is None:
-                    return None
-                kind, content = "demand", inner
-        who = next(
-            (
-                c
-                for c in cue.children
-                if c.i < cue.i
-                and (
-                    c.dep_ == "nmod:poss"
-                    or (
-                        c.dep_ == "compound"
-                        and (c.ent_type_ or c.pos_ == "PROPN" or c.lemma_.lower() in AGENT_NOUNS)
-                    )
-                )
-            ),
-            None,
-        ) or next((c for c in cue.children if c.dep_ == "nmod" and case_of(c) == "by"), None)
-        if cue.dep_ == "obj" and verb_in(cue.head, DRAFTING_VERBS) and kind == "commitment":
-            return None  # "designing its own plan to …": a document being drawn up
-        if who is None and cue.dep_ == "obj" and lemma_of(cue.head) in LIGHT_VERBS:
-            who = self.parties.subject(cue.head)  # "the Court made a decision to grant …"
-        if who is None and not any(c.lower_ == "to" for c in content.children):
-            return None  # "unfulfilled demand for workers": no one asks
-        actor = self.parties.party(who) if who is not None else NOBODY
-        start, end = extent(content)
-        if self.doc[start].lower_ in ("for", "to"):
-            start += 1
-        return self.record(kind, cue, self.doc[start:end], target, actor=actor)
 
     def _what_wants(self, cue: Any) -> Any | None:
         """ "Z is what X wants from Y": the content is Z, before the copula."""
@@ -489,9 +497,14 @@ class _Finder:
             ),
             None,
         )
+        if len(span) > 1 and span[0].lower_ == "to" and span[0].dep_ == "mark":
+            span = span[1:]  # "ruling to allow …": the content drops a leading "to"
+        span = mend_span(span)
         content_start, content_end = span.start_char, span.end_char
         parts = [(content_start, content_end), (cue.idx, cue.idx + len(cue))]
         parts += [(p.start, p.end) for p in (actor, target) if p is not None]
+        sent_start = min(int(sent.start_char), content_start)
+        sent_end = max(int(sent.end_char), content_end)  # a sentence cut at a no-break space
         return Ask(
             kind,
             actor,
@@ -502,8 +515,8 @@ class _Finder:
             cue.text,
             cue.idx,
             cue.idx + len(cue),
-            sent.start_char,
-            sent.end_char,
+            sent_start,
+            sent_end,
             quote.start if quote is not None else None,
             quote.end if quote is not None else None,
             self._when(sent, cue),

@@ -16,6 +16,7 @@ __all__ = [
     "AGREEING_VERBS",
     "AGREEMENT_NOUNS",
     "ANSWERABLE_NOUNS",
+    "ANSWERING_VERBS",
     "ANSWER_NOUNS",
     "BARE_VERBS",
     "CHAMBER_NOUNS",
@@ -24,23 +25,33 @@ __all__ = [
     "DECISIONS",
     "DEMAND_VERBS",
     "DIRECTIVE_VERBS",
+    "DISPOSITION_NOUNS",
     "DOUBT_WORDS",
     "DRAFTING_VERBS",
     "FORCE_WORDS",
+    "HOPING_VERBS",
     "INANIMATE_NOUNS",
     "LIGHT_VERBS",
+    "MEASURE_NOUNS",
+    "MONEY_NOUNS",
+    "MONEY_VERBS",
     "NARRATIVE_VERBS",
     "NOT_DEEDS",
+    "OBSERVER_NOUNS",
     "OFFICE_NOUNS",
     "OWN_WORD_VERBS",
     "PARTIAL_WORDS",
     "PLANNED_VERBS",
+    "PRESENTING_VERBS",
     "PROCLAIMED_NOUNS",
     "PROCLAIM_VERBS",
     "PUSHING_VERBS",
     "REFUSAL_VERBS",
     "REQUEST_NOUNS",
     "SELF_DEMANDS",
+    "SPEECH_NOUNS",
+    "SUPPORT_NOUNS",
+    "SUPPORT_VERBS",
     "UNKNOWING_VERBS",
     "VIOLENCE_VERBS",
     "country_of_word",
@@ -66,7 +77,7 @@ COMMITMENT_VERBS = _words(
     """
 )
 # Verbs of a decision that is itself the deed: "decided to uphold the ban", "voted to …".
-DECISIONS = _words("decide vote try attempt")
+DECISIONS = _words("decide vote try attempt move")
 # Demand verbs that, with no one asked, state the actor's own aim ("wants to continue").
 SELF_DEMANDS = _words("want seek")
 PLANNED_VERBS = _words("plan intend aim prepare decide")
@@ -279,6 +290,7 @@ NARRATIVE_VERBS = _words(
     sing dance celebrate eat drink wear sleep marry molest abuse assault rape rob
     hail salute honor honour commend mourn address
     change affect influence shape dominate define invest place
+    reflect avoid disappoint project forecast profile board ride obtain
     """
 )
 # Documents, laws and ideas as subjects of asking verbs ask nothing themselves
@@ -286,12 +298,15 @@ NARRATIVE_VERBS = _words(
 INANIMATE_NOUNS = _words(
     """
     law bill resolution rule regulation lawsuit suit culture ideology policy statute
-    amendment study survey poll
+    amendment study survey poll letter email memo document posting tweet guidance
+    guideline
     """
 )
 # What a demand or refusal cannot ask for: knowing, seeing, being named ("want to
 # know", "asked to see", "asked not to be named").
-UNKNOWING_VERBS = _words("know see hear learn understand find be name identify comment")
+UNKNOWING_VERBS = _words(
+    "know see hear learn understand find be name identify comment speak talk say"
+)
 
 # Verbs that are no deed of an actor, whatever their object ("saw a rise", "has a
 # plan", "faces charges"), left out of the open-class actions.
@@ -305,7 +320,7 @@ NOT_DEEDS = _words(
     suggest look lose cost face cause receive hold lead follow represent contain feature
     require reach hit mark see spend owe deserve let help tweet post share thank praise
     blame accuse criticize criticise warn insist explain wonder question welcome speak talk
-    debate watch enjoy start begin continue keep stay remain
+    debate watch enjoy start begin continue keep stay remain discuss
     """
 )
 # Heads of unnamed subjects that can act: "the board approved …", "officials ordered …".
@@ -321,6 +336,10 @@ AGENT_NOUNS = _words(
     workers rival leaders side negotiator diplomat lawyer detective detectives
     media press newspaper prosecutors officers soldiers militants rebels hackers
     legislators lawmakers senators nominee candidate
+    mob rioter rioters militia militias insurgent insurgents terrorists
+    gang cartel regime junta navy
+    operative representative executive aide aides staff staffer attorney attorneys
+    chief head secretary envoy ambassador administration agencies sheriff embassy
     """
 )
 
@@ -332,7 +351,9 @@ CLAIM_NOUNS = _words(
     """
 )
 # Nouns that name an ask: a refused "that request" goes back to the latest demand.
-REQUEST_NOUNS = _words("request demand call plea proposal appeal ultimatum")
+REQUEST_NOUNS = _words(
+    "request demand call plea proposal appeal ultimatum application motion petition"
+)
 # What one accepts or offers as a commitment: an invitation, a deal, terms.
 ANSWERABLE_NOUNS = _words(
     """
@@ -346,7 +367,17 @@ AGREEING_VERBS = _words("establish reach strike forge form seal conclude make")
 # Verbs that only deliver an ask noun: its maker is their subject ("the Court made a
 # decision to …").
 LIGHT_VERBS = _words(
-    "make issue file submit send reach take lodge extend deliver renew repeat announce unveil"
+    """
+    make issue file submit send reach take lodge extend deliver renew repeat announce unveil
+    lay outline present signal show express voice acknowledge
+    """
+)
+# Verbs by which a request is answered: the one answering is the one asked ("denied a
+# request from X to …").
+ANSWERING_VERBS = _words("deny reject grant approve refuse decline overrule consider hear")
+# Verbs that present a plan or proposal: the ask is the noun, not the presenting.
+PRESENTING_VERBS = _words(
+    "announce unveil lay outline present signal show express voice acknowledge detail"
 )
 # Verbs that draw up a plan as a document, not a pledge ("designing its own plan to …").
 DRAFTING_VERBS = _words("design draft develop write craft devise create prepare")
@@ -367,4 +398,34 @@ CHAMBER_NOUNS = _words("senate house congress parliament assembly legislature ch
 # Verbs by which an actor states its own intention ("announced it would end …").
 OWN_WORD_VERBS = _words(
     "say announce pledge promise vow tell state confirm insist declare add write tweet indicate"
+)
+# Measures that pass a chamber ("the bill passed 364 to 62").
+MEASURE_NOUNS = _words(
+    "bill legislation law act measure package resolution budget amendment blueprint framework"
+)
+# Giving or spending money is a deed ("has spent trillions of dollars").
+MONEY_VERBS = _words("spend give raise donate contribute pay")
+MONEY_NOUNS = _words("money dollar dollars fund funds cash million billion trillion")
+# Nouns of a disposition to act: a commitment only of someone named ("his willingness to …").
+DISPOSITION_NOUNS = _words("willingness openness readiness intention")
+# Objects that make a deed verb mere speech ("renewed its tough talk", "raised questions").
+SPEECH_NOUNS = _words(
+    """
+    talk rhetoric remark remarks comment comments criticism praise warning warnings credit
+    thanks question questions concern concerns doubt doubts alarm eyebrows expectation
+    expectations
+    """
+)
+# Hoping another party will act is asking it to ("hopes Facebook will do more").
+HOPING_VERBS = _words("hope")
+# Backing given with a light verb ("showing support for", "threw its support behind").
+SUPPORT_VERBS = _words("show express voice throw lend give offer")
+SUPPORT_NOUNS = _words("support backing")
+# People who study, count or watch rather than act: no deed of theirs is an ask
+# ("researchers analyzed records", "pollsters found").
+OBSERVER_NOUNS = _words(
+    """
+    researcher scientist analyst economist pollster expert scholar academic reader viewer
+    respondent voter
+    """
 )

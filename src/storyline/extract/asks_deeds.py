@@ -32,12 +32,21 @@ from storyline.extract.asks_cues import (
     CHAMBER_NOUNS,
     DIRECTIVE_VERBS,
     FORCE_WORDS,
+    HOPING_VERBS,
     INANIMATE_NOUNS,
+    LIGHT_VERBS,
+    MEASURE_NOUNS,
+    MONEY_NOUNS,
+    MONEY_VERBS,
     NARRATIVE_VERBS,
     NOT_DEEDS,
     OWN_WORD_VERBS,
+    PRESENTING_VERBS,
     PROCLAIM_VERBS,
     PROCLAIMED_NOUNS,
+    SPEECH_NOUNS,
+    SUPPORT_NOUNS,
+    SUPPORT_VERBS,
     VIOLENCE_VERBS,
 )
 from storyline.extract.asks_grammar import (
@@ -66,7 +75,7 @@ from storyline.extract.quotes_cues import SPEECH_VERBS
 if TYPE_CHECKING:
     from storyline.extract.asks import Ask
 
-__all__ = ["NOBODY", "Finder", "action", "modal_ask"]
+__all__ = ["NOBODY", "Finder", "action", "hope", "modal_ask", "support"]
 
 NOBODY = Party("", None, None, 0, 0)  # "no actor named", unlike "find the actor"
 _OBJECTS = {"obj", "xcomp", "ccomp", "compound:prt", "obl"}
@@ -75,13 +84,13 @@ _MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "s
 # Light verbs that make a pledge with their object ("will take an action", "will
 # hold a vote") are no longer "no deed" after "will".
 _NO_PLAN = NOT_DEEDS - {"take", "make", "hold", "keep", "use", "help", "lead", "start", "begin"}
-_NO_PLAN -= {"require"}  # "will require all travellers to be vaccinated": a mandate
+_NO_PLAN -= {"require", "discuss"}  # "will require all travellers to be vaccinated": a mandate
 # Subordinators of a clause that states a condition or goal of another act, not a
 # deed done ("stay until every American was evacuated").
 _CIRCUMSTANCE = {"until", "unless", "if", "once"}
 # Prepositional complements of a passive that say where it leaves its patient
 # ("banned *from* both sites", "taken *off* the rolls") rather than when or why.
-_PASSIVE_COMPLEMENTS = {"from", "off", "to", "into", "out"}
+_PASSIVE_COMPLEMENTS = {"from", "off", "to", "into", "out", "with"}
 
 
 class Finder(Protocol):
@@ -110,7 +119,10 @@ class Finder(Protocol):
 
 
 def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
-    listed = listed or made_public(tok)
+    passed = _passed(finder, tok)
+    if passed is not None:
+        return passed
+    listed = listed or made_public(tok) or _gives_money(tok)
     misread = misattached(tok)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not misread:
         return _participle(finder, tok, listed)
@@ -128,8 +140,10 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
     ):
         return None
     children = list(tok.children)
-    if any(c.dep_ == "aux:pass" for c in children) or (
-        made_public(tok) and any(case_of(c) == "by" for c in children)
+    if (
+        any(c.dep_ == "aux:pass" for c in children)
+        or (made_public(tok) and any(case_of(c) == "by" for c in children))
+        or _headline_agent(tok) is not None
     ):  # "The emails — made public by the committee —": a passive the parse missed
         return _passive(finder, tok, listed)
     withdrawal = lemma_of(tok) in ("leave", "exit") and _forces(tok)
@@ -150,11 +164,16 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "mark")}
     if auxes & _MODALS or ("to" in auxes and not yet_to(tok) and not carried):
         return None
-    if lemma_of(tok) in PROCLAIM_VERBS and any(
-        c.dep_ == "obj" and c.lemma_.lower() in ASK_NOUNS and infinitive_of(c) is not None
+    if (not listed or lemma_of(tok) in PROCLAIM_VERBS | PRESENTING_VERBS) and any(
+        c.dep_ == "obj"
+        and c.lemma_.lower() in ASK_NOUNS
+        and (
+            infinitive_of(c) is not None
+            or any(x.dep_ == "acl" and x.tag_ == "VBG" and x.i == c.i + 1 for x in c.children)
+        )
         for c in children
     ):
-        return None  # "announced plans to send doses": the plan is the ask
+        return None  # "announced plans to send doses", "stepped up its effort to …"
     if lemma_of(tok) in PROCLAIM_VERBS and not any(
         c.dep_ == "obj"
         and any(t.lemma_.lower() in ANSWER_NOUNS | PROCLAIMED_NOUNS for t in c.subtree)
@@ -162,6 +181,13 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
     ):
         return None  # "announced the pick" is speech; "declared war" is a deed
     subj = next((c for c in children if c.dep_ == "nsubj"), None)
+    if (
+        subj is not None
+        and subj.lower_ in ("that", "which")
+        and tok.dep_.endswith("relcl")
+        and tok.head.lemma_.lower() in INANIMATE_NOUNS - {"amendment"}
+    ):
+        return None  # "a law that bans most abortions": no actor's deed
     if subj is not None and (
         subj.ent_type_ in ("DATE", "TIME")
         or subj.lemma_.lower() in INANIMATE_NOUNS
@@ -180,10 +206,19 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
         return None  # "This led to losses and allowed ISIL to …": an event, no actor
     if not any(c.dep_ in ("obj", "xcomp", "ccomp", "compound:prt") for c in children):
         return None
+    if any(c.dep_ == "obj" and c.lemma_.lower() in SPEECH_NOUNS for c in children):
+        return None  # "renewed its tough talk", "raised questions about …": words
     if lemma_of(tok) in VIOLENCE_VERBS:
         doer = finder.parties.subject(tok)
         if doer is None or not agentive(doer):
             return None  # violence is labelled for states, forces and armed groups
+        if any(
+            c.dep_ == "obj"
+            and c.lemma_.lower() in ("people", "person")
+            and not any(d.dep_ in ("nummod", "det", "amod") for d in c.children)
+            for c in children
+        ):
+            return None  # "they're killing people": an accusation, not one act
     obj = next((c for c in children if c.dep_ == "obj"), None)
     if (
         lemma_of(tok) == "attack"
@@ -191,8 +226,8 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
         and (obj.ent_type_ == "PER" or obj.pos_ == "PRON" or obj.lemma_.lower() in AGENT_NOUNS)
     ):
         return None  # "attacked other candidates on stage": words, not force
-    if any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE for c in children):
-        return None  # "if the agency issues the rules": an open condition
+    if _conditional(tok):
+        return None  # "if the agency issues the rules", "if we have to spend money"
     whole = action_span(tok)
     gap = next(
         (c for c in children if c.dep_ == "obj" and c.lower_ in ("which", "that", "whom")),
@@ -217,6 +252,137 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
     return ask if ask.actor is not None else None
 
 
+def hope(finder: Finder, tok: Any) -> tuple[Ask, int] | None:
+    """ "he hopes Facebook will do more to …": hoping another party will act asks it."""
+    if lemma_of(tok) not in HOPING_VERBS:
+        return None
+    subj = finder.parties.subject(tok)
+    if subj is None or not agentive(subj):
+        return None
+    for clause in tok.children:
+        if clause.dep_ != "ccomp" or not is_verb(clause):
+            continue
+        aux = next(
+            (c for c in clause.children if c.dep_ == "aux" and c.lower_ in ("will", "would")),
+            None,
+        )
+        asked = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if aux is None or asked is None or not agentive(asked):
+            continue
+        if asked.pos_ == "PRON" or asked.lower_ == subj.lower_:
+            continue  # "she hopes they will …", "hopes he will win": no one named
+        span = finder.doc[aux.i + 1 : max(action_span(clause).end, clause.i + 1)]
+        return finder.record("demand", tok, span, asked), clause.i
+    return None
+
+
+def support(finder: Finder, tok: Any) -> Ask | None:
+    """ "showing support for [a plan]", "throwing its support behind the nominee": backing,
+    an action whose content is what is backed."""
+    if lemma_of(tok) not in SUPPORT_VERBS or _conditional(tok):
+        return None
+    obj = next(
+        (c for c in tok.children if c.dep_ == "obj" and c.lemma_.lower() in SUPPORT_NOUNS),
+        None,
+    )
+    if obj is None:
+        return None
+    backed = next(
+        (
+            c
+            for c in (*obj.children, *tok.children)
+            if c.dep_ in ("nmod", "obl") and c.i > obj.i and case_of(c) in ("for", "behind", "to")
+        ),
+        None,
+    )
+    if backed is None or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+        return None
+    subj = finder.parties.subject(tok)
+    if subj is None or not (agentive(subj) or may_act(subj)):
+        return None
+    start, end = extent(backed)
+    if finder.doc[start].dep_ == "case":
+        start += 1
+    return finder.record("action", tok, finder.doc[start:end], None)
+
+
+def _headline_agent(tok: Any) -> Any | None:
+    """The agent of a headline's bare passive the parse read as active ("Stein removed
+    from debate site by police"): a main-clause participle with no auxiliary and no
+    object, with a "by" phrase naming someone who can act."""
+    children = list(tok.children)
+    if (
+        tok.dep_ != "ROOT"
+        or tok.tag_ not in ("VBN", "VBD")
+        or any(c.dep_.startswith("aux") or c.dep_ == "obj" for c in children)
+        or not any(c.dep_ == "nsubj" for c in children)
+    ):
+        return None
+    for c in children:
+        if c.dep_ != "obl" or c.i < tok.i:
+            continue
+        by = c if case_of(c) == "by" else None
+        by = by or next((x for x in c.children if x.dep_ == "nmod" and case_of(x) == "by"), None)
+        if by is not None and agentive(by):
+            return by
+    return None
+
+
+def _conditional(tok: Any) -> bool:
+    """Whether the verb, or a verb it completes ("if we have to continue to spend"),
+    is under an open condition."""
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE for c in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "conj") or tok.head is tok:
+            return False
+        tok = tok.head
+
+
+def _gives_money(tok: Any) -> bool:
+    """ "has spent trillions of dollars", "gave $2,700": money given is a deed."""
+    return lemma_of(tok) in MONEY_VERBS and any(
+        c.dep_ == "obj"
+        and (c.ent_type_ == "MONEY" or c.lemma_.lower() in MONEY_NOUNS or c.tag_ == "$")
+        for c in tok.children
+    )
+
+
+def _passed(finder: Finder, tok: Any) -> Ask | None:
+    """ "The bill passed 364 to 62", "It passed the Senate": a measure passing is the
+    chamber's deed (the actor, if named), with the measure as content."""
+    if lemma_of(tok) != "pass" or not is_verb(tok):
+        return None
+    children = list(tok.children)
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children):
+        return None
+    subj = next((c for c in children if c.dep_ == "nsubj"), None)
+    relative = tok.dep_ in ("acl", "acl:relcl", "relcl")
+    if relative and (subj is None or subj.lower_ in ("which", "that")):
+        subj = tok.head
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    obj = next((c for c in children if c.dep_ == "obj"), None)
+    chamber = None
+    if obj is not None:
+        chamber = next(
+            (t for t in obj.subtree if t.lemma_.lower() in CHAMBER_NOUNS or t.ent_type_ == "ORG"),
+            None,
+        )
+        if chamber is None and not any(t.like_num for t in obj.subtree):
+            return None  # "the Senate passed the bill": the chamber's ordinary deed
+    if subj.pos_ == "PRON":
+        if subj.lower_ not in ("it", "that") or chamber is None:
+            return None
+    elif subj.lemma_.lower() not in MEASURE_NOUNS:
+        return None
+    start = subj.left_edge.i if subj.pos_ != "PRON" else subj.i
+    while start < subj.i and finder.doc[start].is_punct:
+        start += 1
+    actor = finder.parties.party(chamber) if chamber is not None else NOBODY
+    return finder.record("action", tok, finder.doc[start : subj.i + 1], None, actor=actor)
+
+
 def _forces(tok: Any) -> bool:
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return subj is not None and any(t.lemma_.lower() in FORCE_WORDS for t in subj.subtree)
@@ -228,7 +394,7 @@ def _participle(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
     if agent is None or not agentive(agent):
         return None
     if not listed:
-        return None  # "data compiled by the archive", "a vaccine developed by …"
+        return None  # "data compiled by the archive", "voters alienated by Trump"
     start = tok.head.left_edge.i
     end = max(action_span(tok).end, tok.i + 1)
     if start >= tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
@@ -255,7 +421,8 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
     subj = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
     if subj is None and tok.dep_ == "conj":  # "… and was created as part of …"
         subj = next((c for c in tok.head.children if c.dep_.startswith("nsubj")), None)
-    if subj is None and made_public(tok):
+    headline = _headline_agent(tok)
+    if subj is None and (made_public(tok) or headline is not None):
         subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.is_alpha), None)
     antecedent = (
         subj is not None
@@ -264,7 +431,7 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
     )
     if antecedent:
         subj = tok.head  # "the documents, which were made public": the documents
-    if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they")):
+    if subj is None:
         return None
     agent = next(
         (
@@ -272,8 +439,14 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
             for c in tok.children
             if c.dep_ == "obl:agent" or (c.dep_ == "obl" and case_of(c) == "by")
         ),
-        None,
+        headline,
     )
+    if (
+        subj.pos_ == "PRON"
+        and subj.lower_ not in ("he", "she", "they")
+        and (subj.lower_ != "it" or agent is None)
+    ):
+        return None  # "it was declared by Nixon" names its deed; a bare "it" not
     if agent is None and not any(
         c.dep_ in ("aux", "aux:pass") and c.lower_ != "be" for c in tok.children
     ):
@@ -294,7 +467,11 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
             and c.ent_type_ not in ("DATE", "TIME")
             and (
                 c.dep_ in ("obj", "iobj")
-                or (c.dep_ == "obl" and case_of(c) in _PASSIVE_COMPLEMENTS)
+                or (
+                    c.dep_ == "obl"
+                    and case_of(c) in _PASSIVE_COMPLEMENTS
+                    and c.ent_type_ not in ("LOC", "GPE", "FAC")
+                )  # "launched from North Korea" says where from, not what
             )
         ),
         None,
@@ -325,6 +502,11 @@ def modal_ask(finder: Finder, tok: Any, kind: AskKind | None) -> Ask | None:
         return None
     if lemma_of(tok) in _NO_PLAN and not rid:
         return None
+    if lemma_of(tok) in LIGHT_VERBS and any(
+        c.dep_ == "obj" and c.lemma_.lower() in ASK_NOUNS and infinitive_of(c) is None
+        for c in tok.children
+    ):
+        return None  # "I will make this promise to you:" the promise follows
     aux = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in _WILL), None)
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "acl:relcl":
@@ -338,6 +520,9 @@ def modal_ask(finder: Finder, tok: Any, kind: AskKind | None) -> Ask | None:
         quote = finder.quote_at(tok.idx)
         if quote is None or quote.speaker is None or subj.lower_ in ("i", "we"):
             return None
+        said = finder.doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
+        if said is not None and said.root.lemma_.lower() in INANIMATE_NOUNS:
+            return None  # "online postings saying X should …": a document asks nothing
         actor = finder.parties.from_speaker(quote.speaker)
         return finder.record("demand", tok, span, subj, actor=actor, cue_tok=aux)
     if (
@@ -364,7 +549,13 @@ def modal_ask(finder: Finder, tok: Any, kind: AskKind | None) -> Ask | None:
     if lemma_of(tok) in DIRECTIVE_VERBS:
         target = complement(tok, "demand")[1]  # "will require schoolchildren to …"
     target = target or action_target(tok)
-    kind_now: AskKind = "action" if scheduled and finder.quote_at(tok.idx) is None else "commitment"
+    quote = finder.quote_at(tok.idx)
+    if subj.lemma_.lower() in CHAMBER_NOUNS:
+        # a chamber's vote is a schedule, whoever reports it, unless said in its own words
+        spoken = quote is not None and quote.kind != "indirect"
+    else:  # "The rivals will meet …, according to the White House": their own word
+        spoken = quote is not None
+    kind_now: AskKind = "action" if scheduled and not spoken else "commitment"
     return finder.record(kind_now, tok, span, target, cue_tok=aux)
 
 

@@ -24,8 +24,10 @@ from storyline.extract.asks_cues import (
     DECISIONS,
     DEMAND_VERBS,
     DOUBT_WORDS,
+    LIGHT_VERBS,
     NARRATIVE_VERBS,
     NOT_DEEDS,
+    OBSERVER_NOUNS,
     PARTIAL_WORDS,
     PLANNED_VERBS,
     REFUSAL_PHRASALS,
@@ -86,8 +88,11 @@ _KIND_CUES: tuple[tuple[AskKind, frozenset[str]], ...] = (
 
 # Nouns that carry an ask with its content: "a request to …", "his pledge to …".
 ASK_NOUNS: dict[str, AskKind] = {
-    **dict.fromkeys(["request", "demand", "call", "appeal", "plea", "ultimatum"], "demand"),
+    **dict.fromkeys(
+        ["request", "demand", "call", "appeal", "plea", "ultimatum", "proposal"], "demand"
+    ),
     **dict.fromkeys(["pledge", "promise", "plan", "goal", "agreement", "vow"], "commitment"),
+    **dict.fromkeys(["willingness", "openness", "readiness", "intention"], "commitment"),
     **dict.fromkeys(["decision", "effort", "attempt", "bid", "move"], "action"),
 }
 
@@ -108,7 +113,7 @@ _CUE_ADJECTIVES |= {"willing": "willing", "determined": "determined"}
 
 
 _KNOWN = DEMAND_VERBS | COMMITMENT_VERBS | REFUSAL_VERBS | ACTION_VERBS | DECISIONS
-_KNOWN |= NARRATIVE_VERBS | NOT_DEEDS
+_KNOWN |= NARRATIVE_VERBS | NOT_DEEDS | LIGHT_VERBS
 
 
 def _stems(word: str) -> list[str]:
@@ -167,6 +172,10 @@ def is_verb(tok: Any) -> bool:
 
 def to_clause(tok: Any) -> bool:
     """An infinitive ("to approve …") or a "that" clause a cue can govern."""
+    if tok.dep_ == "conj" and not any(c.dep_ == "cc" for c in tok.children):
+        # "forced Stumpf, who was …, to admit …": the infinitive after an aside hung as
+        # a conjunct
+        return any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
     return bool(
         tok.dep_ in ("xcomp", "advcl", "ccomp")
         and (tok.dep_ == "xcomp" or any(c.lower_ in ("to", "that") for c in tok.children))
@@ -188,7 +197,10 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
     """What the cue asks, promises or refuses (a token heading it) and whom it asks."""
     children = [c for c in cue.children if c.i > cue.i]
     clause = next((c for c in children if to_clause(c)), None)
-    objs = [c for c in children if c.dep_ in ("obj", "iobj")]
+    objs = [c for c in children if c.dep_ in ("obj", "iobj") and not c.is_space]
+    if any(c.dep_ == "obj" and c.is_space for c in children):
+        # "denied\xa0a request": the parse made the no-break space the object
+        objs += [c for c in children if c.dep_ == "obl:unmarked" and not c.ent_type_][:1]
     obls = {
         c.lower_: o
         for o in children
@@ -267,8 +279,16 @@ def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
         start += 1
     # The parse often hangs later items of a list on the cue ("press X to A, free B
     # and extend C"): follow the cue's later children that continue the list.
+    # "planned to bus in supporters to …" with "to bus" read as a noun phrase: the
+    # verb phrase runs on over the cue's later complements.
+    misread = head.dep_ == "obl" and case_of(head) == "to" and head.i > cue.i
     for child in cue.children:
-        if child.i < end or child.dep_ not in ("obj", "conj", "xcomp"):
+        if child.i < end or child.dep_ not in (
+            "obj",
+            "conj",
+            "xcomp",
+            *(("obl",) if misread else ()),
+        ):
             continue
         if child.dep_ == "conj" and not is_verb(child):
             continue
@@ -420,6 +440,8 @@ def solid(tok: Any) -> Any:
 def agentive(subj: Any) -> bool:
     """Whether a subject can act: a named party, a person pronoun, "the board"."""
     subj = solid(subj)
+    if subj.lemma_.lower() in OBSERVER_NOUNS:
+        return False  # "researchers analyzed …": research, not a political act
     if subj.pos_ == "PRON":
         return subj.lower_ in ("he", "she", "they", "we", "i", "it", "who")
     if subj.ent_type_ in ("PER", "ORG", "LOC", "NORP", "MISC"):
@@ -458,7 +480,10 @@ def action_target(tok: Any) -> Any | None:
 def modality(kind: AskKind, cue: Any) -> tuple[Polarity, Certainty]:
     """Polarity and certainty of an ask from its cue's clause."""
     lower = {c.lower_ for c in cue.children}
-    negated = bool(lower & {"not", "n't", "never", "no"})
+    negated = bool(lower & {"not", "n't", "never", "no"}) or any(
+        c.dep_.startswith("nsubj") and any(d.lower_ in ("no", "none") for d in c.children)
+        for c in cue.children
+    )  # "no governor moved to close schools": nobody did
     if kind != "action":
         planned = kind == "commitment" and cue.lemma_.lower() in PLANNED_VERBS
         return ("negative" if negated else "positive"), ("planned" if planned else "reported")
@@ -602,6 +627,8 @@ def may_act(noun: Any) -> bool:
     phrase, or a noun of agent form ("bankers", "protesters", "residents"), also as
     "thousands *of bankers*"."""
     heads = [noun, *(c for c in noun.children if c.dep_ == "nmod" and case_of(c) == "of")]
+    if noun.lemma_.lower() in OBSERVER_NOUNS:
+        return False  # "researchers analyzed records": research, no political act
     return any(
         agentive(h)
         or any(t.ent_type_ or t.pos_ == "PROPN" for t in h.subtree)

@@ -23,7 +23,8 @@ from typing import Any
 from storyline.extract.asks_cues import AGENT_NOUNS, country_of_word
 from storyline.extract.asks_grammar import agentive, is_verb, solid
 from storyline.extract.entities import Entity, entity_at
-from storyline.extract.quotes import Quote, Speaker, _Extractor, _subject
+from storyline.extract.quotes import Quote, Speaker, _Extractor
+from storyline.extract.quotes_grammar import _subject as clause_subject
 
 __all__ = ["Party", "PartyResolver"]
 
@@ -67,7 +68,10 @@ class PartyResolver:
 
     def subject(self, cue: Any) -> Any | None:
         """The cue's subject (through conjoined and governing verbs), or a passive's agent."""
-        subj = _subject(cue)
+        owner = self._owner(cue)
+        if owner is not None:
+            return owner
+        subj = clause_subject(cue)
         if subj is not None:
             return subj
         blank = next((c for c in cue.children if c.dep_ == "nsubj" and not c.text.strip()), None)
@@ -83,11 +87,24 @@ class PartyResolver:
             noun = cue.head
             if not agentive(noun) and is_verb(noun.head):
                 # "[lawyers] filed legal papers opposing the unsealing": who filed them
-                filer = _subject(noun.head)
+                filer = clause_subject(noun.head)
                 if filer is not None:
                     return filer
             return noun  # "Trump's allies, pressuring officials to …"
-        # The parse lost the link: the last subject before the cue in its sentence.
+        # The parse lost the link: a party right before the cue ("one day after the
+        # Senate passed …"), else the last subject before the cue in its sentence.
+        prev = cue.i - 1
+        while prev > cue.sent.start and self.doc[prev].dep_ in ("advmod", "aux"):
+            prev -= 1
+        left = self.doc[prev]
+        if (
+            prev < cue.i
+            and left.pos_ in ("PROPN", "NOUN")
+            and left.ent_type_ in ("ORG", "PER", "NORP")
+            and left.dep_ not in ("obj", "iobj", "compound")
+            and left.head.i != cue.i
+        ):
+            return left
         before = [
             t
             for t in cue.sent
@@ -96,6 +113,40 @@ class PartyResolver:
             and t.ent_type_ not in _TIMES
             and t.text.strip()
         ]
+        if before:
+            return before[-1]
+        return self._cut_subject(cue)
+
+    def _owner(self, cue: Any) -> Any | None:
+        """The owner of a gerund used as a noun: "the Court's 5-4 *ruling* to allow …"."""
+        if cue.tag_ != "VBG" or any(c.dep_.startswith("nsubj") for c in cue.children):
+            return None
+        i = cue.i - 1
+        while (
+            i > cue.sent.start
+            and cue.i - i <= 3
+            and (
+                self.doc[i].pos_ in ("NUM", "ADJ", "ADV")
+                or any(ch.isdigit() for ch in self.doc[i].text)
+            )
+        ):
+            i -= 1  # "overnight", "5-4"
+        tok = self.doc[i]
+        if tok.lower_ in ("’s", "'s") and tok.dep_ == "case" and tok.head.i == i - 1:
+            return tok.head if agentive(tok.head) else None
+        return None
+
+    def _cut_subject(self, cue: Any) -> Any | None:
+        """The subject of a sentence the splitter cut short (at a no-break space): the
+        last subject of the piece before, when that piece has no closing stop."""
+        start = cue.sent.start
+        if start == 0 or cue.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            return None  # an infinitive or a gerund has its own subject, or none
+        prev = self.doc[start - 1].sent
+        last = next((t for t in reversed(prev) if not t.is_space), None)
+        if last is None or last.text in (".", "!", "?", '"', "”", "...", "…", ":"):
+            return None
+        before = [t for t in prev if t.dep_ == "nsubj" and t.text.strip() and agentive(t)]
         return before[-1] if before else None
 
     def from_speaker(self, speaker: Speaker) -> Party:

@@ -411,3 +411,104 @@ def test_bare_plurals_and_centuries(text: str, expected: list[tuple[str, str, st
 )  # fmt: skip
 def test_sets_and_ranges(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert texts_values(text, datetime(1998, 3, 22)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a plan that "had been due" lay ahead then and is past now
+        ("The offer had been due to expire Friday evening.", datetime(1989, 10, 30),
+         [("Friday evening", "TIME", "1989-10-27TEV")]),
+        ("It had been scheduled to expire at midnight Friday.", datetime(1989, 10, 30),
+         [("midnight Friday", "TIME", "1989-10-27T24:00")]),
+        # "by" far from the day is the agent, not a deadline
+        ("He was cited by city traffic police in December.", datetime(1998, 4, 18),
+         [("December", "DATE", "1997-12")]),
+        # "until"/"by" with a past perfect close by: a deadline already gone
+        ("Until Thursday, they had not called him a suspect.", datetime(1999, 5, 7),
+         [("Thursday", "DATE", "1999-05-06")]),
+        # the month just after publication is the coming one, whatever the tense
+        ("Japan was told of a cutback in its oil supply in September.",
+         datetime(1990, 8, 16), [("September", "DATE", "1990-09")]),
+        ("He was appointed in November.", datetime(1999, 5, 6),
+         [("November", "DATE", "1998-11")]),
+        # without a tense marker, a day half a year ahead is the last one
+        ("The index is 70 points off its record high set on Aug. 6.",
+         datetime(1998, 2, 6), [("Aug. 6", "DATE", "1997-08-06")]),
+        ("Shares are payable Dec. 7 to holders of record.", datetime(1989, 10, 27),
+         [("Dec. 7", "DATE", "1989-12-07")]),
+        # a period "ended" on a day: that day is past
+        ("In the fiscal year ended Jan. 31, sales rose.", datetime(1989, 10, 31),
+         [("the fiscal year", "DURATION", "P1Y"), ("Jan. 31", "DATE", "1989-01-31")]),
+        # irregular past forms mark the past too
+        ("He told reporters Thursday that he will resign.", datetime(2024, 3, 5),
+         [("Thursday", "DATE", "2024-02-29")]),
+        # "next to" is a place, not the coming week
+        ("A bomb ripped a building next to the embassy on Friday.", datetime(1998, 8, 8),
+         [("Friday", "DATE", "1998-08-07")]),
+    ],
+)  # fmt: skip
+def test_tense_of_plans_deadlines_and_nearby_months(
+    text: str, published: datetime, expected: list[tuple[str, str, str]]
+) -> None:
+    assert texts_values(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "over the weekend" is the one just gone; on a weekend, "the weekend" is this one
+        ("Officials over the weekend became open in saying the war will end.",
+         datetime(1991, 2, 25), [("the weekend", "DATE", "1991-W08-WE")]),
+        ("Protesters gathered over the weekend.", datetime(2000, 4, 16),
+         [("the weekend", "DATE", "2000-W15-WE")]),
+        ("The change is measured since year-end.", datetime(1989, 10, 30),
+         [("year-end", "DATE", "1988")]),
+        ("In London at mid-afternoon yesterday, shares were up.", datetime(1989, 11, 2),
+         [("mid-afternoon yesterday", "TIME", "1989-11-01TAF")]),
+        # a clock time followed by its day, after a bracketed GMT time
+        ("The blast came at 10:35 a.m. (0735 GMT) Friday.", datetime(1998, 8, 8),
+         [("10:35 a.m.", "TIME", "1998-08-07T10:35"), ("Friday", "DATE", "1998-08-07")]),
+        ("He meets the minister later this afternoon.", datetime(1998, 2, 22),
+         [("later this afternoon", "TIME", "1998-02-22TAF")]),
+        ('Baker said on ABC\'s "This Week" that talks failed last week.', datetime(1991, 2, 25),
+         [("last week", "DATE", "1991-W08")]),
+        ("Kellogg's current share is under 40%.", datetime(1989, 10, 30),
+         [("current", "DATE", "PRESENT_REF")]),
+        ("Islam will one day be the second religion.", datetime(1998, 3, 3),
+         [("one day", "DATE", "FUTURE_REF")]),
+        ("The current account deficit widened.", datetime(1989, 10, 30), []),
+        ("Holders may buy shares at half the then-current price.", datetime(1989, 10, 26),
+         [("then-current", "DATE", "PAST_REF")]),
+    ],
+)  # fmt: skip
+def test_weekends_year_end_and_current(
+    text: str, published: datetime, expected: list[tuple[str, str, str]]
+) -> None:
+    assert texts_values(text, published) == expected
+
+
+def test_the_period_a_year_back_in_results_copy() -> None:
+    text = (
+        "Net income rose to $2 million in the third quarter from $1.8 million for the "
+        "corresponding period last year. For the quarter a year ago, it earned $1 million."
+    )
+    assert texts_values(text, datetime(1989, 11, 1)) == [
+        ("the third quarter", "DATE", "1989-Q3"),
+        ("the corresponding period last year", "DATE", "1988-Q3"),
+        ("the quarter a year ago", "DATE", "1988-Q3"),
+    ]
+    # without a reported quarter it is the year before
+    assert texts_values("Sales fell from the same period last year.", datetime(1989, 11, 1)) == [
+        ("the same period last year", "DATE", "1988")
+    ]
+
+
+def test_a_year_earlier_after_nine_months_is_the_year() -> None:
+    text = (
+        "Profit rose 5% in the third quarter. For the first nine months, net was "
+        "$300 million, up from $250 million a year earlier."
+    )
+    values = [(t.text, t.value) for t in extract_timexes(text, datetime(1989, 10, 26))]
+    assert values[-1] == ("a year earlier", "1988")
+    assert ("the third quarter", "1989-Q3") in values

@@ -92,6 +92,9 @@ _PER = re.compile(
 _AMOUNT = re.compile(r"\d(?:\s(?:million|billion|trillion|percent))?\s\Z", re.IGNORECASE)
 
 
+_TITLE = re.compile(r"(?-i:[A-Z][a-z]+\s[A-Z][a-z]+)")
+
+
 def _is_rate(text: str, m: re.Match[str], after: re.Pattern[str] = _AMOUNT) -> bool:
     """ "a year" right after an amount (or, with ``after=_PER``, a plural noun)."""
     before = max(0, m.start() - 40)
@@ -121,6 +124,8 @@ def extract_timexes(text: str, published: datetime | None, doc: Any = None) -> t
             full = y[:2] + y2
             out.append(Timex(y2, "DATE", full, None, m.start("y2"), m.end("y2"), True))
             continue
+        if rule == "rel_unit" and _TITLE.fullmatch(m.group()):
+            continue  # ABC's "This Week": a programme's title, not a week
         if rule == "duration" and _is_rate(text, m):
             continue  # "$500 million a year", "358,000 a month": a rate, not a time
         if rule == "duration" and _is_rate(text, m, _PER):

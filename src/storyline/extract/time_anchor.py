@@ -101,7 +101,9 @@ def _anchor_anaphora(timexes: list[Any], make: Callable[..., T]) -> list[Any]:
 
 _YEAR_AGO = re.compile(
     r"(?:a year (?:ago|earlier|before)|(?:the )?(?:comparable |corresponding )?year-(?:earlier|ago)"
-    r"(?: quarter| period)?)",
+    r"(?: quarter| period)?"
+    r"|the (?:(?:same|corresponding|comparable) )?(?:quarter|period) (?:of )?"
+    r"(?:last year|a year (?:ago|earlier|before)))",
     re.IGNORECASE,
 )
 _YEAR_PERIOD = re.compile(
@@ -148,6 +150,9 @@ def _anchor_year_ago(timexes: list[Any], text: str, make: Callable[..., T]) -> l
         left = max((m.end() for m in SENT_END.finditer(text, 0, t.start)), default=0)
         nxt = SENT_END.search(text, t.end)
         sentence = text[left : nxt.start() if nxt else len(text)]
+        same = [p for p in out[:i] if p.start >= left]
+        if same and re.fullmatch(r"P\d+M|\d{4}-H\d", same[-1].value):
+            continue  # "in the first nine months, up from $2m a year earlier": not a quarter
         period = re.search(r"quarter|period|year-", t.text, re.IGNORECASE)
         if not (quarters and (quarters[-1].start >= left or period or _FIGURE.search(sentence))):
             continue

@@ -22,6 +22,8 @@ from storyline.extract.time_units import (
 
 __all__ = ["Resolver"]
 
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|should|can)\s+\Z", re.IGNORECASE)
+
 
 class Resolver(AbsoluteResolver):
     """The full resolver: calendar dates and relative expressions."""
@@ -90,11 +92,20 @@ class Resolver(AbsoluteResolver):
         unit = g["unit"].lower()
         if "latest" in g and unit == "year":
             return self._rel_unit({"rel": "last", "unit": unit}, m)
-        if unit == "quarter" or (unit == "weekend" and self.tense(m) != "future"):
+        if unit == "weekend" and self.dct is not None and self.dct.weekday() >= 5:
+            return "DATE", iso_week(self.dct) + "-WE", None, True  # written on the weekend
+        over = re.search(r"over\s+\Z", self.text[max(0, m.start() - 6) : m.start()])
+        if unit == "quarter" or (unit == "weekend" and (over or self.tense(m) != "future")):
             # "the quarter" in business news is the one just reported, and "the
-            # weekend" in past-tense copy the one just gone (TempEval-3 training data).
+            # weekend" in past-tense copy, or "over the weekend", the one just gone
+            # (TempEval-3 training data).
             return self._rel_unit({"rel": "last", "unit": unit}, m)
         return self._rel_unit({"rel": "this", "unit": unit}, m)
+
+    def _period_ago(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
+        # last year; the document pass makes it the reported quarter a year back
+        year = self._rel_year("last")
+        return "DATE", str(year or "XXXX"), None, year is not None
 
     def _year_ago(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
         # the quarter, when the article reports one, is set by the document pass
@@ -144,6 +155,9 @@ class Resolver(AbsoluteResolver):
         return "DURATION", duration_value(n, g["unit"]), None, True
 
     def _duration(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, str | None, bool]:
+        modal = _MODAL.search(self.text, max(0, m.start() - 12), m.start())
+        if modal and m.group().lower() == "one day":
+            return "DATE", "FUTURE_REF", None, True  # "Islam will one day be ...": some day
         mod = MODS.get(g["approx"].lower()) if "approx" in g else None
         if "n0" in g:  # "two to three weeks": a length somewhere in that range
             return "DURATION", duration_value(None, g["unit"]), mod, True
@@ -201,6 +215,10 @@ class Resolver(AbsoluteResolver):
         n = 3 if g["adv"].lower() == "quarterly" else 1
         return "SET", duration_value(n, unit), None, True
 
+    def _mid_part(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
+        """ "mid-afternoon yesterday", "later this morning": that part of the day."""
+        return self._day_part({"rel": g.get("rel", "this"), "part": g["part"]}, m)
+
     def _day_part(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
         part = (g.get("part") or "night").lower()
         code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
@@ -211,8 +229,9 @@ class Resolver(AbsoluteResolver):
         return "TIME", f"{(self.dct + timedelta(days=k)).isoformat()}T{code}", None, True
 
     def _deictic(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, str | None, bool]:
-        w = re.sub(r"\s+", " ", g["w"].lower())
+        w = re.sub(r"[\s-]+", " ", g["w"].lower())
         refs = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+                "current": "PRESENT_REF", "then current": "PAST_REF",
                 "presently": "PRESENT_REF", "at present": "PRESENT_REF",
                 "these days": "PRESENT_REF",
                 "recently": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
@@ -220,8 +239,12 @@ class Resolver(AbsoluteResolver):
                 "the near term": "FUTURE_REF", "the short term": "FUTURE_REF"}  # fmt: skip
         if w in refs:
             return "DATE", refs[w], None, True
-        if w.startswith("year"):  # "by year-end": the end of the current year
-            year = self._rel_year("this")
+        if w.startswith("year"):  # "by year-end": the end of the current year,
+            year = self._rel_year("this")  # "since year-end" of the last one
+            if year is not None and re.search(
+                r"since\s+\Z", self.text[max(0, m.start() - 9) : m.start()]
+            ):
+                year -= 1
             return "DATE", str(year or "XXXX"), "END", year is not None
         if self.dct is None:
             return "DATE", "XXXX-XX-XX", None, False

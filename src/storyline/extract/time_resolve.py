@@ -25,6 +25,11 @@ from storyline.extract.time_units import (
 
 __all__ = ["AbsoluteResolver"]
 
+_DAY_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*|(?-i:[ECMP][SD]T),?\s)?(?:on\s)?(" + "|".join(WEEKDAYS) + r")\b",
+    re.IGNORECASE,
+)
+
 
 class AbsoluteResolver:
     """Turns one pattern match into (type, value, mod, resolved)."""
@@ -53,7 +58,9 @@ class AbsoluteResolver:
             return d.year if month > d.month else d.year + 1
         if rel == "this":
             return d.year
-        if self.tense(m) == "future":
+        if self.tense(m) == "future" or (month - d.month) % 12 == 1:
+            # the month just after publication is the coming one, whatever the
+            # tense: eleven months back, news copy would say "last November"
             return d.year if month >= d.month else d.year + 1
         return d.year if month <= d.month else d.year - 1
 
@@ -77,12 +84,19 @@ class AbsoluteResolver:
             return self._year_of_month(month, m)
         near.sort(key=lambda c: abs(c[0]))
         days, year = near[0]
+        if days > 0 and re.search(r"\bended\s+\Z", self.text[max(0, m.start() - 7) : m.start()]):
+            # "the quarter ended Oct. 31" a few days before it: the last one
+            return year - 1
         tense = self.tense(m)
         for other_days, other in near[1:]:
+            # without a tense marker a day months ahead is rather the last one:
+            # "its record high set on Aug. 6" in February
             if abs(other_days) > 250:
                 continue
-            if (tense == "past" and days > 30 and other_days < 0) or (
-                tense == "future" and days < -30 and other_days > 0
+            if (
+                (tense == "past" and days > 30 and other_days < 0)
+                or (tense == "future" and days < -30 and other_days > 0)
+                or (tense == "present" and days > 120 and other_days < 0)
             ):
                 return other
         return year
@@ -275,6 +289,11 @@ class AbsoluteResolver:
         if self.dct is None:
             return "TIME", f"XXXX-XX-XX{clock}", None, False
         k = {"yesterday": -1, "tomorrow": 1}.get(g.get("when", "").lower(), 0)
+        later = _DAY_AFTER.match(self.text, m.end())
+        if later and "when" not in g:  # "10:35 a.m. (0735 GMT) Friday": on that day
+            day = self._weekday_date(WEEKDAYS[later.group(1).lower()], m)
+            if day is not None:
+                return "TIME", f"{day.isoformat()}{clock}", None, True
         return "TIME", f"{(self.dct + timedelta(days=k)).isoformat()}{clock}", None, True
 
     def _time24(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:

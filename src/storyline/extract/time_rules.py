@@ -158,10 +158,12 @@ _RAW: list[tuple[str, str]] = [
                     r"(?!\s(?:of|ago|later|before|earlier|after|old)\b)"),
     ("plural_unit", rf"(?P<unit>hour|day|week|month|year|decade)s(?:\s(?:and|or)\s{_UNIT}s)?"
                     r"(?:\s(?P<ago>ago)|(?=\s(?:of|later|before)))"),
+    ("mid_part", r"(?:(?:later|earlier)\sthis\s|mid[-\s]?)(?P<part>morning|afternoon|evening)"
+                 r"(?:\s(?P<rel>yesterday|today|tomorrow))?"),
     ("day_part", r"(?P<rel>this|last|yesterday|tomorrow|today)\s?(?P<part>morning|afternoon"
                  r"|evening|night)|(?P<part2>tonight)"),
     ("deictic", r"(?:more\s(?=recently))?"
-                r"(?P<w>yesterday|today|tomorrow|now|currently|recently|nowadays|presently"
+                r"(?P<w>yesterday|today|tomorrow|now|currently|then[\s-]current|current(?!\saccounts?\b)|recently|nowadays|presently"
                 rf"|at present|the future|these days|formerly|the past(?!\s{_NUMW}\s)"
                 r"|the near future|the near term|the short term|year-end|year end|year's end"
                 r")(?![\w-])"),
@@ -187,6 +189,9 @@ _RAW: list[tuple[str, str]] = [
     ("year_ago", rf"(?:the\s(?:comparable\s|corresponding\s)?(?=year-(?:earlier|ago)\s"
                  rf"(?:{_ORD}\s)?(?:quarter|period|nine)))?year-(?:earlier|ago)"
                  rf"(?:\s(?:(?P<q>{_ORD})\s)?(?P<p>quarter|period|nine\smonths))?"),
+    # "the corresponding period last year", "the quarter a year ago": a period a year back
+    ("period_ago", r"the\s(?:(?:same|corresponding|comparable)\s)?(?:quarter|period)\s(?:of\s)?"
+                   r"(?:last\syear|a\syear\s(?:ago|earlier|before))"),
     ("holiday", rf"(?P<hol>christmas(?:\sday|\seve)?|new\syear's\s(?:day|eve)"
                 rf"|thanksgiving(?:\sday)?|independence\sday|boxing\sday)(?:,?\s(?P<y>{_YEAR}))?"),
 ]  # fmt: skip

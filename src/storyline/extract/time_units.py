@@ -24,18 +24,28 @@ __all__ = [
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|'ll|shall|is due|are due|due to|is expected|are expected|going to|"
-    r"plans? to|planned|planning|intends?|aims?|scheduled|next|upcoming|coming|would|"
+    r"plans? to|planned|planning|intends?|aims?|scheduled|next(?!\sto\b)|upcoming|coming|would|"
     r"expects?|until|by|as soon as|set to|is to|are to)\b",
     re.IGNORECASE,
 )
+# past forms that do not end in "-ed" and are hardly anything else
+_IRREGULAR = (
+    r"began|brought|bought|came|fell|fled|found|gave|got|grew|held|kept|knew|led|met|paid"
+    r"|ran|rose|sank|sent|sold|spent|spoke|stood|struck|swore|thought|told|took|went|wrote"
+    r"|became|broke|chose|drew|drove|flew|forgot|sought|stole|threw|tore|withdrew"
+)
 # "-ed" words in lower case only ("United" is a name), and not the few that are no verbs
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|ago|last|yesterday|earlier"
-    r"|(?-i:(?!(?:hundred|indeed|need|speed|feed|seed|proceed|exceed|succeed|bed|red|shed)\b)"
+    r"\b(?:was|were|had|did|said|ago|last|yesterday|earlier|"
+    + _IRREGULAR
+    + r"|(?-i:(?!(?:hundred|indeed|need|speed|feed|seed|proceed|exceed|succeed|bed|red|shed)\b)"
     r"[a-z]+ed))\b",
     re.IGNORECASE,
 )
 _NOT_A_VERB = re.compile(r"\b(?:be|been|being|is|are|am|the|a|an|still)\s+\Z", re.IGNORECASE)
+# "had been due to", "had been scheduled to": a plan that lay ahead then, in the past now
+_WAS_PLANNED = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?\Z", re.IGNORECASE)
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 
 
@@ -54,12 +64,21 @@ def sentence_tense(text: str, start: int, end: int) -> Tense:
                 # "a rally Thursday by workers": the agent, not a deadline;
                 # "'... leave Thursday,' Castro said": the report, not the event
                 continue
+            if m.group().lower() == "by" and m.end() <= start and start - m.end() > 12:
+                continue  # "cited by police in December": the agent; "by May" is a deadline
+            if m.group().lower() in ("until", "by") and _HAD.search(
+                text, max(left, start - 40), min(right, end + 40)
+            ):
+                continue  # "until Thursday they had not called him": a past deadline
+            said: Tense = tense
+            if tense == "future" and _WAS_PLANNED.search(text, max(0, m.start() - 20), m.start()):
+                said = "past"
             if tense == "past" and _NOT_A_VERB.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "is expected", "the proposed deal": no past event
             dist = start - m.end() if m.end() <= start else m.start() - end
             dist = abs(dist) if m.end() <= start else abs(dist) + 3  # prefer what comes before
             if dist < best[0]:
-                best = (dist, tense)
+                best = (dist, said)
     return best[1]
 
 

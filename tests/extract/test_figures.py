@@ -193,3 +193,180 @@ def test_from_to_is_two_figures() -> None:
 def test_fused_scale_on_a_count() -> None:
     f = one("It runs on about 1m websites.")
     assert (f.text, f.value, f.unit, f.approx) == ("about 1m websites", 1e6, "website", "about")
+
+
+@pytest.mark.parametrize(
+    ("text", "abouts"),
+    [
+        # a change verb: the change is "<change> in <subject>", the level it reached the subject
+        ("Its budget rose 8% to £14bn.", ["rise in budget", "budget"]),
+        # "up N% from …" after an amount: a change in what the amount measures
+        (
+            "The retailer posted a profit of £40m, up 12% from a year ago.",
+            ["retailer profit", "rise in profit from a year ago"],
+        ),
+        # "down from N a year earlier": the earlier level (and "a year earlier" is no rate)
+        (
+            "Revenue was £2.1bn, down from £2.4bn a year earlier.",
+            ["Revenue", "Revenue a year earlier"],
+        ),
+        # a bracketed conversion measures what the amount it converts measures
+        (
+            "The council spent £3m ($5.5m) on new roads.",
+            ["council spent on new roads", "council spent on new roads"],
+        ),
+        # "N of X" after a conversion, with the named subject as owner
+        (
+            "Acme Corp announced £2bn ($3.7bn) of acquisitions.",
+            ["cost of Acme Corp's acquisitions", "cost of Acme Corp's acquisitions"],
+        ),
+        # money "in" a thing right after the amount
+        (
+            "The senator demanded $40 billion in school repairs be approved.",
+            ["cost of school repairs"],
+        ),
+        # "by N" with a transitive change verb: the change in its object
+        ("The firm wants to reduce its debt by £500m.", ["cut in debt"]),
+        # "for N": the price of the object, or of the passive subject
+        ("The firm bought the rival chain for £260m.", ["price of rival chain"]),
+        ("The new model will be sold for $399.", ["price of new model"]),
+        # a relative clause whose object is the relative pronoun: its antecedent
+        ("The deal, which the firm valued at £90m, was signed.", ["value of deal"]),
+        ("Reserves, which it set at £5m, were raised.", ["Reserves set"]),
+        # "priced at", "costs": the price or cost of the subject
+        ("All tickets are priced at £35.", ["price of tickets"]),
+        ("The new bridge will cost £2bn.", ["cost of new bridge"]),
+    ],
+)
+def test_what_money_and_shares_measure(text: str, abouts: list[str]) -> None:
+    assert [f.about for f in extract_figures(text, PUBLISHED)] == abouts
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # the object of a verb complementing a noun: "plans to close"
+        (
+            "Plans to close 30 branches have been unveiled by the bank.",
+            "number of branches Plans to close",
+        ),
+        # the passive agent of a relative clause: the clause's antecedent and verb
+        ("The march was supported by more than 500 nurses.", "number of nurses march supported"),
+        # a vague plural that is the subject: the verb and its agent
+        ("Thousands of homes have been flooded by the storm.", "number of homes flooded by storm"),
+        # a bare number taking part of a plural noun: the noun
+        ("Twenty of the players were injured.", "number of players injured"),
+    ],
+)
+def test_what_a_count_measures_in_its_clause(text: str, about: str) -> None:
+    assert one(text).about == about
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Twenty of the players were injured.", "Twenty", 20.0, "player"),
+        ("Italy have recorded three wins this season.", "three wins", 3.0, "win"),
+        ("Four government agencies will be merged.", "Four government agencies", 4.0, "agency"),
+        ("The drug was given in a 30-microgram dose.", "30-microgram", 30.0, "µg"),
+        ("Thirty per cent of voters said no.", "Thirty per cent", 30.0, "percent"),
+        (
+            "The march was supported by more than 500 nurses.",
+            "more than 500 nurses",
+            500.0,
+            "nurse",
+        ),
+        ("They hope to register more than one victory.", "more than one victory", 1.0, "victory"),
+    ],
+)
+def test_more_count_forms(text: str, span: str, value: float, unit: str) -> None:
+    f = one(text)
+    assert (f.text, f.value, f.unit) == (span, value, unit)
+
+
+def test_trillions_of_is_a_vague_plural() -> None:
+    f = one("Trillions of emails are sent every year.")
+    assert (f.text, f.low, f.high, f.unit) == ("Trillions of emails", 2e12, 9.99e14, "email")
+
+
+def test_a_year_earlier_is_not_a_rate() -> None:
+    found = extract_figures("Revenue was £2.1bn, down from £2.4bn a year earlier.", PUBLISHED)
+    assert [(f.text, f.unit) for f in found] == [("£2.1bn", "GBP"), ("£2.4bn", "GBP")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Six Nations starts next week.",  # a name
+        "The team won nine consecutive points.",  # an in-match count
+        "One day he left.",  # "one" not contrasted
+    ],
+)
+def test_more_non_figures(text: str) -> None:
+    assert extract_figures(text, PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # vague money: what the money is of and the clause, not "number of dollars"
+        (
+            "The city spends millions of dollars of public money on parks.",
+            "public money city spends",
+        ),
+        ("Thousands of pounds were stolen.", "money stolen"),
+        # the figure's own qualifier is kept with the change
+        (
+            "The charity could raise its spending by an extra £4bn over ten years.",
+            "extra increase in spending",
+        ),
+    ],
+)
+def test_what_vague_money_and_qualified_changes_measure(text: str, about: str) -> None:
+    assert one(text).about == about
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "about"),
+    [
+        ("A 36-member panel met.", "36-member", 36.0, "member", "number of members in the panel"),
+        ("The 25-man squad flew out.", "25-man", 25.0, "man", "number of men in the squad"),
+        ("He told the 300-strong audience.", "300-strong", 300.0, "person", "size of the audience"),
+        (
+            "It is part of a five-point plan.",
+            "five-point",
+            5.0,
+            "point",
+            "number of points in the plan",
+        ),
+    ],
+)
+def test_group_sizes_written_as_compounds(
+    text: str, span: str, value: float, unit: str, about: str
+) -> None:
+    f = one(text)
+    assert (f.text, f.value, f.unit, f.about) == (span, value, unit, about)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The four-star general spoke.",
+        "A two-way street.",
+        "A three-year deal.",
+        "It was a one-off.",
+        "He won a five-set thriller.",
+    ],
+)
+def test_compounds_that_are_not_group_sizes(text: str) -> None:
+    assert extract_figures(text, PUBLISHED) == ()
+
+
+def test_a_hyphenated_number_word_is_one_number() -> None:
+    f = one("Twenty-five people died.")
+    assert (f.text, f.value, f.unit, f.about) == (
+        "Twenty-five people",
+        25.0,
+        "person",
+        "number of people died",
+    )

@@ -2,10 +2,12 @@
 
 ``extract_figures`` finds each figure by rules over the text (money, percent,
 quantity, fraction and vague-plural patterns) and over the dependency parse
-(counts: a number attached to the noun it counts), normalises it after
+(counts: a number attached to the noun it counts, see
+:mod:`storyline.extract.figures_counts`), normalises it after
 ``evaldata/figures/GUIDELINES.md`` (see :mod:`storyline.extract.figures_units`),
 and derives from the parse what it measures ("cost of the infrastructure
-bill") and from the time expressions of its sentence the time it refers to.
+bill", :mod:`storyline.extract.figures_about`) and from the time expressions
+of its sentence the time it refers to.
 
 Conventions:
 
@@ -34,18 +36,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from storyline.extract.figures_about import about_phrase
+from storyline.extract.figures_counts import NUM, count_candidates, vague_candidates
+from storyline.extract.figures_counts import Candidate as _Candidate
 from storyline.extract.figures_units import (
     APPROX,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
-    NUMBER_WORDS,
     SCALES,
-    TIME_NOUNS,
     UNIT_WORDS,
-    VAGUE,
     fraction_value,
     parse_number,
 )
@@ -70,26 +71,17 @@ class Figure:
     end: int
 
 
-@dataclass(slots=True)
-class _Candidate:
-    start: int
-    end: int
-    core: int  # offset of the number itself, for the time-expression check
-    low: float
-    high: float
-    point: bool
-    unit: str
-    approx: str | None
-    kind: str  # money, percent, quantity, fraction, count
-
-
 _APPROX = r"(?:(?P<approx>" + "|".join(re.escape(a) for a in APPROX) + r")\s+)?"
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
+_NUM = NUM
 _SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion)\b|(?:k|mn|mln|m|bn|b|tn|trn)\b)?"
 _SIGN = r"(?:US|C|A|HK|NZ|S)?[$£€¥]"
 _CURWORD = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
 _UNIT = "|".join(sorted((re.escape(w) for w in UNIT_WORDS), key=len, reverse=True))
-_PER = r"(?P<per>(?:\s+|-)(?:a|per)(?:\s+|-)(?:year|month|barrel|day|week|share|head))?"
+# "£9bn a year earlier" is a time, not a rate
+_PER = (
+    r"(?P<per>(?:\s+|-)(?:a|per)(?:\s+|-)(?:year|month|barrel|day|week|share|head)"
+    r"(?!\s+(?:earlier|ago|before|later|on)\b))?"
+)
 # "X to Y" is left as two figures: "fell from $120bn to $4.6bn" is a change, not a range
 _RANGE_SEP = r"(?:\s?[-–]\s?)"
 
@@ -121,19 +113,7 @@ _FRACTION = re.compile(
     r"(?=\s+(?:of|the|its|their|his|her|all|[a-z]+s)\b|[.,;:!?)]|$)",
     re.IGNORECASE,
 )
-_VAGUE = re.compile(
-    rf"\b{_APPROX}(?P<vague>"
-    + "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
-    + r")\s+of\s+",
-    re.IGNORECASE,
-)
-_WORDNUM = re.compile(
-    r"^(?:" + "|".join(w for w in NUMBER_WORDS if w != "one") + r")(?:-\w+)?$", re.IGNORECASE
-)
-_LEAD = re.compile(rf"(?:^|\s)(?P<approx>{'|'.join(re.escape(a) for a in APPROX)})\s+$", re.I)
-_RANGE_TOKEN = re.compile(r"^(\d+)[-–](\d+)$")
 _ISO_WHEN = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?|-Q[1-4]|-H[12])?$")
-_SCORE_NOUNS = {"vote", "win", "victory", "defeat", "lead", "score", "draw", "loss", "margin"}
 _RATE = {
     "year": "yr", "month": "mo", "day": "d", "week": "wk", "barrel": "bbl",
     "share": "share", "head": "head",
@@ -227,139 +207,6 @@ def _regex_candidates(text: str) -> list[_Candidate]:
     return found
 
 
-def _counted_noun(doc: Doc, tokens: Sequence[Token]) -> Token | None:
-    """The noun a number counts: its head, a common noun within four tokens to its right."""
-    last = tokens[-1]
-    head = last.head
-    for tok in tokens:
-        if tok.head.i > last.i:
-            head = tok.head
-    if head.pos_ != "NOUN" or not head.is_alpha or not 0 < head.i - last.i <= 4:
-        return None
-    if head.text[:1].isupper() and not head.is_sent_start:
-        return None  # a name: "Six Nations", "Two Britains"
-    lemma = head.lemma_.lower()
-    if lemma in TIME_NOUNS or lemma.rstrip("s") in TIME_NOUNS or lemma in _SCORE_NOUNS:
-        return None
-    return head
-
-
-def _is_number_token(tok: Token) -> bool:
-    t = tok.text
-    if re.fullmatch(_NUM, t):
-        if t.startswith("0") and len(t) > 1 and not t.startswith("0."):
-            return False  # phone numbers, codes
-        return not re.fullmatch(r"(1[5-9]|20)\d\d", t)  # a year
-    return bool(_WORDNUM.match(t)) and parse_number(t) is not None
-
-
-def _count_candidates(doc: Doc, text: str) -> list[_Candidate]:
-    found: list[_Candidate] = []
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        high: float | None = None
-        if tok.lower_ == "a" and i + 1 < len(doc) and doc[i + 1].lower_ == "dozen":
-            num_toks = [doc[i], doc[i + 1]]
-            value: float | None = 12.0
-        elif (r := _RANGE_TOKEN.match(tok.text)) and int(r.group(1)) < int(r.group(2)):
-            num_toks = [tok]
-            value = float(r.group(1))
-            high = float(r.group(2))
-        elif _is_number_token(tok):
-            num_toks = [tok]
-            value = parse_number(tok.text)
-            while num_toks[-1].i + 1 < len(doc) and doc[num_toks[-1].i + 1].lower_ in SCALES:
-                nxt = doc[num_toks[-1].i + 1]
-                fused = not num_toks[-1].whitespace_  # "1m websites"
-                if not fused and nxt.lower_ not in ("hundred", "thousand", "million", "billion"):
-                    break
-                num_toks.append(nxt)
-                value = None if value is None else value * SCALES[nxt.lower_]
-        else:
-            i += 1
-            continue
-        i = num_toks[-1].i + 1
-        first = num_toks[0]
-        if value is None or (first.i > 0 and _excluded_before(doc[first.i - 1])):
-            continue
-        if first.i + 1 < len(doc) and doc[first.i + 1].text in ("-", "–", ":", "/", "."):
-            continue  # scores, times, list numbering, dates
-        noun = _counted_noun(doc, num_toks)
-        if noun is None:
-            continue
-        start = first.idx
-        approx = None
-        lead = _LEAD.search(text, max(0, start - 25), start)
-        if lead:
-            approx = lead.group("approx").lower()
-            start = lead.start("approx")
-        found.append(
-            _Candidate(
-                start,
-                noun.idx + len(noun.text),
-                first.idx,
-                value,
-                value if high is None else high,
-                high is None,
-                _lemma(noun),
-                approx,
-                "count",
-            )
-        )
-    return found
-
-
-def _excluded_before(prev: Token) -> bool:
-    """Numbers that are ages, names ("FTSE 100", "Boeing 747") or ranks."""
-    if prev.lower_ in ("aged", "age", "ages", "no", "no.", "number", "page", "article", "top"):
-        return True
-    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start
-
-
-def _lemma(noun: Token) -> str:
-    lemma = noun.lemma_.lower()
-    if lemma == noun.lower_ and lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")):
-        # a plural the lemmatizer missed: "quangos", "viruses"
-        lemma = lemma[:-2] if lemma.endswith(("ses", "xes", "ches", "shes")) else lemma[:-1]
-    return {"people": "person", "men": "man", "women": "woman", "children": "child"}.get(
-        lemma, lemma
-    )
-
-
-def _vague_candidates(doc: Doc, text: str) -> list[_Candidate]:
-    found: list[_Candidate] = []
-    for m in _VAGUE.finditer(text):
-        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if span is None:
-            continue
-        tok = span[0]
-        noun = tok
-        while noun.i < len(doc) and noun.dep_ in ("compound", "amod", "det", "nummod"):
-            if noun.head.i <= noun.i or noun.head.i - tok.i > 5:
-                break
-            noun = noun.head
-        if noun.pos_ not in ("NOUN", "PROPN"):
-            continue
-        low, high = VAGUE[m.group("vague").lower()]
-        unit = CURRENCY_WORDS.get(noun.lower_) or _lemma(noun)
-        approx = m.group("approx")
-        found.append(
-            _Candidate(
-                m.start(),
-                noun.idx + len(noun.text),
-                m.start("vague"),
-                low,
-                high,
-                False,
-                unit,
-                approx.lower() if approx else None,
-                "count",
-            )
-        )
-    return found
-
-
 def _between(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     """Merge "between 5% and 7%" (two figures of one unit) into one range."""
     cands.sort(key=lambda c: c.start)
@@ -446,11 +293,11 @@ def extract_figures(
         doc = load_nlp()(text)
     if timexes is None:
         timexes = extract_timexes(text, published, doc=doc)
-    cands = _regex_candidates(text) + _vague_candidates(doc, text)
+    cands = _regex_candidates(text) + vague_candidates(doc, text)
     cands = _resolve_overlaps([c for c in cands if not _in_timex(c, timexes)])
     counts = [
         c
-        for c in _count_candidates(doc, text)
+        for c in count_candidates(doc, text)
         if not _in_timex(c, timexes) and all(c.end <= k.start or c.start >= k.end for k in cands)
     ]
     cands = _between(text, cands + counts)

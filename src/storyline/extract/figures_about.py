@@ -1,14 +1,29 @@
 """What a figure measures, read off the dependency parse.
 
-Rules, in order, for the token that heads the figure's span:
+Rules, in order, for the token that heads the figure's span (a bracketed or
+alternative conversion, "$260m (£134m)", "to $4.6bn" after "from $120bn", is
+read as the amount it restates):
 
-1. counts → "number of <the counted noun with its modifiers>";
-2. an "of" complement of the figure ("70 percent of the country's wheat
-   imports") → "<measure> of <complement>";
-3. the figure modifies a noun ("a $1.2 trillion infrastructure bill") →
-   "<measure> of the <noun with its modifiers>";
-4. the figure is the object of a change verb ("sales rose 5%") →
-   "<rise|fall|…> in <subject>"; of another verb or a copula → its subject.
+1. counts → "number of <the counted noun with its modifiers>" and what the
+   clause says about it (:mod:`storyline.extract.figures_about_count`);
+2. "up/down N% (from …)" after an amount → "<rise|fall> in <what the amount
+   measures>"; "down from N a year earlier" → that thing and the time;
+3. an "of" complement ("70 percent of the country's wheat imports", "£2bn
+   ($3.7bn) of acquisitions") or, for money, an "in" one ("$40bn in school
+   repairs") → "<measure> of <complement>", with the named subject as owner
+   when the complement has none ("cost of Acme Corp's acquisitions");
+4. the figure modifies a noun ("a $1.2 trillion infrastructure bill", "the
+   $399 Zephyr") → "<measure> of the <noun with its modifiers>";
+5. the figure complements a noun ("a profit of $3.36bn") → the noun, after
+   its owner (the subject, or the object changing "from a peak of …");
+   idioms of approximation ("in the region of") are looked through;
+6. the object of a change verb ("sales rose 5%", "cut spending by £35bn") →
+   "<rise|fall|…> in <what changed>"; the level it changed to → what changed;
+7. the antecedent of a relative clause whose object is the relative pronoun
+   ("reserves, which it set at £5m"); "for N" → "price of <what was
+   bought or sold>"; "cost/priced/valued at N" → "<cost|price|value> of <subject>";
+8. otherwise the subject, the verb and a complement of purpose or destination
+   ("the government pledged £200m to the health service").
 
 The measure word comes from the unit: money "cost", percent and fraction
 "share", lengths "length", weights "weight", other units "amount".
@@ -18,16 +33,26 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.extract.figures_about_count import count_phrase
+from storyline.extract.figures_np import compact_np, noun_phrase, phrase, short_np, subject
+from storyline.extract.figures_units import SCALES, TIME_NOUNS
+
 __all__ = ["about_phrase"]
 
 _CHANGE = {
     "rise": "rise", "fall": "fall", "grow": "growth", "increase": "increase",
-    "drop": "drop", "decline": "decline", "jump": "jump", "climb": "rise", "slip": "fall",
+    "drop": "drop", "decline": "decline", "jump": "rise", "climb": "rise", "slip": "fall",
     "gain": "gain", "slide": "fall", "surge": "rise", "plunge": "fall", "soar": "rise",
-    "shrink": "fall", "cut": "cut", "raise": "increase", "lose": "loss",
+    "shrink": "fall", "cut": "cut", "raise": "increase", "lose": "loss", "slump": "fall",
+    "tumble": "fall", "sink": "fall", "dip": "fall", "rocket": "rise", "boost": "increase",
+    "reduce": "cut", "lower": "cut", "fell": "fall", "rose": "rise", "up": "rise",
+    "down": "fall", "expand": "growth", "contract": "fall", "double": "rise",
 }  # fmt: skip
 _LENGTH = {"mi", "km", "m", "ft", "cm", "mm", "in", "yd"}
 _WEIGHT = {"t", "kg", "g", "lb", "oz"}
+# "in the region of $45", "in excess of", "to the tune of": the noun is not the measure
+_IDIOM_NOUNS = {"region", "excess", "tune", "order", "upwards", "total", "sum", "figure"}
+_ARGS = ("obj", "dobj", "obl", "nmod", "npadvmod", "advmod", "obl:unmarked", "nmod:unmarked")
 
 
 def _measure(kind: str, unit: str) -> str:
@@ -42,114 +67,312 @@ def _measure(kind: str, unit: str) -> str:
     return "amount"
 
 
-def _phrase(tokens: list[Token], skip: range, limit: int = 10) -> str:
-    words = [t for t in tokens if t.idx not in skip][:limit]
-    while words and words[0].is_punct:
-        words.pop(0)
-    while words and words[-1].is_punct:
-        words.pop()
-    return "".join(t.text_with_ws for t in words).strip()
+def _case(tok: Token) -> str | None:
+    """The preposition marking ``tok`` ("of" in "of the country's imports")."""
+    for t in tok.doc[tok.left_edge.i : tok.i]:
+        heads = (tok.i, *(c.i for c in tok.lefts))
+        if t.dep_ in ("case", "fixed", "mark") and t.head.i in heads and t.pos_ == "ADP":
+            return t.lower_
+    return None
 
 
-_MODIFIERS = {"compound", "amod", "nmod:poss", "poss", "case", "flat", "nummod"}
+def _amount_root(root: Token) -> Token:
+    """The amount a bracketed or alternative conversion restates: "$260m (£134m)"."""
+    for _ in range(5):
+        head = root.head
+        doc = root.doc
+        scale = root.dep_ in ("nummod", "compound", "flat") and abs(head.i - root.i) <= 3
+        if scale and head.pos_ in ("SYM", "NUM"):
+            root = head  # "£3 m": the scale word hangs off the sign
+            continue
+        first = min((t.i for t in root.subtree if not t.is_punct), default=root.i)
+        before = doc[first - 1] if first > 0 else None
+        restated = root.dep_ in ("appos", "conj", "parataxis") and head.i < root.i
+        if restated and (
+            head.pos_ in ("SYM", "NUM") or any(c.dep_ == "nummod" for c in head.children)
+        ):
+            root = head
+            continue
+        if root.dep_.startswith("nmod") and head.pos_ == "SYM" and _case(root) in ("to", "from"):
+            root = head  # "from a peak of $120bn to $4.6bn", "to $12bn, from $12.4bn"
+            continue
+        if before is not None and before.text in ("(", ";") and before.i > 0:
+            prev = doc[before.i - 1]
+            if _is_amount(prev):
+                while prev.head.i < prev.i and prev.head.pos_ in ("NUM", "SYM", "NOUN"):
+                    if prev.head.i < prev.i - 3:
+                        break
+                    prev = prev.head
+                if prev.i != root.i:
+                    root = prev
+                    continue
+        break
+    return root
 
 
-def _noun_phrase(noun: Token, skip: range, det: bool = True) -> str:
-    allowed = _MODIFIERS | {"det"} if det else _MODIFIERS
-    left = [t for c in noun.lefts if c.dep_ in allowed for t in c.subtree if t.lower_ != "of"]
-    if not det:
-        left = [t for t in left if t.dep_ != "det"]
-    left = sorted([*left, noun], key=lambda t: t.i)
-    text = _phrase(left, skip)
-    return text if text else noun.text
+def _is_amount(tok: Token) -> bool:
+    return (
+        tok.like_num
+        or tok.pos_ in ("NUM", "SYM")
+        or tok.text[:1].isdigit()
+        or tok.lower_.rstrip(".") in SCALES
+        or any(c.dep_ == "nummod" for c in tok.children)
+    )
+
+
+def _of_complement(root: Token, end: int, kind: str) -> Token | None:
+    for child in root.children:
+        if child.dep_.startswith(("nmod", "prep")) and child.i > root.i and _case(child) == "of":
+            return child
+    # "£2bn ($3.7bn; €2.3bn) of acquisitions": the complement hangs off the verb;
+    # "$40bn in school repairs": money "in" a thing, right after the amount
+    doc = root.doc
+    i = root.i + 1
+    while i < len(doc) and (doc[i].idx < end or doc[i].dep_ in ("nummod", "flat", "compound")):
+        if doc[i].idx >= end and doc[i].head.i != root.i and not doc[i].like_num:
+            break
+        i += 1
+    cases = ["of"]
+    if kind == "money" and not root.dep_.startswith("obl"):
+        cases.append("in")
+    if i < len(doc) and doc[i].text == "(":
+        cases = ["of"]
+        depth = 0
+        while i < len(doc):
+            depth += doc[i].text == "("
+            depth -= doc[i].text == ")"
+            i += 1
+            if depth == 0:
+                break
+    if i + 1 < len(doc) and doc[i].lower_ in cases and doc[i].dep_ == "case":
+        noun = doc[i].head
+        while noun.dep_ in ("compound", "amod", "flat") and noun.head.i > noun.i:
+            noun = noun.head
+        if noun.i > i and noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in TIME_NOUNS:
+            return noun
+    return None
+
+
+def _span_root(span: Span) -> Token:
+    """The head of the figure, the currency sign when the parse split the amount ("£500 m.")."""
+    tops = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    if len(tops) > 1:
+        return next((t for t in tops if t.pos_ == "SYM"), tops[0])
+    return span.root
+
+
+def _owner(root: Token) -> str | None:
+    """The named subject of the verb the figure is the object of, as a possessor."""
+    if root.dep_ not in ("obj", "dobj"):
+        return None
+    subj = subject(root.head)
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    words = [c for c in subj.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    words += [subj, *(c for c in subj.rights if c.dep_ == "flat")]
+    return " ".join(t.text for t in words)
+
+
+def _modified_noun(root: Token, end: int) -> Token | None:
+    """The noun the figure is a modifier of: "a $1.2 trillion bill", "the $399 Zephyr"."""
+    head = root.head
+    if head.i > root.i and head.pos_ in ("NOUN", "PROPN") and head.idx >= end:
+        between = root.doc[root.i + 1 : head.i]
+        timely = head.lemma_.lower() in TIME_NOUNS or head.lower_ in TIME_NOUNS
+        if not timely and not any(t.pos_ == "ADP" or t.dep_ == "case" for t in between):
+            return head
+    for child in root.rights:
+        if child.dep_ in ("flat", "amod", "compound") and child.idx >= end and child.is_alpha:
+            return child
+    return None
+
+
+def _up_down(span: Span) -> str | None:
+    """ "a profit of $3.36bn, up 27% from …": a change stated after the amount it changes."""
+    doc = span.doc
+    i = span.start - 1
+    level = i > 2 and doc[i].lower_ == "from"  # "down from £9bn a year earlier": the old level
+    i -= level
+    if i < 2 or doc[i].lower_ not in ("up", "down"):
+        return None
+    change = "" if level else "rise in " if doc[i].lower_ == "up" else "fall in "
+    j = i - 1
+    while j > 0 and doc[j].is_punct:
+        j -= 1
+    prev = _amount_root(doc[j]) if doc[j].like_num or doc[j].pos_ in ("NUM", "SYM") else doc[j]
+    while prev.pos_ in ("NUM", "SYM") and prev.head.i < prev.i:
+        prev = prev.head
+        if prev.pos_ in ("NOUN", "PROPN"):
+            break
+    if prev.pos_ not in ("NOUN", "PROPN"):
+        # "Profit was £3m, up 5%": what the amount before measures
+        prev = subject(prev) or subject(prev.head) or prev
+    if prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    text = f"{change}{compact_np(prev, range(0))}"
+    tail = doc[span.end : span.end + 5]
+    if len(tail) and (level or tail[0].lower_ == "from"):
+        stop = next((t.i for t in tail if t.is_punct), tail.end)
+        text += " " + doc[span.end : stop].text
+    return text.strip()
+
+
+_DANGLING = {"to", "of", "in", "for", "on", "by", "from", "with", "at", "and", "or", "'s", "’s"}
 
 
 def about_phrase(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
     """A short phrase for what the figure at ``[start, end)`` measures, or None."""
+    words = (_about(doc, start, end, kind, unit) or "").split()
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()  # "rose to" once the other figure is left out
+    if words and words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
+    return " ".join(words) or None
+
+
+def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     skip = range(start, end)
-    root = span.root
     if kind == "count":
-        return _count_phrase(span, skip)
+        return count_phrase(span, skip, money=unit[:3].isupper() and unit[:3].isalpha())
+    if (change := _up_down(span)) is not None:
+        return change
     measure = _measure(kind, unit)
-    # "$260m (£134m)": the conversion measures what the first amount measures
-    while root.dep_ in ("appos", "conj") and root.head.pos_ in ("SYM", "NUM"):
-        root = root.head
-    for child in root.children:
-        if child.dep_ in ("nmod", "prep") and any(c.lower_ == "of" for c in child.children):
-            return f"{measure} of {_noun_phrase(child, skip)}"
+    first = _span_root(span)
+    root = _amount_root(first)
+    if root.i != first.i:
+        skip = range(min(root.left_edge.idx, start), end)
+        span = doc[min(root.left_edge.i, span.start) : max(span.end, root.i + 1)]
+        end = root.idx + len(root.text)
+    if (of := _of_complement(root, end, kind)) is not None:
+        owner = _owner(root) if not any(c.dep_ == "nmod:poss" for c in of.children) else None
+        if owner is not None:
+            # "Acme Corp announced £2bn of acquisitions" → "cost of Acme Corp's acquisitions"
+            return f"{measure} of {owner}'s {noun_phrase(of, skip, det=False)}"
+        return f"{measure} of {noun_phrase(of, skip)}"
     head = root.head
     after = doc[span.end] if span.end < len(doc) else None
     if kind == "fraction" and after is not None and after.pos_ == "NOUN":
         return f"share of {after.head.text if after.dep_ == 'compound' else after.text}"
-    if head.i > root.i and head.pos_ in ("NOUN", "PROPN") and head.idx >= end:
-        return f"{measure} of the {_noun_phrase(head, skip, det=False)}"
+    if (noun := _modified_noun(root, end)) is not None:
+        return f"{measure} of the {noun_phrase(noun, skip, det=False, right=True)}"
     if head.i < root.i and head.pos_ in ("NOUN", "PROPN") and root.dep_.startswith("nmod"):
-        # "a full-year profit of $3.36bn", "a fine of $550,000"
-        owner = _subject(head.head) if head.dep_ in ("obj", "dobj") else None
-        phrase = _noun_phrase(head, skip, det=False)
-        return f"{_phrase(list(owner.subtree), skip)} {phrase}" if owner is not None else phrase
-    verb = head if root.dep_ in ("obj", "obl", "dobj", "npadvmod", "nmod", "advmod") else root
-    subj = _subject(verb)
-    if subj is None and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ == "VERB":
+        return _noun_complement(head, root, skip)
+    return _verb_phrase(root, head, measure, skip)
+
+
+def _noun_complement(head: Token, root: Token, skip: range) -> str | None:
+    """ "a full-year profit of $3.36bn", "a fine of $9,000", "in the region of $45"."""
+    if head.lemma_.lower() in _IDIOM_NOUNS and _case(head) in ("in", "to", "of", "at"):
+        if head.head.pos_ in ("NOUN", "PROPN") and head.dep_.startswith("nmod"):
+            return _noun_complement(head.head, root, skip)
+        verb = head.head
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != head.i), None)
+        if obj is not None:
+            return noun_phrase(obj, skip, det=False)
+        return _verb_phrase(head, verb, "cost", skip)
+    text = noun_phrase(head, skip, det=False)
+    verb = head.head
+    if head.dep_.startswith("obl") and _case(head) in ("from", "to"):
+        # "saw its share price fall from a high of 300p"
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
+        if obj is not None and obj.i < head.i:
+            return f"{compact_np(obj, skip)} {text}"
+    if head.dep_ in ("obj", "dobj", "obl"):
+        owner = subject(verb)
+        if owner is not None and _is_content(owner):
+            return f"{compact_np(owner, skip)} {text}"
+    return text
+
+
+def _is_content(tok: Token) -> bool:
+    return tok.pos_ not in ("PRON", "DET", "NUM", "SYM") and tok.lower_ not in ("one", "each")
+
+
+def _verb_phrase(root: Token, verb: Token, measure: str, skip: range) -> str | None:
+    if root.dep_ not in _ARGS and not root.dep_.startswith(("obl", "nmod")):
+        verb = root
+    lemma = verb.lemma_.lower()
+    change = _CHANGE.get(lemma) or _CHANGE.get(verb.lower_)
+    case = _case(root)
+    what = subject(verb)
+    if change and verb.dep_ in ("advcl", "xcomp") and what is None:
         # "its division saw profits slump 27%": what slumped is the governing verb's object
-        subj = next((c for c in verb.head.children if c.dep_ in ("obj", "dobj")), None)
-        subj = subj or _subject(verb.head)
-    if subj is None:
-        sent_root = span.sent.root
-        subj = _subject(sent_root)
-        if subj is None or subj.idx in skip:
+        what = next((c for c in verb.head.children if c.dep_ in ("obj", "dobj")), None)
+    rel_obj = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("obj", "dobj")
+            and (c.tag_ in ("WDT", "WP") or c.lower_ in ("which", "that"))
+        ),
+        None,
+    )
+    if rel_obj is not None and verb.dep_ == "acl:relcl":
+        # "reserves, which it set at £5m"
+        if lemma in ("cost", "price", "value"):
+            return f"{lemma} of {compact_np(verb.head, skip)}"
+        return f"{compact_np(verb.head, skip)} {verb.text}"
+    obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != root.i), None)
+    if change and obj is not None and case == "by":
+        what = obj  # "reduce its debt by £500m"
+    if change and what is not None and what.idx not in skip:
+        name = noun_phrase(what, skip, det=False, right=True)
+        if case in ("to", "at"):
+            return compact_np(what, skip)
+        if case == "from":
+            extra = [c for c in root.children if c.dep_ in ("advmod", "amod", "obl:unmarked")]
+            tail = " ".join(phrase(list(c.subtree), skip) for c in extra[:1])
+            return f"{compact_np(what, skip)} {tail}".strip()
+        # "by an extra £4bn", "a further 5%": the figure's own qualifier
+        amods = [c.text for c in root.lefts if c.dep_ == "amod" and c.is_alpha]
+        return " ".join([*amods, f"{change} in {name}"])
+    if case == "for" and measure == "cost":
+        where = [
+            c
+            for c in verb.children
+            if c.dep_ == "obl" and c.i > root.i and _case(c) == "in" and c.pos_ == "PROPN"
+        ]
+        place = f" in {compact_np(where[0], skip)}" if where else ""
+        if obj is not None:
+            return f"price of {compact_np(obj, skip)}{place}"
+        if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN", "SYM"):
+            thing = _modified_noun(verb.head, verb.head.idx) or verb.head
+            return f"price of {compact_np(thing, skip)}{place}"
+        if what is not None and _is_content(what):
+            return f"price of {noun_phrase(what, skip, det=False, right=True)}{place}"
+    if lemma in ("cost", "price", "value") and what is not None and _is_content(what):
+        # "the deal costs £5m", "shares are priced at 120p", "which it valued at £90m"
+        return f"{lemma} of {compact_np(what, skip)}"
+    if (what is None or what.idx in skip) and verb.i != root.i:
+        what = verb  # "pledging £2m to the fund": the verb and its complement
+    elif what is None or what.idx in skip:
+        sent_root = root.sent.root
+        what = subject(sent_root)
+        if what is None or what.idx in skip:
             return None
-        return f"{_phrase(list(subj.subtree), skip)} {sent_root.lemma_.lower()}"
-    subject = _phrase(list(subj.subtree), skip)
-    change = _CHANGE.get(verb.lemma_.lower())
-    to_case = any(c.lower_ in ("to", "from") for c in root.children)
-    if change and not to_case:
-        return f"{change} in {subject}"
-    if verb.lemma_.lower() == "cost":
-        return f"cost of {subject}"
-    if verb is root:
-        return subject
-    extra = [c for c in root.children if c.dep_.startswith("nmod") and c.i > root.i]
-    tail = " ".join(_phrase(list(c.subtree), skip) for c in extra[:1])
-    return " ".join(w for w in (subject, verb.lemma_.lower(), tail) if w)
-
-
-def _count_phrase(span: Span, skip: range) -> str | None:
-    """ "number of <noun>" with what the sentence says about it: "goals Adriano scored"."""
-    rest = [t for t in span if t.pos_ not in ("NUM", "DET", "ADP") and t.lower_ not in _VAGUE]
-    rest = [t for t in rest if not t.like_num and t.lower_ not in ("dozen", "dozens")]
-    kept = [t for t in rest if t.i >= _first_after_number(span)]
-    if not kept:
-        return None
-    noun = kept[-1]
-    words = [_phrase(kept, range(0))]
-    right = [c for c in noun.rights if c.dep_.startswith(("acl", "nmod", "relcl"))]
-    if right:
-        words.append(_phrase(list(right[0].subtree), skip, limit=6))
-    elif noun.dep_ in ("nsubj", "nsubj:pass") and noun.head.pos_ == "VERB":
-        verb = noun.head
-        objs = [c for c in verb.rights if c.dep_ in ("obj", "obl", "xcomp", "ccomp")]
-        words.append(verb.text)
-        if objs:
-            words.append(_phrase(list(objs[0].subtree), skip, limit=5))
-    elif noun.dep_ in ("obj", "dobj") and (subj := _subject(noun.head)) is not None:
-        words.append(f"{_phrase(list(subj.subtree), skip)} {noun.head.text}")
-    return "number of " + " ".join(w for w in words if w)
-
-
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-
-
-_VAGUE = {"hundreds", "thousands", "millions", "billions", "tens", "scores", "of"}
-
-
-def _first_after_number(tokens: object) -> int:
-    last = -1
-    for t in tokens:  # type: ignore[attr-defined]
-        if t.like_num or t.pos_ == "NUM" or t.lower_ in _VAGUE or t.lower_ in ("dozen", "dozens"):
-            last = t.i
-    return last + 1
+        return f"{compact_np(what, skip)} {sent_root.text}"
+    owner = short_np(what, skip) if _is_content(what) and what.i != verb.i else ""
+    if verb.i == root.i:
+        return owner or None
+    amods = [c.text for c in root.lefts if c.dep_ == "amod" and c.idx not in skip]
+    words: list[str] = [owner, verb.text, *amods]
+    rest = [
+        c
+        for c in verb.children
+        if c.i > root.i
+        and c.idx not in skip
+        and (
+            (c.dep_.startswith("obl") and _case(c) in ("to", "into", "for", "on"))
+            or (c.dep_ in ("advcl", "xcomp") and any(m.lower_ == "to" for m in c.lefts))
+        )
+    ]
+    if rest:
+        comp = rest[0]
+        if comp.dep_.startswith("obl"):
+            words.append(f"{_case(comp)} {compact_np(comp, skip)}")
+        else:
+            words.append(phrase(list(comp.subtree), skip, limit=4))
+    return " ".join(w for w in words if w)

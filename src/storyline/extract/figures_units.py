@@ -105,6 +105,7 @@ UNIT_WORDS: dict[str, str] = {
     "gigawatt": "GW", "gigawatts": "GW", "gw": "GW", "kwh": "kWh", "gb": "GB",
     "square miles": "sq mi", "square mile": "sq mi", "square kilometres": "sq km",
     "square feet": "sq ft", "degrees": "deg", "points": "pt", "point": "pt",
+    "microgram": "µg", "micrograms": "µg", "milligram": "mg", "milligrams": "mg",
 }  # fmt: skip
 
 FRACTIONS: dict[str, float] = {
@@ -128,6 +129,7 @@ VAGUE: dict[str, tuple[float, float]] = {
     "thousands": (2000, 9999),
     "millions": (2e6, 999_999_999),
     "billions": (2e9, 9.99e11),
+    "trillions": (2e12, 9.99e14),
 }
 
 TIME_NOUNS = {

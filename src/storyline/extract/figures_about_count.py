@@ -1,0 +1,167 @@
+"""What a count measures: "number of <noun>" and what its clause says about it.
+
+- the counted noun with its modifiers, also those outside the figure's span
+  ("an extra five hundred beds", "Acme's two new plants") and a coordinated
+  noun ("300 tickets and programmes");
+- the subject of a clause → its verb and first complement ("workers went on
+  strike", "homes flooded by the storm");
+- the object → the subject and verb ("goals Adriano scored"), or the noun
+  the verb complements ("plans to abolish");
+- other complements of a verb → the verb's subject and the verb ("versions
+  the new iPod comes in"), its object when it has one;
+- the complement of a noun ("a coalition of 12 charities") → that noun;
+- otherwise a short modifier to the right ("leaders of the unions");
+- a bare number taking part of a noun ("20 of the players") counts that noun;
+- a group size written as a compound ("a 36-member panel") → "number of
+  members in the panel";
+- vague money ("millions of dollars of public money") → what it is of and
+  the clause, not "number of dollars".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from storyline.extract.figures_np import compact_np, noun_phrase, phrase, subject
+from storyline.extract.figures_units import parse_number
+
+__all__ = ["count_phrase"]
+
+_VAGUE = {"hundreds", "thousands", "millions", "billions", "trillions", "tens", "scores", "of"}
+
+
+def _first_after_number(tokens: Span) -> int:
+    last = -1
+    for t in tokens:
+        if _numeric(t) or t.pos_ == "NUM" or t.lower_ in _VAGUE or t.lower_ in ("dozen", "dozens"):
+            last = t.i
+    return last + 1
+
+
+def _numeric(tok: Token) -> bool:
+    return tok.like_num or parse_number(tok.text) is not None  # "twenty-five"
+
+
+def _anchor(noun: Token, span: Span) -> Token:
+    """The token carrying the count's relation in its clause: "millions" in "millions of people"."""
+    tok = noun
+    while tok.head.i != tok.i and span.start <= tok.head.i < span.end:
+        tok = tok.head
+    return tok
+
+
+def _is_content(tok: Token) -> bool:
+    return tok.pos_ not in ("PRON", "DET", "NUM") and tok.lower_ not in ("one", "each")
+
+
+_ORDERING = {"last", "first", "next", "past", "previous", "final", "latest", "recent"}
+_LIGHT = {"be", "have", "include", "contain", "exist"}
+_TEMPORAL = {"after", "before", "since", "until", "during", "following", "despite", "among"}
+
+
+def count_phrase(span: Span, skip: range, money: bool = False) -> str | None:
+    """ "number of <noun>" with what the sentence says about it: "goals Adriano scored".
+
+    For vague money ("millions of pounds of lottery money") the counted noun is the
+    currency, so the phrase is what the money is of and the clause around it.
+    """
+    if len(span) == 1 and "-" in span[0].text and span.end < len(span.doc):
+        return _group_phrase(span, skip)
+    rest = [t for t in span if t.pos_ not in ("NUM", "DET", "ADP") and t.lower_ not in _VAGUE]
+    rest = [t for t in rest if not _numeric(t) and t.lower_ not in ("dozen", "dozens")]
+    kept = [t for t in rest if t.i >= _first_after_number(span)]
+    if not kept:
+        # "20 of the stations": the span is the number, the noun its "of" complement
+        whole = [c for c in span.root.rights if c.dep_.startswith("nmod") and _case(c) == "of"]
+        if not whole:
+            return None
+        noun = whole[0]
+        words = [compact_np(noun, skip), _context(span.root, noun, skip)]
+        return "number of " + " ".join(w for w in words if w)
+    noun = kept[-1]
+    outside = [
+        t
+        for c in noun.lefts
+        if c.dep_ in ("amod", "nmod:poss") and c.i < span.start and c.pos_ != "PRON"
+        if c.lower_ not in _ORDERING and (c.dep_ == "nmod:poss" or _determined(c))
+        for t in c.subtree
+        if t.i < span.start
+    ]
+    words = [phrase(outside, range(0)), phrase(kept, range(0))]
+    conj = [c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - noun.i <= 5]
+    if conj:
+        words.append("and " + compact_np(conj[0], skip))
+    words.append(_context(_anchor(noun, span), noun, skip))
+    if money:
+        text = " ".join(w for w in words[2:] if w)
+        return text.removeprefix("of ") if text.startswith("of ") else f"money {text}".strip()
+    return "number of " + " ".join(w for w in words if w)
+
+
+def _group_phrase(span: Span, skip: range) -> str:
+    """ "a 36-member panel" → "number of members in the panel"."""
+    group = span.doc[span.end]
+    while group.dep_ == "compound" and group.head.i > group.i:
+        group = group.head
+    part = span[0].text.split("-")[-1].lower()
+    if part == "strong":  # "a 300-strong audience"
+        return f"size of the {compact_np(group, skip)}"
+    members = {"piece": "members", "man": "men", "woman": "women"}.get(part, part + "s")
+    return f"number of {members} in the {compact_np(group, skip)}"
+
+
+def _determined(adj: Token) -> bool:
+    """ "an extra five million lives": an adjective before the number belongs to the noun
+    when an article or possessor opens it (not "free seven reporters", a verb)."""
+    return adj.i > 0 and adj.doc[adj.i - 1].dep_ in ("det", "nmod:poss", "case")
+
+
+def _right_modifier(noun: Token, skip: range) -> str:
+    """A short modifier after the noun: "on the night", "listed", "being made online"."""
+    for c in noun.rights:
+        if c.dep_.startswith("nmod") and c.i - noun.i <= 3 and _case(c) == "of":
+            return f"of {noun_phrase(c, skip)}"  # "leaders of the unions"
+        if c.dep_.startswith("nmod") and c.i - noun.i <= 3 and _case(c) is not None:
+            return f"{_case(c)} {compact_np(c, skip)}"
+        if c.dep_ == "acl" and c.i - noun.i <= 2:
+            return phrase(list(c.subtree), skip, limit=6)
+    return ""
+
+
+def _case(tok: Token) -> str | None:
+    return next((c.lower_ for c in tok.lefts if c.dep_ == "case" and c.pos_ == "ADP"), None)
+
+
+def _context(anchor: Token, noun: Token, skip: range) -> str:
+    verb = anchor.head
+    dep = anchor.dep_
+    right = _right_modifier(noun, skip)
+    if dep in ("nsubj", "nsubj:pass") and verb.i != anchor.i:
+        if verb.lemma_.lower() in _LIGHT or right:
+            return right
+        objs = [c for c in verb.rights if c.dep_ in ("obj", "obl", "xcomp", "obl:agent")]
+        tail = ""
+        if objs and objs[0].pos_ in ("NOUN", "PROPN"):
+            case = _case(objs[0])
+            tail = f"{case or ''} {compact_np(objs[0], skip)}".strip()
+        elif objs:
+            tail = phrase(list(objs[0].subtree), skip, limit=4)
+        return f"{verb.text} {tail}".strip()
+    if dep in ("obj", "dobj"):
+        subj = subject(verb, control=False)
+        if subj is not None and _is_content(subj) and subj.idx not in skip:
+            return f"{right} {compact_np(subj, skip)} {verb.text}".strip()
+        if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return f"{right} {verb.head.text} to {verb.text}".strip()  # "plans to abolish"
+        return right or verb.text
+    if dep.startswith("obl") and _case(anchor) not in _TEMPORAL:
+        obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
+        if obj is not None and obj.i < anchor.i:
+            return f"{right} {verb.text} {compact_np(obj, skip)}".strip()
+        subj = subject(verb, control=False)
+        if subj is not None and _is_content(subj) and subj.idx not in skip:
+            return f"{right} {compact_np(subj, skip)} {verb.text}".strip()
+        return f"{right} {verb.text}".strip()
+    if dep.startswith("nmod") and verb.pos_ in ("NOUN", "PROPN") and verb.i < anchor.i:
+        return f"{right} {compact_np(verb, skip)}".strip()  # "a coalition of 12 charities"
+    return right

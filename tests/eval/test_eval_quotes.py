@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-from storyline.eval.quotes import evaluate_quotes, is_speech_cue, read_brat
+import storyline.eval.quotes as eval_quotes
+from storyline.eval.quotes import evaluate_quotes, is_speech_cue, read_brat, textacy_predictions
 
 TEXT = (
     "“We will not yield,” said Hugo Varga. “The talks are over.”\n"
@@ -61,7 +63,7 @@ def test_only_speech_attributions_with_a_source_count() -> None:
 
 
 def test_scores_on_a_tiny_split(split: Path) -> None:
-    result = evaluate_quotes(split)
+    result = evaluate_quotes(split, textacy=False)
     assert set(result) == {"all", "quoted"}
     every = result["all"]
     assert every["gold"] == 2
@@ -69,3 +71,64 @@ def test_scores_on_a_tiny_split(split: Path) -> None:
     assert every["f1@0.3"] == every["f1@0.8"] == 1.0
     assert every["speaker_accuracy"] == every["cue_accuracy"] == 1.0
     assert result["quoted"]["predicted"] == 1
+
+
+class _Tok:
+    """Just what textacy_predictions reads of a spaCy token."""
+
+    def __init__(self, i: int, start: int, end: int) -> None:
+        self.i, self.idx, self._len = i, start, end - start
+
+    def __len__(self) -> int:
+        return self._len
+
+
+def _toks(text: str, first_index: int = 0) -> list[_Tok]:
+    a, b = span(text)
+    return [_Tok(first_index, a, b)]
+
+
+def test_textacy_triples_become_char_spans_merged_by_cue() -> None:
+    def fake_direct_quotations(doc: object) -> list[tuple[list[_Tok], list[_Tok], list[_Tok]]]:
+        said, varga = _toks("said", 5), _toks("Hugo Varga", 6)
+        return [
+            (varga, said, _toks("“We will not yield,”", 0)),
+            (varga, said, _toks("“The talks are over.”", 9)),
+        ]
+
+    (pred,) = textacy_predictions(None, (), fake_direct_quotations)
+    assert pred.content == (span("“We will not yield,”"), span("“The talks are over.”"))
+    assert pred.speaker == (span("Hugo Varga"),)
+    assert pred.cue == (span("said"),) and pred.quoted
+
+
+def test_textacy_gives_up_on_unclosed_quotes() -> None:
+    def refuse(doc: object) -> list[object]:
+        raise ValueError("3 quotation marks found, indicating an unclosed quotation")
+
+    assert textacy_predictions(None, (), refuse) == []
+
+
+def test_textacy_is_scored_beside_storyline_when_installed(
+    split: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fake_direct_quotations(doc: object) -> list[tuple[list[_Tok], list[_Tok], list[_Tok]]]:
+        return [(_toks("Hugo Varga", 6), _toks("said", 5), _toks("“We will not yield,”", 0))]
+
+    monkeypatch.setattr(eval_quotes, "_textacy", lambda: fake_direct_quotations)
+    result = evaluate_quotes(split)
+    assert result["all"]["f1@0.3"] == 1.0
+    theirs = result["textacy"]
+    assert theirs["all"]["predicted"] == theirs["quoted"]["predicted"] == 1
+    assert theirs["all"]["recall@0.3"] == 0.5 and theirs["all"]["precision@0.3"] == 1.0
+    assert theirs["all"]["recall@0.8"] == 0.0  # one fragment of two is under 0.8 of the gold
+    assert theirs["all"]["speaker_accuracy"] == 1.0
+
+
+def test_without_textacy_the_key_says_so(split: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "textacy.extract.triples", None)  # import fails
+    assert eval_quotes._textacy() is None
+    monkeypatch.setattr(eval_quotes, "_textacy", lambda: None)
+    result = evaluate_quotes(split)
+    assert isinstance(result["textacy"], str) and "not installed" in result["textacy"]
+    assert result["all"]["f1@0.3"] == 1.0

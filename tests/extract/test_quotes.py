@@ -304,3 +304,241 @@ def test_title_case_headline_with_a_speaker(nlp: Any) -> None:
     assert (q.cue, q.text) == ("Says", "He Would Issue A Quarantine Over Zika Virus")
     assert q.speaker is not None and q.speaker.name == "Chris Christie"
     assert quotes(nlp, "Says Immigration Reform Was A Sign Of Leadership\nRubio spoke.") == ()
+
+
+def by_cue(found: tuple[Quote, ...], cue: str) -> list[Quote]:
+    return [q for q in found if q.cue == cue]
+
+
+def test_a_name_the_tagger_takes_for_a_pronoun_still_speaks(nlp: Any) -> None:
+    text = (
+        "“Last night you said the mayor was the founder of the scheme. I know what you meant,” "
+        "Hewitt said. “You meant that he created the mess.”"
+    )
+    first, second = (q for q in quotes(nlp, text) if q.kind == "direct")
+    assert first.speaker is not None and first.speaker.name == "Hewitt"
+    assert second.speaker == first.speaker and second.cue == "said"
+
+
+def test_cue_split_from_its_quote_by_the_sentence_splitter(nlp: Any) -> None:
+    text = (
+        "James B. Miller, a former federal prosecutor who now teaches at the law school of "
+        "Georgetown University, said, ''If he used it in Russia or China, they almost certainly "
+        "read it.''"
+    )
+    found = quotes(nlp, text)
+    (q,) = [q for q in found if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.name == "James B. Miller"
+    # the speaker and her apposition are not a clause she reported
+    assert not any(q.text.startswith("James") for q in found)
+
+
+def test_a_participle_cue_claims_the_quote_after_it(nlp: Any) -> None:
+    text = (
+        "“We have had a city drinking lead-contaminated water,” she said, adding, "
+        "“I’ll tell you what — there would’ve been action.”"
+    )
+    found = quotes(nlp, text)
+    later = [q for q in found if q.text.startswith("I’ll tell you what")]
+    assert later and all(q.cue == "adding" for q in later)
+    assert later[0].speaker is not None and later[0].speaker.name == "she"
+
+
+def test_a_coordinated_speech_verb_starts_a_report_of_its_own(nlp: Any) -> None:
+    text = (
+        "On Thursday, Ryan said he was not ready to support the plan, and suggested that the "
+        "party needs to take the first steps to show it will unify."
+    )
+    found = quotes(nlp, text)
+    (said,) = by_cue(found, "said")
+    assert said.text == "he was not ready to support the plan"
+    (suggested,) = by_cue(found, "suggested")
+    assert suggested.text.startswith("that the party needs")
+    assert suggested.speaker is not None and suggested.speaker.name == "Ryan"
+
+
+def test_adding_after_the_listeners_is_its_own_report(nlp: Any) -> None:
+    text = (
+        "''I wish him well - he's a nice person, he fought really hard,'' Mr. Trump told the "
+        "MSNBC hosts of ''Morning Joe,'' adding that his son Eric is friendly with one of "
+        "Mr. Bush's sons."
+    )
+    found = quotes(nlp, text)
+    (added,) = [q for q in found if q.text.startswith("that his son Eric")]
+    assert added.cue == "adding"
+    assert added.speaker is not None and added.speaker.name == "Trump"
+
+
+def test_a_time_before_the_reported_clause_is_left_out(nlp: Any) -> None:
+    text = (
+        'Smith said last week that the mayor represents "old city values," stating during '
+        'the debate that they are "out of date."'
+    )
+    (said,) = [q for q in by_cue(quotes(nlp, text), "said") if q.kind == "indirect"]
+    assert said.text.startswith("that the mayor represents")
+    assert "stating" not in said.text  # a speech verb of its own ends the report
+
+
+def test_quotes_in_the_next_paragraph_keep_their_own_cue(nlp: Any) -> None:
+    text = (
+        '"This has taken us aback," said Linda Hudson, the mayor of Fort Pierce. '
+        '"This could be Anywhere U.S.A."\n\n'
+        '"This is little Fort Pierce!" said Donna Lages, a waitress at the diner.'
+    )
+    first, second, third = quotes(nlp, text)
+    assert first.speaker is not None and first.speaker.name == "Linda Hudson"
+    assert second.speaker == first.speaker
+    assert third.kind == "direct"
+    assert third.speaker is not None and third.speaker.name == "Donna Lages"
+
+
+def test_a_quote_right_after_a_report_goes_on_from_it(nlp: Any) -> None:
+    text = (
+        "Bolton said he would be willing to bring his expertise to the administration if asked. "
+        "“I’m going to support him, and support him enthusiastically.”"
+    )
+    (direct,) = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert direct.cue == "said"
+    assert direct.speaker is not None and direct.speaker.name == "Bolton"
+
+
+def test_words_before_an_attribution_opening_a_partial_quote_are_not_reported(
+    nlp: Any,
+) -> None:
+    text = (
+        "In Raleigh on Wednesday, she also promised to reject ''bad trade deals and unfair "
+        "trade practices.''"
+    )
+    found = quotes(nlp, text)
+    assert found and not any(q.text.startswith("In Raleigh") for q in found)
+
+
+def test_poll_shares_and_groups_say_things(nlp: Any) -> None:
+    (share,) = quotes(nlp, "About 4 in 10 say they want the next president to be more liberal.")
+    assert share.speaker is not None and share.speaker.name == "About 4 in 10"
+    assert share.text == "they want the next president to be more liberal"
+    (group,) = quotes(nlp, "Those surveyed said the mayor was best able to handle the issue.")
+    assert group.speaker is not None and group.speaker.name == "Those surveyed"
+    text = (
+        "Executives for Mondelez, which generated more than $30 billion in revenue last year, "
+        "say the company will save $46 million annually."
+    )
+    (firm,) = quotes(nlp, text)
+    assert firm.speaker is not None and firm.speaker.name == "Executives for Mondelez"
+
+
+def test_a_second_speaker_in_the_clause_ends_the_report(nlp: Any) -> None:
+    text = "Cook said the secretary stopped the practice, but Cook did not say when."
+    (said,) = by_cue(quotes(nlp, text), "said")
+    assert said.text == "the secretary stopped the practice"
+    text = (
+        "A full 79 percent of Democrats say they would be satisfied with Clinton as the "
+        "nominee, while only 49 percent of Republicans say the same of Trump."
+    )
+    first = quotes(nlp, text)[0]
+    assert first.text == "they would be satisfied with Clinton as the nominee"
+
+
+def test_speaker_after_the_cue_when_the_parse_lost_it(nlp: Any) -> None:
+    text = (
+        "His endorsement could matter more for the purposes of identity politics than for his "
+        "clout in Boston, said Democratic strategist Hank Sheinkopf."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.speaker is not None and q.speaker.name == "Hank Sheinkopf"
+    assert q.text.startswith("His endorsement could matter more")
+
+
+def test_according_to_a_transcript_of_a_quote_is_not_a_report_of_its_own(nlp: Any) -> None:
+    text = "“He hates them. He is trying to beat them,” Hewitt said, according to a transcript."
+    found = quotes(nlp, text)
+    assert [q.text for q in found] == ["He hates them. He is trying to beat them,"]
+    text = "Six in 10 say he is at least somewhat decisive, after half said so in the earlier poll."
+    assert not any(q.cue == "said" and q.text.startswith("Six") for q in quotes(nlp, text))
+
+
+def test_a_sentence_quoted_after_a_comma_is_direct(nlp: Any) -> None:
+    text = (
+        "Weaver seemed unimpressed with the senator's comments on Tuesday, telling reporters, "
+        "“A lot of people said the governor should step down.”"
+    )
+    found = quotes(nlp, text)
+    assert any(q.kind == "direct" and q.text.startswith("A lot of people") for q in found)
+
+
+def test_a_participle_naming_a_thing_does_not_claim_a_quote(nlp: Any) -> None:
+    text = '"Sons of Trump" is an adaptation of a show called "Brokers," written by a troupe.'
+    assert all(q.speaker is None for q in quotes(nlp, text))
+
+
+def test_a_scene_before_the_speaker_is_not_reported_with_a_later_quote(nlp: Any) -> None:
+    text = (
+        "In an AP interview Monday, Sanders said the process of crafting the platform could be "
+        "“messy,” adding, “Democracy is messy.”"
+    )
+    found = quotes(nlp, text)
+    assert not any(q.text.startswith("In an AP interview") for q in found)
+
+
+def test_a_quote_after_the_attribution_of_a_partial_quote_goes_on_from_it(nlp: Any) -> None:
+    text = (
+        "Trump and his team are “rapidly learning the general election is a much bigger "
+        "system,” Gingrich said. “The general election is like a gigantic football team.”"
+    )
+    (last,) = [q for q in quotes(nlp, text) if q.text.startswith("The general election")]
+    assert last.cue == "said"
+    assert last.speaker is not None and last.speaker.name == "Gingrich"
+
+
+def test_the_next_paragraph_does_not_name_the_speaker_of_a_quote(nlp: Any) -> None:
+    text = (
+        '"For every person you vote for, you leave open the chance to reevaluate," Ayotte said. '
+        '"How could I not say that?"\n\nThe Republican incumbent said her position is genuine.'
+    )
+    found = quotes(nlp, text)
+    (second,) = [q for q in found if q.text == "How could I not say that?"]
+    assert second.speaker is not None and second.speaker.name == "Ayotte"
+
+
+def test_a_relative_pronoun_names_the_speaker_before_its_comma(nlp: Any) -> None:
+    text = (
+        "CNN President Jeff Zucker isn’t kowtowing to Republican presidential candidate Donald "
+        "Trump, who has threatened not to show up to the next debate unless he is paid $5 million."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.cue == "threatened" and q.speaker is not None
+    assert q.speaker.name == "Donald Trump"
+    # the speaker is mentioned here by "who", as a pronoun speaker is by "he"
+    assert text[q.speaker.start : q.speaker.end] == "who"
+
+
+def test_a_subject_the_parser_found_inside_the_quote_does_not_hide_the_cue(nlp: Any) -> None:
+    text = (
+        '"It reminds us of this - how important this election is," Sen. Marco Rubio (R-Fla.) '
+        "said Saturday night  at the GOP presidential debate, which was sponsored by CBS News."
+    )
+    found = quotes(nlp, text)
+    assert [q.text for q in found] == ["It reminds us of this - how important this election is,"]
+    assert found[0].speaker is not None and found[0].speaker.name == "Marco Rubio"
+
+
+def test_words_before_an_attribution_in_commas_are_reported(nlp: Any) -> None:
+    (q,) = quotes(nlp, "A new campaign manager, he said, could set a new tone for the campaign.")
+    assert q.text == "A new campaign manager, he said, could set a new tone for the campaign"
+    assert q.cue == "said" and q.speaker is not None and q.speaker.name == "he"
+
+
+def test_called_on_someone_to_act_reports_who_and_what(nlp: Any) -> None:
+    (q,) = quotes(nlp, "Clinton called on Sanders and Donald Trump to do the same.")
+    assert q.text == "Sanders and Donald Trump to do the same"
+    assert q.speaker is not None and q.speaker.name == "Clinton"
+
+
+def test_a_clause_saying_when_it_was_said_is_not_reported(nlp: Any) -> None:
+    text = (
+        "“Where I sit right now, I think it would make things worse, not better,” Clinton said, "
+        "while arguing the U.S. should increase its special operations forces against ISIL."
+    )
+    assert [q.text for q in quotes(nlp, text)] == [
+        "Where I sit right now, I think it would make things worse, not better,"
+    ]

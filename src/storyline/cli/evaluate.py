@@ -119,13 +119,24 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="quotes, speakers and cues on PolNeAR",
         description="P/R/F1 of quote contents at token overlap 0.3 and 0.8 (over the gold "
         "span), speaker and cue accuracy, for all speech attributions and for those in "
-        "quotation marks. DIR holds text/ and attributions/ of one PolNeAR split, or is "
-        "the PolNeAR tarball with --split.",
+        "quotation marks, beside textacy's direct_quotations on the same docs. DIR holds "
+        "text/ and attributions/ of one PolNeAR split, or is the PolNeAR tarball with --split.",
     )
     q.add_argument("dir", type=Path, metavar="DIR")
     q.add_argument("--split", help="the split inside the tarball (train, dev)")
+    q.add_argument(
+        "--no-textacy",
+        dest="textacy",
+        action="store_false",
+        help="do not score textacy's direct_quotations beside storyline (by default they "
+        'are, on the same parsed docs, under "textacy", when textacy is installed)',
+    )
     q.set_defaults(
-        run=_job("storyline.eval.quotes", "evaluate_quotes", lambda fn, a: fn(a.dir, split=a.split))
+        run=_job(
+            "storyline.eval.quotes",
+            "evaluate_quotes",
+            lambda fn, a: fn(a.dir, split=a.split, textacy=a.textacy),
+        )
     )
 
     a = sub.add_parser(

@@ -25,6 +25,14 @@ no speaker (scare quotes, slogans) are not predictions of attributions. On match
 pairs, the speaker is right when the predicted speaker span, or any mention
 of its entity, overlaps the gold Source span; the cue is right when the spans
 overlap.
+
+Beside storyline, the run scores textacy's ``direct_quotations`` on the same
+parsed ``Doc`` of each article (storyline's own pipeline), under ``textacy``:
+its (speaker, cue, content) token spans become character spans, triples
+sharing one cue are merged as storyline's are, and the speaker span goes to
+its entity's mentions by the same rule; the scorer is the one above. textacy
+only finds direct quotations, so its ``all`` recall is bounded by the quoted
+share. Without textacy installed the key says so and the run goes on.
 """
 
 from __future__ import annotations
@@ -37,11 +45,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from storyline.extract.entities import group_entities
+from storyline.extract.entities import entity_at, group_entities
 from storyline.extract.quotes import Quote, extract_quotes
 from storyline.extract.quotes_cues import SPEECH_VERBS
 
-__all__ = ["GoldAttribution", "PredictedQuote", "evaluate_quotes", "read_brat", "score"]
+__all__ = [
+    "GoldAttribution",
+    "PredictedQuote",
+    "evaluate_quotes",
+    "read_brat",
+    "score",
+    "textacy_predictions",
+]
 
 _TOKEN = re.compile(r"\w+")
 _QUOTE_MARKS = ("“", "”", '"', "''")
@@ -167,6 +182,46 @@ def predictions(quotes: Iterable[Quote], entities: Any) -> list[PredictedQuote]:
     return keep
 
 
+def textacy_predictions(doc: Any, entities: Any, direct_quotations: Any) -> list[PredictedQuote]:
+    """Scorer view of textacy's ``direct_quotations(doc)`` triples on ``doc``.
+
+    Token spans become character spans; triples sharing one cue are merged and
+    the speaker span takes its entity's mentions, as for storyline's quotes.
+    textacy refuses a text with an odd number of quotation marks: no triples.
+    """
+    try:
+        triples = list(direct_quotations(doc))
+    except ValueError:  # "… quotation marks found, indicating an unclosed quotation"
+        return []
+    mentions = {e.id: tuple((m.start, m.end) for m in e.mentions) for e in entities}
+
+    def chars(toks: Any) -> tuple[int, int]:
+        toks = sorted(toks, key=lambda t: t.i)
+        return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+    by_cue: dict[tuple[int, int], list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    for speaker_toks, cue_toks, content in triples:
+        if not speaker_toks or not cue_toks or not len(content):
+            continue
+        by_cue.setdefault(chars(cue_toks), []).append((chars(speaker_toks), chars(content)))
+    out = []
+    for cue, group in by_cue.items():
+        speaker = group[0][0]
+        ent = entity_at(entities, *speaker)
+        spans = (speaker,) + (mentions.get(ent.id, ()) if ent is not None else ())
+        out.append(PredictedQuote(_outermost([c for _, c in group]), spans, (cue,), True))
+    return out
+
+
+def _textacy() -> Any | None:
+    """textacy's ``direct_quotations``, or None when textacy is not installed."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None
+    return direct_quotations
+
+
 def _outermost(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """The spans not nested in another (a partial quote inside its reported clause)."""
     return tuple(
@@ -250,12 +305,18 @@ def _split_folder(folder: Path, split: str | None, tmp: str) -> Path:
 
 
 def evaluate_quotes(
-    folder: Path, split: str | None = None, nlp: Callable[[str], Any] | None = None
-) -> dict[str, dict[str, float]]:
+    folder: Path,
+    split: str | None = None,
+    nlp: Callable[[str], Any] | None = None,
+    textacy: bool = True,
+) -> dict[str, Any]:
     """Score storyline's quotes on one PolNeAR split (see the module doc).
 
-    ``nlp`` defaults to storyline's pipeline; tests pass a smaller one.
+    ``nlp`` defaults to storyline's pipeline; tests pass a smaller one. With
+    ``textacy`` (the default) textacy's direct quotations are scored beside
+    them on the same docs when textacy is installed.
     """
+    direct_quotations = _textacy() if textacy else None
     if nlp is None:
         from storyline.nlp.pipeline import load_nlp
 
@@ -267,6 +328,7 @@ def evaluate_quotes(
             name = ann.stem.rsplit("_", 1)[0]
             anns.setdefault(name, ann)
         docs = []
+        theirs = []
         for name, ann in sorted(anns.items()):
             text_path = root / "text" / f"{name}.txt"
             if not text_path.exists():
@@ -276,4 +338,11 @@ def evaluate_quotes(
             doc = nlp(text)
             entities = group_entities(doc)
             docs.append((text, gold, predictions(extract_quotes(doc, entities), entities)))
-        return score(docs)
+            if direct_quotations is not None:
+                theirs.append((text, gold, textacy_predictions(doc, entities, direct_quotations)))
+    result: dict[str, Any] = dict(score(docs))
+    if direct_quotations is not None:
+        result["textacy"] = score(theirs)
+    elif textacy:
+        result["textacy"] = "not installed (pip install textacy): not compared"
+    return result

@@ -30,6 +30,11 @@ he said, “hides what it really is.”"). Speech nouns with their source report
 too ("his call for …", "Trump’s claim that …"), and so do title-case headlines
 ("Chris Christie Says He Would …").
 
+A report stops before a speech verb of its own ("said A, adding B", "said A,
+but Cook did not say when"), and a quote with no cue right after a report
+goes on from it ("Bolton said he would help. “I will support him.”"). Shares
+and groups speak too ("About 4 in 10 say …", "those surveyed said …").
+
 The speaker is the subject of the cue verb in the parse (failing that, the
 noun just before the cue, or the subject before a coordinated cue). A pronoun goes to its
 entity; when the previous quote's speaker is a person the pronoun may refer to,
@@ -48,12 +53,23 @@ a title in front of the name, or the entity's earlier apposition or role.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import dataclass, replace
+from typing import Any, Literal, cast
 
 from storyline.extract.entities import Entity, entity_at
 from storyline.extract.quotes_cues import quote_spans
+from storyline.extract.quotes_flow import (
+    _postposed,
+    _until_next_cue,
+    attribution_beside,
+    carried_on,
+    continues,
+    kind_of,
+    other_paragraph,
+    with_words_before,
+)
 from storyline.extract.quotes_grammar import (
+    _CIRCUMSTANCE,
     _CLOSE,
     _FEMALE,
     _MALE,
@@ -67,11 +83,11 @@ from storyline.extract.quotes_grammar import (
     _left_subject,
     _lines,
     _modifier,
-    _nominal,
     _noun_report,
     _object_content,
     _parenthetical,
     _preceding_clause,
+    _pronoun,
     _reported_clause,
     _reports,
     _says,
@@ -143,7 +159,24 @@ class _Extractor:
         relative = None
         if subj.lower_ in {"who", "which", "that"} and subj.head.dep_ in ("relcl", "acl:relcl"):
             relative, subj = subj, subj.head.head  # the relative pronoun's antecedent
-        if subj.pos_ == "PRON" and subj.lower_ not in (_MALE | _FEMALE | {"they", "we", "i"}):
+        elif subj.lower_ == "who" and subj.i > 1 and self.doc[subj.i - 1].text == ",":
+            before = self.doc[subj.i - 2]  # "…, who noted" with the relative clause misparsed
+            if before.pos_ in ("PROPN", "NOUN"):
+                relative, subj = subj, before.head if before.dep_ == "flat" else before
+        found = self._speaker(subj, relative)
+        if found is not None and relative is not None and found.end <= relative.idx:
+            # "Trump, who said …": the speaker is named by the relative pronoun here
+            return replace(found, start=relative.idx, end=relative.idx + len(relative))
+        return found
+
+    def _speaker(self, subj: Any, relative: Any | None) -> Speaker | None:
+        if _pronoun(subj) and subj.lower_ not in (_MALE | _FEMALE | {"they", "we", "i"}):
+            described = [c for c in subj.children if c.dep_ in ("acl", "nmod") and c.i > subj.i]
+            if subj.lower_ in _GROUPS and described and relative is None:
+                # "those surveyed said", "most of the voters say": a group named by its phrase
+                end_tok = max(described[-1].right_edge, subj, key=lambda t: t.i)
+                start, end = subj.idx, end_tok.idx + len(end_tok)
+                return Speaker(self.text[start:end], None, None, start, end)
             if relative is None or subj.lower_ not in _GROUPS:
                 return None
             # "those who said …": an unnamed group, named by the pronoun pair
@@ -172,13 +205,22 @@ class _Extractor:
                 ent.id,
                 description,
                 subj.idx,
-                subj.idx + len(subj) if subj.pos_ == "PRON" else end,
+                subj.idx + len(subj) if _pronoun(subj) else end,
             )
-        if subj.pos_ == "PRON" and subj.lower_ in (_MALE | _FEMALE):
+        if _pronoun(subj) and subj.lower_ in (_MALE | _FEMALE):
             return Speaker(subj.text, None, None, subj.idx, subj.idx + len(subj))
         phrase = [t for t in subj.subtree if t.i <= subj.i or t.dep_ in ("nmod", "case")]
+        asides = {
+            t.i
+            for c in subj.children
+            if c.dep_ in ("appos", "relcl", "acl:relcl", "acl") and c.i > subj.i
+            for t in c.subtree
+        }  # "Executives for Mondelez, which generated …, say"
         phrase = [
-            t for t in phrase if t.i == subj.i or t.dep_ not in ("appos", "punct", "relcl", "acl")
+            t
+            for t in phrase
+            if t.i == subj.i
+            or (t.dep_ not in ("appos", "punct", "relcl", "acl") and t.i not in asides)
         ]
         # "according to X": the preposition is the cue, not part of X's name
         phrase = [t for t in phrase if not (t.i < subj.i and t.dep_ in ("case", "fixed"))]
@@ -206,43 +248,63 @@ class _Extractor:
         first = span[0].sent
         if first.start > 0:
             prev = doc[first.start - 1].sent
-            if prev.text.rstrip().endswith((":", ",")):
+            if prev.text.rstrip().rstrip("“\"'").rstrip().endswith((":", ",")):
+                # "…, said, ''If she …": the splitter parted the cue from the quote
                 sents.setdefault(prev.start, prev)
         inside = {t.i for t in span}
+        lead = span[0].i - 1
+        while lead > 0 and (doc[lead].text in _OPEN | {",", ":"} or _blank(doc[lead])):
+            lead -= 1
+        verb = doc[lead] if lead >= 0 and lead < span[0].i - 1 else None
+        if verb is not None and verb.dep_ in ("obj", "iobj") and verb.head.i >= verb.i - 4:
+            verb = verb.head  # "telling reporters, “…”"
+        if (
+            verb is not None
+            and verb.pos_ == "VERB"
+            and verb.i < span[0].i
+            and _says(verb)
+            and _reports(verb)
+            and _subject(verb) is not None
+        ):
+            return verb  # "…, adding, “…”", "Smith said: “…”"
         best: tuple[int, Any] | None = None
         for sent in sents.values():
             for tok in sent:
                 if tok.i in inside or not (_is_cue(tok) or tok.lower_ == "according"):
                     continue
+                if tok.lower_ != "according" and not _reports(tok):
+                    continue  # "a show called “Brokers”" names, it does not report
                 if tok.lower_ == "according" and (
                     tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to"
                 ):
                     continue
+                # not when the quote is in the subject ("critics of the “war”"), bar a
+                # subject the parser found inside the quote itself
                 governs = any(t.i in inside for t in tok.subtree) and not any(
                     t.i in inside
                     for c in tok.children
-                    if c.dep_.startswith("nsubj")
+                    if c.dep_.startswith("nsubj") and c.i not in inside
                     for t in c.subtree
                 )
                 if governing_only and not governs:
                     continue
-                if not governs and self._other_paragraph(tok, start, end):
-                    continue
-                if not governs and any(c.dep_ == "ccomp" for c in tok.children):
+                if other_paragraph(self.text, tok, start, end):
+                    continue  # the splitter may run a sentence across paragraphs
+                if not governs and any(
+                    c.dep_ == "ccomp" and c.i not in inside for c in tok.children
+                ):
                     continue  # it reports another clause
-                dist = 0 if governs else min(abs(tok.idx - end), abs(tok.idx - start))
+                # of two cues governing the quote, the nearer one: "she said, adding, “…”"
+                dist = (
+                    -1 - sum(1 for _ in tok.ancestors)
+                    if governs
+                    else min(abs(tok.idx - end), abs(tok.idx - start))
+                )
                 if _subject(tok) is None:
                     continue
                 if best is None or dist < best[0]:
                     best = (dist, tok)
         return best[1] if best else None
-
-    def _other_paragraph(self, tok: Any, start: int, end: int) -> bool:
-        """Whether a paragraph break parts a cue from a quote (bar "X said:\n“…”")."""
-        if tok.idx >= end:
-            return "\n" in self.text[end : tok.idx]
-        between = self.text[tok.idx : start]
-        return "\n" in between and not between.rstrip(" \n“\"'").endswith(":")
 
     def quoted(self) -> list[Quote]:
         quotes: list[Quote] = []
@@ -251,18 +313,18 @@ class _Extractor:
             content = self.text[start:end]
             if not content.strip():
                 continue
-            kind = self._kind(start, end, continued)
+            kind = cast(QuoteKind, kind_of(self.doc, start, end, continued))
             cue = self.cue_for(start, end, governing_only=kind == "partial")
             subj = None
             if cue is None and kind == "direct":
-                cue, subj = self._attribution_beside(start, end)
+                cue, subj = attribution_beside(self.doc, start, end)
             speaker = None
             if cue is not None:
                 subj = subj or _subject(cue)
                 speaker = self.speaker(subj) if subj is not None else None
-                if speaker is not None and subj is not None and subj.pos_ == "PRON":
+                if speaker is not None and subj is not None and _pronoun(subj):
                     speaker = self._continue(prev, subj, speaker)
-            elif kind == "direct" and prev is not None and self._continues(prev, start):
+            elif kind == "direct" and prev is not None and continues(self.text, prev, start):
                 quotes.append(
                     Quote(
                         content,
@@ -322,6 +384,17 @@ class _Extractor:
         while right + 1 < sent.end and not doc[right + 1].is_punct:
             right += 1  # "said Friday", "told CNN"
         inside = {t.i for a, b in spans for t in doc.char_span(a, b, alignment_mode="expand") or ()}
+        # "In Raleigh, she promised to reject “bad deals”": before an attribution
+        # that opens the quote, the words are the report only when it stands in
+        # commas ("No name change, he said, “hides …”") or in a relative clause
+        # ("the deal, which he called “a disaster”": "which" is what he called so)
+        aside = left > sent.start and doc[left - 1].text == "," and cue.i - subj.i <= 3
+        relative = cue.dep_ in ("acl:relcl", "relcl", "acl") or subj.lower_ in (
+            "who",
+            "which",
+            "that",
+        )
+        skip_before = cue.i < span[0].i and not aside and not relative
         runs: list[list[Any]] = [[]]
         for t in sent:
             if left <= t.i <= right or t.i in inside or (t.is_punct and t.text in _OPEN | _CLOSE):
@@ -330,9 +403,19 @@ class _Extractor:
                 runs[-1].append(t)
         out = []
         for run in runs:
-            if len(run) < 2 or any(_is_cue(t) for t in run) or (before_only and run[0].i > cue.i):
+            if len(run) < 2 or any(_is_cue(t) or t.lower_ == "according" for t in run):
+                continue  # another attribution: "…,” Hewitt said, according to a transcript"
+            if before_only and run[0].i > cue.i:
+                continue
+            if skip_before and run[-1].i < left:
                 continue
             root = min(run, key=lambda t: sum(1 for _ in t.ancestors))
+            if root.head.i == cue.i and root.dep_ in ("obj", "iobj") and cue.i > span[-1].i:
+                continue  # "“…,” Tom told Annette Guessford, who …": the listener
+            if any(t.lower_ in ("who", "which", "whose") for t in run[:3]):
+                continue  # "…, which was sponsored by CBS News": about someone else
+            if run[0].i > cue.i > span[-1].i and run[0].lower_ in _CIRCUMSTANCE:
+                continue  # "“…,” Clinton said, while arguing …": when, not what
             if root.head.i == cue.i and (root.dep_ in _SCENE or _modifier(root)):
                 continue  # "Speaking in Iowa, Trump said"
             start, end = run[0].idx, run[-1].idx + len(run[-1])
@@ -350,36 +433,6 @@ class _Extractor:
             )
         return out
 
-    def _attribution_beside(self, start: int, end: int) -> tuple[Any | None, Any | None]:
-        """Cue and speaker read off the words around a quote when the parse failed.
-
-        ``“…,” added Pavone.``, ``“…,” Trump tweeted Wednesday.`` and
-        ``Issa said, “…”``: a speech verb right after the closing mark (or right
-        before the opening one) next to a name or noun.
-        """
-        doc = self.doc
-        after = doc.char_span(end, min(len(self.text), end + 2), alignment_mode="expand")
-        if content_end_comma(self.text[start:end]) and after is not None and len(after):
-            i = after[-1].i + 1
-            window = [t for t in doc[i : min(len(doc), i + 8)] if not t.is_space]
-            if len(window) >= 2 and _says(window[0]) and _nominal(window[1]):
-                j = 1  # "added Pavone", "said Gov. John Kasich, a …"
-                while j + 1 < len(window) and _nominal(window[j + 1]):
-                    j += 1
-                return window[0], window[j]
-            for k in range(1, min(4, len(window))):
-                if _says(window[k]) and all(_nominal(t) for t in window[:k]):
-                    return window[k], window[k - 1]  # "Trump tweeted", "Sen. Marco Rubio said"
-        before = doc.char_span(max(0, start - 2), start, alignment_mode="expand")
-        if before is not None and len(before):
-            i = before[0].i
-            while i > 0 and doc[i - 1].text in ("“", '"', "'", "''", ",", ":"):
-                i -= 1
-            window = list(doc[max(0, i - 4) : i])
-            if len(window) >= 2 and _says(window[-1]) and _nominal(window[-2]):
-                return window[-1], window[-2]  # "Issa said, “…”"
-        return None, None
-
     def _continue(self, prev: Quote | None, pron: Any, speaker: Speaker) -> Speaker:
         """Prefer the previous quote's speaker for "he said" when the pronoun fits it."""
         if prev is None or prev.speaker is None or prev.speaker.entity_id is None:
@@ -393,40 +446,6 @@ class _Extractor:
         if any(m.text.lower() in other for m in ent.mentions if m.kind == "pronoun"):
             return speaker
         return Speaker(ent.name, ent.id, prev.speaker.description, pron.idx, pron.idx + len(pron))
-
-    def _continues(self, prev: Quote, start: int) -> bool:
-        """Whether a quote with no cue of its own goes on from ``prev`` (same speaker).
-
-        True in the paragraph of ``prev`` ("“A,” he said. “B.”") and for a quote
-        opening the next paragraph right after it.
-        """
-        if prev.speaker is None:
-            return False
-        gap = self.text[prev.end : start]
-        if "\n" not in gap:
-            return True
-        if gap.count("\n") > 2:
-            return False
-        tail, _, head = gap.rpartition("\n")
-        if head.strip() not in ("“", '"', "''"):
-            return False  # the new paragraph does not open with the quote
-        # "“A,” said Baron.\n“B.”": the paragraph before ends with the attribution
-        in_tail = prev.cue_start is not None and prev.end <= prev.cue_start < prev.end + len(tail)
-        return not tail.strip(' \n”"“.,') or (in_tail and len(tail.split()) <= 25)
-
-    def _kind(self, start: int, end: int, continued: bool) -> QuoteKind:
-        if continued:
-            return "direct"
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return "partial"
-        sent = span[0].sent
-        before = self.text[sent.start_char : start - 1].strip().strip("'\"“‘`").strip()
-        if not before or (before.endswith((":", ",")) and len(before.split()) <= 6):
-            return "direct"
-        if len({t.sent.start for t in span}) > 1 and len(span) > 8:
-            return "direct"
-        return "partial"
 
     def indirect(self, quoted: list[Quote]) -> list[Quote]:
         out: list[Quote] = []
@@ -445,6 +464,8 @@ class _Extractor:
                 and (self.doc[tok.i + 1].lower_ == "to")
             ):
                 content = _according_content(tok)
+                if content and len(content) <= 8 and any(_says(t) for t in content):
+                    content = None  # "“…,” Hewitt said, according to a transcript": the quote's
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _SPEECH_NOUNS:
                 content, subj = _noun_report(tok)
             elif _is_cue(tok) and tok.dep_ == "amod" and tok.head.i > tok.i:
@@ -470,11 +491,12 @@ class _Extractor:
             if (
                 partial is not None
                 and partial.start > tok.idx
-                and (not content or content[-1].idx < partial.end - 1)
+                and (not content or content[-1].idx < _last_word_end(partial) - 1)
             ):  # the cue governs a partial quote its clause does not reach
                 content = _around_partial(tok, partial.start, partial.end) or content
             if not content:
                 continue
+            content = _until_next_cue(with_words_before(content, tok, _subject(tok)), tok)
             content = [
                 t for t in content if not ((t.is_punct and t.text not in "-–—") or _blank(t))
             ]
@@ -497,6 +519,13 @@ class _Extractor:
                 continue
             if subj is None:
                 subj = _subject(tok)
+            if subj is None and tok.lower_ != "according":
+                content, subj = _postposed(tok)  # "…, said Democratic strategist Hank Sheinkopf."
+                if content is None or any(
+                    a <= content[0].idx < b or a < content[-1].idx < b for a, b in marks
+                ):
+                    continue
+                start, end = content[0].idx, content[-1].idx + len(content[-1])
             if subj is None:
                 continue
             speaker = self.speaker(subj)
@@ -561,6 +590,11 @@ class _Extractor:
         return out
 
 
+def _last_word_end(quote: Quote) -> int:
+    """Where the last word of a quote ends (its closing full stop or comma left out)."""
+    return quote.start + len(quote.text.rstrip(" .,;:!?"))
+
+
 def extract_quotes(doc: Any, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     """Quotes in a parsed article, in text order, speakers resolved through ``entities``.
 
@@ -573,4 +607,4 @@ def extract_quotes(doc: Any, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     quoted = ex.quoted()
     found = quoted + ex.indirect(quoted)
     found += ex.headlines({q.cue_start for q in found})
-    return tuple(sorted(found, key=lambda q: (q.start, q.end)))
+    return tuple(carried_on(ex.text, sorted(found, key=lambda q: (q.start, q.end))))

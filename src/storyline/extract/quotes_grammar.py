@@ -34,6 +34,8 @@ _PERSONAL = _MALE | _FEMALE | {"they", "we", "i", "you"}
 _CLAUSE_ONLY = {"continue", "maintain"}
 # Conjunctions of a clause that says when or how something was said, not what.
 _CIRCUMSTANCE = {"when", "after", "as", "while", "before", "since", "until", "once"}
+# Conjunctions that set a clause against the report: ", while others say …".
+_CONTRAST = {"while", "whereas", "though", "although"}
 # "said on Fox News": a place, where "called for", "pointed to" take a phrase.
 _SAY = {"say", "tell", "add", "write"}
 # Nouns that report speech when their source is given: "Trump’s claim that …".
@@ -50,14 +52,58 @@ _SPEECH_NOUNS = {
     "assertion",
     "accusation",
 }
+_PRONOUNS = _PERSONAL | {
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "who",
+    "which",
+    "what",
+    "one",
+    "some",
+    "many",
+    "others",
+    "most",
+    "all",
+    "few",
+    "anyone",
+    "everyone",
+    "someone",
+    "somebody",
+    "nobody",
+    "everybody",
+    "anybody",
+    "each",
+    "both",
+    "none",
+    "me",
+    "us",
+    "them",
+    "itself",
+    "themselves",
+    "yourself",
+    "myself",
+    "ourselves",
+}
 _CLAUSE_DEPS = {"ccomp", "obl", "advcl", "xcomp", "nsubj", "conj"}
 _OPEN = {"“", '"', "''"}
 _CLOSE = {"”", '"', "''"}
 
 
+def _pronoun(tok: Any) -> bool:
+    """A pronoun, not a name the tagger took for one ("Hewitt said")."""
+    return bool(tok.pos_ == "PRON" and (tok.lower_ in _PRONOUNS or not tok.ent_type_))
+
+
 def _is_cue(tok: Any) -> bool:
     if tok.lower_ in _SAY_FORMS and tok.pos_ != "PROPN":
         return True
+    if tok.lower_ == "say" and tok.pos_ not in ("PROPN", "NOUN", "VERB", "AUX") and tok.i > 0:
+        # "About 4 in 10 say …", which the tagger reads as an interjection
+        before = tok.doc[tok.i - 1]
+        return before.pos_ in ("NUM", "NOUN", "PROPN", "PRON") or before.text == ","
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     if tok.lemma_.lower() in SPEECH_VERBS:
@@ -113,7 +159,16 @@ def _left_subject(cue: Any) -> Any | None:
             return None
         i = commas[-1] - 1
     tok = cue.doc[i]
-    if tok.pos_ not in ("PROPN", "NOUN") and tok.lower_ not in _PERSONAL:
+    head = tok.head
+    if (
+        tok.dep_ == "nmod"
+        and cue.sent.start <= head.i < tok.i
+        and head.pos_ in ("NOUN", "PROPN", "NUM")
+        and head.ent_type_ not in _NOT_SPEAKERS
+    ):
+        tok = head  # "Executives for Mondelez say", "4 in 10 say"
+    counted = tok.pos_ == "NUM" or tok.ent_type_ == "PERCENT"  # "67 percent say"
+    if tok.pos_ not in ("PROPN", "NOUN") and tok.lower_ not in _PERSONAL and not counted:
         return None
     if tok.ent_type_ in _NOT_SPEAKERS or tok.dep_ == "nmod:poss":
         return None
@@ -142,7 +197,10 @@ def _subject(cue: Any) -> Any | None:
         ]
         if subj:  # of two subjects ("“It’s over,” he said" misparsed), the one by the verb
             return min(subj, key=lambda c: abs(c.i - verb.i))
-        if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
+        shared = verb.dep_ in ("conj", "xcomp", "advcl", "acl") or (
+            verb.tag_ == "VBG" and verb.dep_ in ("ccomp", "parataxis") and _after_comma(verb)
+        )  # "she said, adding, …" with "adding" hung as a ccomp
+        if shared and verb.head.i != verb.i:
             verb = verb.head
         else:
             break
@@ -246,11 +304,13 @@ def _around_partial(tok: Any, start: int, end: int) -> list[Any] | None:
     if span is None or len(span) == 0:
         return None
     first = tok.i + 1
-    for c in tok.children:
+    for c in sorted(tok.children, key=lambda c: c.i):
         if tok.i < c.i < span[0].i and c.dep_.startswith("nsubj"):
             return None  # "said Smith": the speaker, not the report, follows
         if tok.i < c.i < span[0].i and c.dep_ in ("obj", "iobj") and tok.lemma_ == "tell":
             first = max(first, c.right_edge.i + 1)
+        elif c.left_edge.i == first and c.right_edge.i < span[0].i and _modifier(c):
+            first = c.right_edge.i + 1  # "said last week that …", "said on Friday …"
     sent = tok.sent
     last = span[-1].sent.end - 1
     words = list(tok.doc[first : last + 1])
@@ -259,11 +319,21 @@ def _around_partial(tok: Any, start: int, end: int) -> list[Any] | None:
         subj is not None
         and sent.start < subj.left_edge.i - 1 < subj.i < tok.i
         and tok.doc[subj.left_edge.i - 1].text == ","
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].text == ","
     ):  # "A, Cohn wrote, “B”": the report is on both sides of the attribution
         words = list(tok.doc[sent.start : subj.left_edge.i - 1]) + words
     if any(t.i > span[-1].i and _is_cue(t) for t in words):
         return None  # a cue of its own after the quote: "…” between them, he said"
     return [t for t in words if not (t.is_punct or _blank(t))] or None
+
+
+def _after_comma(tok: Any) -> bool:
+    """Whether a comma (a closing mark between) stands right before ``tok``."""
+    i = tok.i - 1
+    while i > 0 and (tok.doc[i].text in _CLOSE | {"”"} or _blank(tok.doc[i])):
+        i -= 1
+    return bool(i >= 0 and tok.doc[i].text == ",")
 
 
 def _reports(tok: Any) -> bool:
@@ -276,16 +346,29 @@ def _reports(tok: Any) -> bool:
     """
     if (
         tok.dep_ in ("acl", "amod")
-        and tok.tag_ == "VBN"
+        and (
+            tok.tag_ == "VBN"
+            or (tok.tag_ == "VBD" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i)
+        )
         and tok.head.dep_ not in ("ROOT", "nsubj")
         and not any(c.dep_ in ("ccomp", "nsubj") for c in tok.children)
     ):
-        return False  # "leads a program called Sandy": not "Trump called for …"
+        return False  # "leads a program called Sandy" (read as a past tense or not)
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
         return False
     if tok.lemma_.lower() in _CLAUSE_ONLY:
         return any(c.dep_ == "ccomp" for c in tok.children)
     return True
+
+
+def _called_on(tok: Any, part: Any) -> bool:
+    """ "called on Sanders and Trump to do the same": a phrasal verb, not a place."""
+    return bool(
+        tok.lemma_ == "call"
+        and part.dep_ == "obl"
+        and tok.doc[part.left_edge.i].lower_ == "on"
+        and part.left_edge.i == tok.i + 1
+    )
 
 
 def _reported_clause(tok: Any) -> list[Any] | None:
@@ -308,11 +391,18 @@ def _reported_clause(tok: Any) -> list[Any] | None:
     for c in right:
         if c.is_punct or c.dep_.startswith("nsubj") or c.dep_ in ("compound:prt", "aux", "cc"):
             continue
-        if c.dep_ in ("conj", "parataxis", "advcl") and _is_cue(c):
+        if any(k.lower_ == "according" for k in c.children):
+            continue  # "said, according to a transcript": another attribution
+        if any(k.dep_.startswith("nsubj") and k.lower_ in ("who", "which") for k in c.children):
+            continue  # "told Annette, who answered her door": about the listener
+        own = c.dep_ in ("conj", "parataxis", "advcl") or (
+            c.tag_ == "VBG" and _after_comma(c)
+        )  # "told the hosts, adding that …" with "adding" hung as a ccomp
+        if own and _is_cue(c):
             last = c.left_edge.i - 1
             break  # "said A, and Jones said B" / "said A, adding B": its own report
         parts.append(c)
-    while parts and _modifier(parts[0]) and len(parts) > 1:
+    while parts and _modifier(parts[0]) and len(parts) > 1 and not _called_on(tok, parts[0]):
         parts.pop(0)  # "said on Friday (that) …", "told reporters in Iowa …"
     if tok.lemma_ == "tell" and len(parts) > 1 and parts[0].dep_ in ("obj", "iobj"):
         parts.pop(0)  # "told reporters that …": the listeners are not the content
@@ -321,6 +411,11 @@ def _reported_clause(tok: Any) -> list[Any] | None:
     # to the end of the cue's clause: the parser may hang the rest of the
     # reported clause anywhere under the cue
     first = parts[0].left_edge.i
+    lead = next((t for t in tok.doc[first:] if not (t.is_punct or t.is_space)), tok.doc[first])
+    if lead.lower_ in _CIRCUMSTANCE and (lead.lower_ != "as" or lead.pos_ == "SCONJ"):
+        return None  # "said, while arguing …": when it was said, however parsed
+    if _called_on(tok, parts[0]):
+        first += 1  # "called on Sanders to …": who is called on, not "on"
     subj_after = [c for c in right if c.dep_.startswith("nsubj") and c.i > first]
     if subj_after:  # "…, said Smith, a former aide": stop at the speaker
         last = min(last, subj_after[0].left_edge.i - 1)
@@ -388,6 +483,12 @@ def _preceding_clause(tok: Any) -> list[Any] | None:
     elif any(not t.is_punct and not _modifier(t.head if t.head.i > tok.i else t) for t in after):
         return None  # something other than a time or place follows the cue
     before = [t for t in tok.doc[sent.start : comma.i] if not t.is_space]
+    between = tok.doc[comma.i + 1 : tok.i]
+    if any(t.lower_ in _CIRCUMSTANCE for t in between) or any(_is_cue(t) for t in before):
+        return None  # "Six in 10 say so, after half said so": not the report of this cue
+    subjects = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    if subjects and all(c.i < comma.i for c in subjects):
+        return None  # "Smith, a former aide who …, said": the speaker, not a clause
     if not any(t.pos_ in ("VERB", "AUX") for t in before + rest):
         return None  # "Sam Lau, the party's spokesman said …": a name, not a clause
     return before + rest
@@ -395,7 +496,7 @@ def _preceding_clause(tok: Any) -> list[Any] | None:
 
 def _modifier(tok: Any) -> bool:
     """Whether a dependent of the cue is a time, place or manner, not a clause."""
-    if tok.dep_ in ("obl:tmod", "nmod:tmod", "obl:npmod", "advmod"):
+    if tok.dep_ in ("obl:tmod", "nmod:tmod", "obl:npmod", "advmod", "obl:unmarked"):
         return True
     if tok.dep_ == "advcl" and not _is_cue(tok):
         # "said as he left", "said when asked", "said, clutching the lectern"

@@ -1,0 +1,266 @@
+"""Where a quote's report starts and ends, and quotes that go on from the one before.
+
+Helpers of :mod:`storyline.extract.quotes`: a report stops before a speech verb
+of its own ("said A, adding B"); a clause before "…, said NAME." is reported
+when the parse lost the speaker; a cue and speaker are read off the words
+beside a quote; and a quote with no cue continues the attribution just before
+it ("“A,” he said. “B.”", "Bolton said he would help. “I will support him.”").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from storyline.extract.quotes_grammar import (
+    _CLOSE,
+    _CONTRAST,
+    _NOT_SPEAKERS,
+    _OPEN,
+    _SAY_FORMS,
+    _blank,
+    _nominal,
+    _says,
+    content_end_comma,
+)
+
+if TYPE_CHECKING:
+    from storyline.extract.quotes import Quote
+
+__all__ = [
+    "attribution_beside",
+    "carried_on",
+    "continues",
+    "kind_of",
+    "other_paragraph",
+    "with_words_before",
+]
+
+
+def _until_next_cue(content: list[Any], cue: Any) -> list[Any]:
+    """``content`` cut before a speech verb of the same speaker that reports on its own.
+
+    "said A, adding B", "said A and suggested B", "said A before adding: …",
+    "said A, noting B": PolNeAR (and the reader) take B as a second report;
+    a verb with a subject of its own ("said A and Jones said B" is cut
+    elsewhere) or inside quotation marks stays.
+    """
+    if not content:
+        return content
+    doc = cue.doc
+    for k, t in enumerate(content):
+        verb = t.pos_ in ("VERB", "AUX") or t.dep_ in ("conj", "parataxis", "advcl")
+        if k < 2 or t.i <= cue.i or not (_says(t) or t.lower_ in _SAY_FORMS | {"say"}) or not verb:
+            continue
+        before = doc.text[content[0].idx : t.idx]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            continue  # inside quotation marks
+        subjects = [c for c in t.children if c.dep_.startswith("nsubj") and c.i < t.i]
+        if subjects:  # "said A, but Cook did not say when": another report of its own
+            j = subjects[0].left_edge.i - 1
+            if t.dep_ in ("conj", "parataxis", "advcl") and j > content[0].i:
+                # ", while 49 percent say …", "; 26 percent say …", ", though he did not say"
+                contrast = doc[j].lower_ in _CONTRAST and doc[j - 1].text == ","
+                if doc[j].text in (",", ";", "—", "–") or doc[j].pos_ == "CCONJ" or contrast:
+                    while j > content[0].i and (
+                        doc[j - 1].text in (",", ";", "—", "–")
+                        or doc[j - 1].pos_ == "CCONJ"
+                        or _blank(doc[j - 1])
+                    ):
+                        j -= 1
+                    return [x for x in content if x.i < j] or content
+            continue
+        j = t.i - 1
+        while j > content[0].i and (
+            doc[j].pos_ == "ADV" or _blank(doc[j]) or doc[j].text in _CLOSE | {"”"}
+        ):
+            j -= 1  # "and also said", ", then added"
+        if doc[j].text == "," or doc[j].lower_ in ("and", "but", "before", "after", "then"):
+            while j > content[0].i and (doc[j - 1].text == "," or _blank(doc[j - 1])):
+                j -= 1
+            return [x for x in content if x.i < j] or content
+    return content
+
+
+def _postposed(tok: Any) -> tuple[list[Any] | None, Any | None]:
+    """ "Clause, said Democratic strategist Hank Sheinkopf." when the parse lost the speaker.
+
+    The cue stands after a comma and before a name or noun phrase that runs
+    to the end of the sentence (or to an apposition's comma); the clause
+    before the comma is reported and the phrase's last name word speaks.
+    """
+    doc, sent = tok.doc, tok.sent
+    i = tok.i - 1
+    while i > sent.start and (doc[i].text in _CLOSE | {"”"} or _blank(doc[i])):
+        i -= 1
+    if i <= sent.start or doc[i].text != ",":
+        return None, None
+    j = tok.i + 1
+    while j < sent.end and doc[j].pos_ == "ADV":
+        j += 1  # "said Friday" is a time, not a name: left to the parse
+    phrase = []
+    while j < sent.end and _nominal(doc[j]) and doc[j].ent_type_ not in _NOT_SPEAKERS:
+        phrase.append(doc[j])
+        j += 1
+    if not phrase or (j < sent.end and doc[j].text not in (",", ".", "(", ";")):
+        return None, None
+    names = [t for t in phrase if t.pos_ == "PROPN"]
+    subj = names[-1] if names else phrase[-1]
+    if subj.pos_ not in ("PROPN", "NOUN"):
+        return None, None
+    para = doc.text.rfind("\n", 0, doc[i].idx) + 1
+    content = [t for t in doc[sent.start : i] if t.idx >= para and not (t.is_punct or _blank(t))]
+    if len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None, None
+    return content, subj
+
+
+def with_words_before(content: list[Any], cue: Any, subj: Any | None) -> list[Any]:
+    """ "A new manager, he said, could set a new tone": the words before a cue set off by
+    commas belong to the report too (the reported clause the parse hung on the cue
+    starts after it)."""
+    if subj is None or not content or content[0].i <= cue.i or subj.i > cue.i:
+        return content
+    doc, sent = cue.doc, cue.sent
+    comma = subj.left_edge.i - 1
+    after = cue.i + 1
+    if not (sent.start < comma and doc[comma].text == "," and cue.i - subj.i <= 2):
+        return content
+    if after >= sent.end or doc[after].text != "," or content[0].i > after + 2:
+        return content
+    para = doc.text.rfind("\n", 0, doc[comma].idx) + 1
+    before = [t for t in doc[sent.start : comma] if t.idx >= para]
+    if not before or any(t.text in _OPEN | _CLOSE or _says(t) for t in before):
+        return content
+    return [t for t in doc[before[0].i : content[-1].i + 1]]
+
+
+def attribution_beside(doc: Any, start: int, end: int) -> tuple[Any | None, Any | None]:
+    """Cue and speaker read off the words around a quote when the parse failed.
+
+    ``“…,” added Pavone.``, ``“…,” Trump tweeted Wednesday.`` and
+    ``Issa said, “…”``: a speech verb right after the closing mark (or right
+    before the opening one) next to a name or noun.
+    """
+    after = doc.char_span(end, min(len(doc.text), end + 2), alignment_mode="expand")
+    if content_end_comma(doc.text[start:end]) and after is not None and len(after):
+        i = after[-1].i + 1
+        window = [t for t in doc[i : min(len(doc), i + 8)] if not t.is_space]
+        # the next paragraph's words are not this quote's attribution
+        window = [t for t in window if "\n" not in doc.text[end : t.idx]]
+        if len(window) >= 2 and _says(window[0]) and _nominal(window[1]):
+            j = 1  # "added Pavone", "said Gov. John Kasich, a …"
+            while j + 1 < len(window) and _nominal(window[j + 1]):
+                j += 1
+            return window[0], window[j]
+        for k in range(1, min(4, len(window))):
+            if _says(window[k]) and all(_nominal(t) for t in window[:k]):
+                return window[k], window[k - 1]  # "Trump tweeted", "Sen. Marco Rubio said"
+    before = doc.char_span(max(0, start - 2), start, alignment_mode="expand")
+    if before is not None and len(before):
+        i = before[0].i
+        while i > 0 and doc[i - 1].text in ("“", '"', "'", "''", ",", ":"):
+            i -= 1
+        window = list(doc[max(0, i - 4) : i])
+        if len(window) >= 2 and _says(window[-1]) and _nominal(window[-2]):
+            return window[-1], window[-2]  # "Issa said, “…”"
+    return None, None
+
+
+def carried_on(text: str, found: list[Quote]) -> list[Quote]:
+    """Quotes with no cue that go on from a report just before them take its speaker.
+
+    "Bolton said he would help if asked. “I’m going to support him.”": the
+    quote right after a report (nothing but punctuation between, or opening
+    the next paragraph) continues it, as after a direct quote.
+    """
+    out: list[Quote] = []
+    last: Quote | None = None
+    for q in found:
+        if (
+            q.kind == "direct"
+            and q.cue_start is None
+            and last is not None
+            and last.kind != "direct"
+            and last.speaker is not None
+            and continues(text, last, q.start)
+            and _adjacent(text, last, q.start)
+        ):
+            q = replace(
+                q,
+                cue=last.cue,
+                cue_start=last.cue_start,
+                cue_end=last.cue_end,
+                speaker=last.speaker,
+            )
+        out.append(q)
+        if q.speaker is not None:
+            if last is None or q.end >= last.end:
+                last = q
+        elif last is not None and q.start >= last.end:
+            last = None  # an unattributed quote stands between
+    return out
+
+
+def _adjacent(text: str, last: Quote, start: int) -> bool:
+    """Nothing but punctuation, or the report's own attribution, between it and ``start``.
+
+    "X “…,” Mr. Rahman said. “B.”": the cue of the partial quote stands between.
+    """
+    gap = text[last.end : start]
+    if not gap.strip(" .,;\n”“\"'\u00a0"):
+        return True
+    cue = last.cue_start
+    if cue is None or not last.end <= cue < start or len(gap.split()) > 12:
+        return False
+    return gap.rstrip(" \n“\"'\u00a0").endswith(".") and gap.count(".") <= 2
+
+
+def continues(text: str, prev: Quote, start: int) -> bool:
+    """Whether a quote with no cue of its own goes on from ``prev`` (same speaker).
+
+    True in the paragraph of ``prev`` ("“A,” he said. “B.”") and for a quote
+    opening the next paragraph right after it.
+    """
+    if prev.speaker is None:
+        return False
+    gap = text[prev.end : start]
+    if "\n" not in gap:
+        return True
+    if gap.count("\n") > 2:
+        return False
+    tail, _, head = gap.rpartition("\n")
+    if head.strip() not in ("“", '"', "''"):
+        return False  # the new paragraph does not open with the quote
+    # "“A,” said Baron.\n“B.”": the paragraph before ends with the attribution
+    in_tail = prev.cue_start is not None and prev.end <= prev.cue_start < prev.end + len(tail)
+    return not tail.strip(' \n”"“.,') or (in_tail and len(tail.split()) <= 25)
+
+
+def kind_of(doc: Any, start: int, end: int, continued: bool) -> str:
+    """Direct (a sentence or more of its own) or partial (a phrase in a sentence)."""
+    if continued:
+        return "direct"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "partial"
+    sent = span[0].sent
+    para = doc.text.rfind("\n", 0, start) + 1  # a sentence may run across paragraphs
+    before = doc.text[max(sent.start_char, para) : start - 1].strip().strip("'\"“‘`").strip()
+    if not before or (before.endswith((":", ",")) and len(before.split()) <= 6):
+        return "direct"
+    content = doc.text[start:end].strip()
+    if before.endswith((":", ",")) and content[:1].isupper() and content.endswith((".", "?", "!")):
+        # "…, telling reporters, “A lot of people said so.”": a sentence of its own
+        return "direct"
+    if len({t.sent.start for t in span}) > 1 and len(span) > 8:
+        return "direct"
+    return "partial"
+
+
+def other_paragraph(text: str, tok: Any, start: int, end: int) -> bool:
+    """Whether a paragraph break parts a cue from a quote (bar "X said:\n“…”")."""
+    if tok.idx >= end:
+        return "\n" in text[end : tok.idx]
+    between = text[tok.idx : start]
+    return "\n" in between and not between.rstrip(" \n“\"'").endswith(":")

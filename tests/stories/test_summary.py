@@ -264,3 +264,15 @@ def test_each_article_lead_is_favoured_and_a_short_first_line_is_not() -> None:
     bonus = summary.LEAD_BONUS * float(np.std(scores))
     assert bonus > 0 and boosted[0] == scores[0] + bonus
     assert list(boosted[1:]) == list(scores[1:])
+
+
+def test_a_sentence_pointing_back_is_offered_only_where_it_opens_its_article() -> None:
+    texts = [
+        "The grain corridor runs from Varn to the border town of Lisk.",
+        "It carries most of the wheat the country buys abroad each year.",
+        "They expect the line to reopen next week, officials in Lisk said.",
+        "This is the third closure of the line since the spring floods.",
+    ]
+    units = summary._units(texts, [0, 0, 1, 1])
+    assert (1,) not in units and (3,) not in units
+    assert (0,) in units and (2,) in units  # "They" opens its own article

@@ -11,7 +11,9 @@ How sentences are chosen:
    :func:`~storyline.stories.summary_features.sentence_features` and its MiniLM
    vector (ridge regression on Multi-News, predicting how much of a sentence a
    reference summary covers: ``training/summary/train_summary.py``).
-2. A quotation never travels without its speaker: a sentence that is only a quote
+2. A sentence opening on a pronoun that points back ("It", "They", "He") is not
+   offered unless it opens its article: alone it cannot be understood.
+   A quotation never travels without its speaker: a sentence that is only a quote
    (it opens a quote it does not close, or starts with one and names nobody) is
    taken together with the neighbouring sentence that attributes it, or not at all.
 3. Sentences are picked greedily by score less a redundancy penalty (maximal
@@ -199,6 +201,8 @@ def _units(texts: Sequence[str], doc_of: Sequence[int]) -> list[tuple[int, ...]]
     for i, text in enumerate(texts):
         if len(text.split()) < MIN_WORDS:
             continue
+        if _POINTS_BACK.match(text) and i > 0 and doc_of[i - 1] == doc_of[i]:
+            continue  # "It carries most of the wheat.": unreadable without the sentence before
         if not (inside[i] or text.lstrip()[:1] in QUOTE_MARKS) or _attributes(text, inside[i]):
             units.append((i,))
             continue
@@ -223,6 +227,10 @@ def _units(texts: Sequence[str], doc_of: Sequence[int]) -> list[tuple[int, ...]]
     return units
 
 
+# A sentence that opens on a pronoun pointing back ("It", "They", "He") cannot stand
+# alone unless it opens its article. Dropping them costs no ROUGE on the Multi-News
+# tune part (R1 -0.0005, R2 +0.0004 on 150 stories).
+_POINTS_BACK = re.compile(r"\s*(?:it|they|this|these|those|he|she)\b(?!')", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
 
 

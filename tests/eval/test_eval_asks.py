@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import write_allsides
-from storyline.eval.asks import GoldAsk, PredictedAsk, evaluate_asks, score_asks
+from storyline.cli import main
+from storyline.eval.asks import GoldAsk, PredictedAsk, agreement, evaluate_asks, score_asks
 
 TEXT = (
     "Foreign Minister Adela Kovar urged Orlesia to reopen the Tessel border crossing. "
@@ -131,3 +132,33 @@ def test_matching_needs_the_kind_half_the_gold_tokens_and_the_actor() -> None:
     # one-to-one: a second copy of a matched prediction is a false positive
     again = score_asks([(text, [pred[0], pred[0]], gold[:1])])
     assert (again["precision"], again["recall"]) == (0.5, 1.0)
+
+
+def test_agreement_scores_a_second_labelling_on_the_documents_both_label(tmp_path: Path) -> None:
+    data = _write_data(tmp_path / "data")
+    first = _write_labels(tmp_path / "first.jsonl")
+    rows = [
+        {"corpus": "allsides", "key": "7:left", "document": True, "asks": 2, "split": "test"},
+        _ask("7:left", TEXT, "test", "demand", "urged", "reopen the Tessel border", "Kovar", None),
+        _ask("7:left", TEXT, "test", "action", "refused", "free the reporters", "Orlesia", None),
+    ]
+    second = tmp_path / "second.jsonl"
+    second.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    result = agreement(first, second, data)
+    # one document in common; the demand agrees (most of its content, actor by span), the
+    # refusal labelled as an action does not
+    assert (result["documents"], result["gold"], result["predicted"]) == (1, 2, 2)
+    assert result["f1"] == 0.5 and result["per_kind"]["refusal"]["recall"] == 0.0
+    swapped = agreement(second, first, data)
+    assert swapped["f1"] == result["f1"]
+
+
+def test_eval_asks_agreement_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _write_data(tmp_path / "data")
+    labels = _write_labels(tmp_path / "labels.jsonl")
+    args = ["eval", "asks", str(labels), "--data", str(data), "--agreement", str(labels)]
+    assert main(args) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["documents"] == 2 and result["f1"] == 1.0

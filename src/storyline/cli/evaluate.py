@@ -149,12 +149,22 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     a.add_argument("file", type=Path, metavar="FILE")
     a.add_argument("--data", type=Path, required=True, help="the shared data folder")
     a.add_argument("--split", choices=("test", "tune", "all"), default="test")
+    a.add_argument(
+        "--agreement",
+        type=Path,
+        metavar="OTHER",
+        help="instead, score OTHER (a second labelling of some of the documents) against FILE",
+    )
     a.set_defaults(
-        run=_job(
-            "storyline.eval.asks",
-            "evaluate_asks",
-            lambda fn, a: fn(a.file, a.data, split=a.split),
-        )
+        run=lambda a: (
+            _job("storyline.eval.asks", "agreement", lambda fn, a: fn(a.file, a.agreement, a.data))
+            if a.agreement
+            else _job(
+                "storyline.eval.asks",
+                "evaluate_asks",
+                lambda fn, a: fn(a.file, a.data, split=a.split),
+            )
+        )(a)
     )
 
     s = sub.add_parser(

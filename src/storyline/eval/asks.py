@@ -23,6 +23,10 @@ on the same documents: a lexicon of cue verbs per kind, the nearest preceding
 named entity (else the verb's subject) as actor, the words after the verb to
 the clause end as content.
 
+``agreement`` (``--agreement OTHER``) scores a second, independent labelling of
+the same documents against the first with the same matching, so the headline
+figures can be read against how far two people following the guidelines agree.
+
 storyline keeps actions that did not happen ("has yet to announce an
 extension": polarity ``negative``) as records, for the ledger; the guidelines
 label no non-events, so those are not scored as predictions.
@@ -45,6 +49,7 @@ from storyline.eval.corpora import CorpusDoc, corpus_date, load_corpus
 __all__ = [
     "GoldAsk",
     "PredictedAsk",
+    "agreement",
     "baseline_asks",
     "evaluate_asks",
     "read_gold",
@@ -326,11 +331,7 @@ def evaluate_asks(labels: Path, data: Path, split: str = "test") -> dict[str, An
     for corpus, key in wanted:
         doc_row = corpora[corpus][key]
         text = doc_row.text
-        gold = [
-            read_gold(r, text)
-            for r in rows
-            if not r.get("document") and (r["corpus"], r["key"]) == (corpus, key)
-        ]
+        gold = _labelled(rows, corpus, key, text)
         doc = nlp(text)
         started = time.perf_counter()
         entities = group_entities(doc)
@@ -345,4 +346,51 @@ def evaluate_asks(labels: Path, data: Path, split: str = "test") -> dict[str, An
     result["split"] = split
     result["seconds_after_parse"] = round(seconds, 2)
     result["baseline"] = score_asks(base)
+    return result
+
+
+def _labelled(rows: list[dict[str, Any]], corpus: str, key: str, text: str) -> list[GoldAsk]:
+    """The ask rows of one document."""
+    return [
+        read_gold(r, text)
+        for r in rows
+        if not r.get("document") and (r["corpus"], r["key"]) == (corpus, key)
+    ]
+
+
+def _as_predicted(gold: GoldAsk) -> PredictedAsk:
+    """A second labeller's ask as the scorer reads a prediction."""
+    return PredictedAsk(
+        gold.kind,
+        gold.content,
+        (gold.actor,) if gold.actor else (),
+        gold.actor_names,
+        (gold.target,) if gold.target else (),
+        gold.target_names,
+    )
+
+
+def agreement(labels: Path, other: Path, data: Path) -> dict[str, Any]:
+    """How far ``other`` (a second labelling) agrees with ``labels`` on the documents both
+    label: the scores of :func:`score_asks` with ``labels`` as gold and ``other`` as the
+    prediction (precision and recall swap when the two are swapped; F1 does not).
+    """
+    first, second = (
+        [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        for path in (labels, other)
+    )
+    both = sorted(
+        {(r["corpus"], r["key"]) for r in first if r.get("document")}
+        & {(r["corpus"], r["key"]) for r in second if r.get("document")}
+    )
+    corpora = {
+        c: _polnear(data) if c == "polnear" else load_corpus(c, data) for c in {c for c, _ in both}
+    }
+    docs = []
+    for corpus, key in both:
+        text = corpora[corpus][key].text
+        theirs = [_as_predicted(g) for g in _labelled(second, corpus, key, text)]
+        docs.append((text, theirs, _labelled(first, corpus, key, text)))
+    result = score_asks(docs)
+    result["documents"] = len(both)
     return result

@@ -101,6 +101,26 @@ class SentenceEncoder:
         while len(self._memo) > self._memo_size:
             self._memo.popitem(last=False)
 
+    def recall(self, texts: Sequence[str], vectors: FloatArray) -> None:
+        """Take ``vectors`` (made by this model earlier, stored) as the vectors of ``texts``,
+        so that while remembering they are not encoded again.
+
+        >>> encoder = load_encoder(); encoder.remember(10)
+        >>> encoder.recall(["Markets fell."], np.ones((1, 384), dtype=np.float32))
+        >>> float(encoder.encode(["Markets fell."])[0, 0])
+        1.0
+        >>> encoder.remember(0)
+        """
+        if len(texts) != len(vectors):
+            raise ValueError(f"{len(texts)} texts but {len(vectors)} vectors")
+        if not self._memo_size:
+            return
+        for text, vector in zip(texts, vectors, strict=True):
+            self._memo[text] = np.asarray(vector, dtype=np.float32)
+            self._memo.move_to_end(text)
+        while len(self._memo) > self._memo_size:
+            self._memo.popitem(last=False)
+
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> FloatArray:
         """One unit-length float32 row per text, in input order: shape ``(len(texts), 384)``.
 

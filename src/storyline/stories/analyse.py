@@ -27,7 +27,7 @@ from storyline.store.codec import fingerprint
 from storyline.stories.cluster import lead_text
 from storyline.stories.records import AnalysedArticle
 
-__all__ = ["analyse_articles", "analysis_version"]
+__all__ = ["analyse_articles", "analysis_version", "recall_vectors"]
 
 _MAX_SENTENCE_CHARS = 2000
 
@@ -82,13 +82,24 @@ def analyse_articles(
             progress(len(batch))
 
 
+def recall_vectors(analysed: Iterable[AnalysedArticle], encoder: SentenceEncoder) -> None:
+    """Give ``encoder`` the stored sentence vectors of ``analysed`` (read back from the
+    store), so the story stages, which embed the same sentences, do not encode them again."""
+    for a in analysed:
+        encoder.recall(_sentence_texts(a.text, a.sentences), a.sentence_vectors)
+
+
+def _sentence_texts(text: str, sentences: Sequence[tuple[int, int]]) -> list[str]:
+    return [text[s:e][:_MAX_SENTENCE_CHARS] for s, e in sentences]
+
+
 def _embed(
     batch: Sequence[AnnotatedArticle], encoder: SentenceEncoder
 ) -> Iterator[AnalysedArticle]:
     texts: list[str] = []
     for ann in batch:
         text = ann.article.text
-        texts.extend(text[s:e][:_MAX_SENTENCE_CHARS] for s, e in ann.sentences)
+        texts.extend(_sentence_texts(text, ann.sentences))
         texts.append(lead_text(ann.article.title, text))
     vectors = encoder.encode(texts)
     row = 0

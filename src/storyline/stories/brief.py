@@ -27,7 +27,7 @@ from storyline.nlp.embeddings import SentenceEncoder, load_encoder
 from storyline.records import Article, Rejected, time_order
 from storyline.settings import Settings
 from storyline.store import Store
-from storyline.stories.analyse import analyse_articles, analysis_version
+from storyline.stories.analyse import analyse_articles, analysis_version, recall_vectors
 from storyline.stories.cluster import WINDOW_DAYS, StoryClusterer, StoryItem, StoryState
 from storyline.stories.dossier import Dossier, build_dossier
 from storyline.stories.keywords import load_keyword_weights
@@ -129,7 +129,9 @@ def _brief(
     story_ids = sorted(store.story_ids()) if everything else sorted(touched)
     members = {sid: store.story_members(sid) for sid in story_ids}
     missing = [i for ids in members.values() for i in ids if i not in analysed]
-    analysed.update(store.analyses(missing, analysis_version()))
+    stored = store.analyses(missing, analysis_version())
+    recall_vectors(stored.values(), encoder)  # the story stages embed these sentences again
+    analysed.update(stored)
     missing = [i for i in missing if i not in analysed]
     if missing:
         analyse([a for a in (store.get(i) for i in missing) if a], "analyse earlier articles")

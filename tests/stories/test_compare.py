@@ -129,3 +129,19 @@ def test_shared_and_single_outlet_facts() -> None:
     (shared,) = result.shared
     assert shared.outlets == ("X", "Y") and len(shared.sources) == 2
     assert [f.text for f in result.unique] == ["Estmark pledged 12 new rail cars."]
+
+
+def test_facts_are_told_by_sentences_that_stand_alone() -> None:
+    t1 = "Trains run to Lisk. It carries most of the wheat the country buys abroad."
+    t2 = "The corridor carries most of the wheat the country buys abroad. Rain fell."
+    t3 = "The line opened in May. It is 40 miles long and single-track."
+    a = analysed("a", "X", t1)
+    b = analysed("b", "Y", t2)
+    start = t3.index("40 miles")
+    forty = Figure("40 miles", 40, 40, 40, "mi", None, None, None, start, start + 8)
+    c = analysed("c", "Z", t3, figures=(forty,))
+    result = compare_sources([a, b, c], resolve_actors([]), load_encoder())
+    (shared,) = result.shared
+    assert shared.text == "The corridor carries most of the wheat the country buys abroad."
+    assert shared.sources[0].article_id == "b" and len(shared.sources) == 2
+    assert result.unique == ()  # the only marked sentence left opens on "It"

@@ -232,6 +232,7 @@ def test_public_api() -> None:
         "REDUNDANCY_COSINE",
         "SentenceScorer",
         "SummarySentence",
+        "points_back",
         "summarize",
         "with_lead_bonus",
     ]

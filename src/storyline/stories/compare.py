@@ -39,6 +39,7 @@ from storyline.extract.figures_units import UNIT_WORDS
 from storyline.nlp.embeddings import SentenceEncoder
 from storyline.stories.actors import Actors
 from storyline.stories.records import AnalysedArticle, SourceSpan
+from storyline.stories.summary import points_back
 
 __all__ = ["Claim", "Comparison", "Conflict", "Fact", "compare_sources"]
 
@@ -162,8 +163,11 @@ class _Sentences:
             group = sorted({x, *self.links[x]})
             seen.update(group)
             outlets = tuple(dict.fromkeys(self.outlet[y] for y in group))
+            # Told by a sentence that stands alone, when the group has one (its span first).
+            shown = next((y for y in group if not points_back(self.text(y))), x)
+            spans = (self.span(shown), *(self.span(y) for y in group if y != shown))
             if len(outlets) >= 2:
-                facts.append(Fact(self.text(x), tuple(self.span(y) for y in group), outlets))
+                facts.append(Fact(self.text(shown), spans, outlets))
         return facts
 
     def unique(self) -> list[Fact]:
@@ -179,6 +183,8 @@ class _Sentences:
             s = self.span(x)
             if self.links[x] or not any(s.start <= m < s.end for m in marked[s.article_id]):
                 continue
+            if points_back(self.text(x)):
+                continue  # "It carries 70 percent of the wheat": unreadable alone
             out.append(Fact(self.text(x), (s,), (self.outlet[x],)))
             if len(out) >= MAX_UNIQUE:
                 break

@@ -165,6 +165,9 @@ def test_brief_command_writes_json_and_markdown(
     assert main(["brief", *sources, "-q", "--words", "60"]) == 0
     text = capsys.readouterr().out
     assert text.startswith("# storyline brief: 2 stories") and "### Summary" in text
+    # the ledger shows each demand as the article words it, not its normalised key
+    assert "Orlesia: reopen the Tessel border crossing — **" in text
+    assert "reopen tessel border crossing" not in text
 
 
 def test_bad_input_is_reported_and_the_rest_still_briefed(tmp_path: Path) -> None:

@@ -65,9 +65,9 @@ def dossier_markdown(d: Dossier) -> str:
             who = f"{entry.actor or '?'} → {entry.target or '?'}"
             ids = [st.article_id for st in entry.steps]
             steps = "; ".join(f"{st.kind} [{number.get(st.article_id, '?')}]" for st in entry.steps)
-            first = entry.first
+            demand = entry.first
             # The demand as the article words it; ``content`` is the normalised key.
-            asked = SourceSpan(first.article_id, first.ask.content_start, first.ask.content_end)
+            asked = SourceSpan(demand.article_id, demand.ask.content_start, demand.ask.content_end)
             what = _words_of(d, asked) or entry.content
             out.append(f"- {who}: {what} — **{entry.status}** ({steps}){new(ids)}")
         for entry in others:

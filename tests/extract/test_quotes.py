@@ -542,3 +542,118 @@ def test_a_clause_saying_when_it_was_said_is_not_reported(nlp: Any) -> None:
     assert [q.text for q in quotes(nlp, text)] == [
         "Where I sit right now, I think it would make things worse, not better,"
     ]
+
+
+def test_a_speech_noun_reports_a_that_clause_the_parser_hung_on_the_verb(nlp: Any) -> None:
+    text = "Republicans shunned his suggestion that a federal judge can't be fair."
+    (q,) = quotes(nlp, text)
+    assert q.cue == "suggestion" and q.kind == "indirect"
+    assert q.text == "that a federal judge can't be fair"
+    assert q.speaker is not None and q.speaker.name == "his"
+
+
+def test_a_speech_noun_delivered_by_a_subject_takes_it_as_speaker(nlp: Any) -> None:
+    text = (
+        "Democratic leaders are putting out a warning that any future leaks might contain "
+        "fake information."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.cue == "warning"
+    assert q.text == "that any future leaks might contain fake information"
+    assert q.speaker is not None and q.speaker.name == "Democratic leaders"
+
+
+def test_a_speech_noun_keeps_the_to_of_its_clause(nlp: Any) -> None:
+    (q,) = quotes(nlp, "Clinton's proposal to make firms stay or pay is good policy.")
+    assert q.cue == "proposal" and q.text == "to make firms stay or pay"
+    assert q.speaker is not None and q.speaker.name == "Clinton"
+
+
+def test_a_speech_noun_with_only_a_topic_reports_nothing(nlp: Any) -> None:
+    assert not quotes(nlp, "Netanyahu rejects Trump's remarks about Muslims but will meet him.")
+
+
+def test_say_with_nothing_hung_on_it_reports_the_rest_of_its_sentence(nlp: Any) -> None:
+    text = (
+        "Trump's adult children have emerged as his closest advisers, and aides say the open "
+        "affection they express toward their father gives voters a more flattering view of him."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.cue == "say" and q.speaker is not None and q.speaker.name.endswith("aides")
+    assert q.text == (
+        "the open affection they express toward their father gives voters a more flattering "
+        "view of him"
+    )
+
+
+def test_a_speaker_the_parser_hung_on_an_aside_before_the_cue(nlp: Any) -> None:
+    text = (
+        "He spoke on Monday.\n\nSen. Chuck Grassley, facing a spirited Democratic challenge in "
+        "Iowa, a swing state, said he would welcome Cruz."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.cue == "said" and q.text == "he would welcome Cruz"
+    assert q.speaker is not None and q.speaker.name == "Chuck Grassley"
+
+
+def test_counter_without_a_clause_and_declining_to_comment_report_nothing(nlp: Any) -> None:
+    assert not quotes(nlp, "They will discuss a new security agreement and ways to counter Iran.")
+    text = "Adelson has not endorsed anyone in the race, and his spokesman declined to comment."
+    assert not quotes(nlp, text)
+
+
+def test_the_question_put_to_a_speaker_is_not_their_report(nlp: Any) -> None:
+    (q,) = quotes(nlp, "When asked whether he would run again, Smith said he was not sure.")
+    assert q.cue == "said" and q.text == "he was not sure"
+    assert q.speaker is not None and q.speaker.name == "Smith"
+
+
+def test_a_report_ends_at_a_semicolon_before_another_speakers_report(nlp: Any) -> None:
+    text = (
+        "A strong majority of Democratic primary voters say they are paying at least some "
+        "attention to the presidential campaign; 26 percent of Democrats say they have not been "
+        "paying much attention, compared with 11 percent of Republican primary voters."
+    )
+    first, second = quotes(nlp, text)
+    assert first.text == "they are paying at least some attention to the presidential campaign"
+    assert second.text == "they have not been paying much attention"
+    assert second.speaker is not None and second.speaker.name == "26 percent of Democrats"
+
+
+def test_told_with_only_listeners_after_it_reports_the_clause_before(nlp: Any) -> None:
+    text = "Shoukair was kind and responsible, a Cairo airport official told The New York Times."
+    (q,) = quotes(nlp, text)
+    assert q.cue == "told" and q.text == "Shoukair was kind and responsible"
+    assert q.speaker is not None and q.speaker.name == "a Cairo airport official"
+
+
+def test_a_sentence_of_bare_attribution_before_a_quote_gives_its_speaker(nlp: Any) -> None:
+    text = (
+        "Iowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are running "
+        'out of time to find an alternative to Trump or Cruz."'
+    )
+    (q,) = quotes(nlp, text)
+    assert q.kind == "direct" and q.cue == "agreed"
+    assert q.speaker is not None and q.speaker.name.endswith("Bystrom")
+
+
+def test_a_that_clause_cut_at_a_comma_before_its_verb_runs_on(nlp: Any) -> None:
+    text = (
+        "Donald Trump often takes full credit for the idea of building a border wall between "
+        "the U.S. and Mexico, and has promised that as president, he would build a beautiful one."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.cue == "promised" and q.text == "that as president, he would build a beautiful one"
+    assert q.speaker is not None and q.speaker.name == "Donald Trump"
+
+
+def test_a_partial_quote_inside_a_report_takes_its_speaker(nlp: Any) -> None:
+    text = (
+        "Albright fanned controversy over her remark that “there’s a special place in hell "
+        "for women who don’t help each other.”"
+    )
+    found = quotes(nlp, text)
+    partial = next(q for q in found if q.kind == "partial")
+    assert partial.cue == "remark" and partial.speaker is not None
+    assert partial.speaker.name == "her"
+    assert any(q.kind == "indirect" and q.cue == "remark" for q in found)

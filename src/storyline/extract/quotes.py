@@ -8,8 +8,10 @@
   has no cue.
 - ``partial``: a quoted phrase inside a sentence. It is attributed only when a
   speech verb of that sentence governs it ("Smith said the deal would tackle
-  “the harder questions first.”"); scare quotes and slogans stay unattributed
-  (``speaker`` and ``cue`` are ``None``).
+  “the harder questions first.”") or it stands inside a report, which then
+  gives its cue and speaker ("her remark that “there’s a special place in
+  hell …”"); scare quotes and slogans elsewhere stay unattributed (``speaker``
+  and ``cue`` are ``None``).
 - ``indirect``: the clause a speech verb reports ("X said (that) …", "X told
   reporters …", "X warned …", "… , according to X").
 
@@ -90,12 +92,20 @@ from storyline.extract.quotes_grammar import (
     _pronoun,
     _reported_clause,
     _reports,
+    _rest_of_sentence,
     _says,
     _says_form,
     _split_off,
     content_end_comma,
 )
 from storyline.extract.quotes_grammar import _subject as _subject  # asks_parties uses it
+from storyline.extract.quotes_report import (
+    _aside_subject,
+    _declined,
+    _listener_only,
+    _put_to,
+    _verbless_that,
+)
 
 __all__ = ["Quote", "Speaker", "extract_quotes"]
 
@@ -213,9 +223,10 @@ class _Extractor:
         asides = {
             t.i
             for c in subj.children
-            if c.dep_ in ("appos", "relcl", "acl:relcl", "acl") and c.i > subj.i
+            if (c.dep_ in ("appos", "relcl", "acl:relcl", "acl") and c.i > subj.i)
+            or c.dep_ in ("ccomp", "parataxis", "conj", "cc")
             for t in c.subtree
-        }  # "Executives for Mondelez, which generated …, say"
+        }  # "Executives for Mondelez, which generated …, say"; "and aides say …" hung on "aides"
         phrase = [
             t
             for t in phrase
@@ -484,9 +495,13 @@ class _Extractor:
                     content = list(self.doc[rest[0].i : rest[-1].i + 1]) if rest else None
                 elif content is None:
                     content = _object_content(tok) or _parenthetical(tok)
-                    if content is None:
+                    if _listener_only(tok, content):
+                        content = None  # "…, an official told The New York Times."
+                    if content is None and not _declined(tok):
                         content = _preceding_clause(tok)
                         subj = _left_subject(tok) if content else None
+                    if content is None:
+                        content = _rest_of_sentence(tok)
             partial = partials.get(tok.idx)
             if (
                 partial is not None
@@ -494,8 +509,9 @@ class _Extractor:
                 and (not content or content[-1].idx < _last_word_end(partial) - 1)
             ):  # the cue governs a partial quote its clause does not reach
                 content = _around_partial(tok, partial.start, partial.end) or content
-            if not content:
+            if not content or _put_to(tok):
                 continue
+            content = _verbless_that(tok, content)
             content = _until_next_cue(with_words_before(content, tok, _subject(tok)), tok)
             content = [
                 t for t in content if not ((t.is_punct and t.text not in "-–—") or _blank(t))
@@ -518,7 +534,7 @@ class _Extractor:
             if any(a <= tok.idx < b for a, b in marks):
                 continue
             if subj is None:
-                subj = _subject(tok)
+                subj = _subject(tok) or _aside_subject(tok)
             if subj is None and tok.lower_ != "according":
                 content, subj = _postposed(tok)  # "…, said Democratic strategist Hank Sheinkopf."
                 if content is None or any(
@@ -590,6 +606,29 @@ class _Extractor:
         return out
 
 
+def _inside_reports(quoted: list[Quote], reports: list[Quote]) -> list[Quote]:
+    """A partial quote with no cue of its own inside a report is the reported
+    speaker's words: "her remark that “there’s a special place in hell …”",
+    "Trump said Clinton was “unfit” and would lose"."""
+    out = []
+    for q in quoted:
+        if q.kind == "partial" and q.speaker is None:
+            r = next(
+                (
+                    r
+                    for r in reports
+                    if r.cue_start is not None and r.start <= q.start <= q.end <= r.end + 1
+                ),
+                None,
+            )
+            if r is not None:
+                q = replace(
+                    q, cue=r.cue, cue_start=r.cue_start, cue_end=r.cue_end, speaker=r.speaker
+                )
+        out.append(q)
+    return out
+
+
 def _last_word_end(quote: Quote) -> int:
     """Where the last word of a quote ends (its closing full stop or comma left out)."""
     return quote.start + len(quote.text.rstrip(" .,;:!?"))
@@ -605,6 +644,7 @@ def extract_quotes(doc: Any, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     """
     ex = _Extractor(doc, entities)
     quoted = ex.quoted()
-    found = quoted + ex.indirect(quoted)
+    reports = ex.indirect(quoted)
+    found = _inside_reports(quoted, reports) + reports
     found += ex.headlines({q.cue_start for q in found})
     return tuple(carried_on(ex.text, sorted(found, key=lambda q: (q.start, q.end))))

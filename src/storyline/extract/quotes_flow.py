@@ -57,8 +57,13 @@ def _until_next_cue(content: list[Any], cue: Any) -> list[Any]:
             continue  # inside quotation marks
         subjects = [c for c in t.children if c.dep_.startswith("nsubj") and c.i < t.i]
         if subjects:  # "said A, but Cook did not say when": another report of its own
-            j = subjects[0].left_edge.i - 1
-            if t.dep_ in ("conj", "parataxis", "advcl") and j > content[0].i:
+            j = subjects[0].left_edge.i
+            while j < subjects[0].i and doc[j].is_punct:
+                j += 1  # the parser may hang the comma or semicolon before on the subject
+            j -= 1
+            # after a semicolon, however the parser hung the verb ("…; she calls for …")
+            own = t.dep_ in ("conj", "parataxis", "advcl") or doc[j].text == ";"
+            if own and j > content[0].i:
                 # ", while 49 percent say …", "; 26 percent say …", ", though he did not say"
                 contrast = doc[j].lower_ in _CONTRAST and doc[j - 1].text == ","
                 if doc[j].text in (",", ";", "—", "–") or doc[j].pos_ == "CCONJ" or contrast:
@@ -164,6 +169,13 @@ def attribution_beside(doc: Any, start: int, end: int) -> tuple[Any | None, Any 
         window = list(doc[max(0, i - 4) : i])
         if len(window) >= 2 and _says(window[-1]) and _nominal(window[-2]):
             return window[-1], window[-2]  # "Issa said, “…”"
+        if i > 0 and doc[i - 1].text == "." and "\n" not in doc.text[doc[i - 1].idx : start]:
+            # "Iowa State University's Dianne Bystrom agreed. “…”": a sentence of
+            # its own that is nothing but the attribution
+            sent = [t for t in doc[i - 1].sent if not (t.is_punct or _blank(t))]
+            named = all(_nominal(t) or t.pos_ in ("ADP", "PART") for t in sent[:-1])
+            if 2 <= len(sent) <= 10 and _says(sent[-1]) and _nominal(sent[-2]) and named:
+                return sent[-1], sent[-2]
     return None, None
 
 

@@ -30,8 +30,9 @@ _SAY_FORMS = {"said", "says", "told", "tells"}
 # Words a cue may stand after its subject with ("Smith also said", "Smith has said").
 _BETWEEN = {"ADV", "AUX", "PART"}
 _PERSONAL = _MALE | _FEMALE | {"they", "we", "i", "you"}
-# Speech verbs with common other senses: cues of indirect speech only with a clause.
-_CLAUSE_ONLY = {"continue", "maintain"}
+# Speech verbs with common other senses: cues of indirect speech only with a clause
+# ("countered that …", not "ways to counter Iran").
+_CLAUSE_ONLY = {"continue", "maintain", "counter"}
 # Conjunctions of a clause that says when or how something was said, not what.
 _CIRCUMSTANCE = {"when", "after", "as", "while", "before", "since", "until", "once"}
 # Conjunctions that set a clause against the report: ", while others say …".
@@ -51,7 +52,17 @@ _SPEECH_NOUNS = {
     "suggestion",
     "assertion",
     "accusation",
+    "proposal",
+    "demand",
+    "insistence",
+    "allegation",
+    "contention",
+    "prediction",
+    "threat",
 }
+# Verbs a speech noun is delivered with, whose subject is its source:
+# "leaders are putting out a warning that …", "Clinton unveiled a proposal to …".
+_DELIVER = {"make", "issue", "deliver", "put", "unveil", "renew", "repeat", "reiterate", "offer"}
 _PRONOUNS = _PERSONAL | {
     "it",
     "this",
@@ -261,10 +272,12 @@ def content_end_comma(content: str) -> bool:
 
 def _noun_report(tok: Any) -> tuple[list[Any] | None, Any | None]:
     """What a speech noun with its source reports: "Trump’s claim that …", "his
-    call for …", "her promise to …", "comments by Sanders about …".
+    call for …", "her promise to …", "claims by aides that …", "leaders put
+    out a warning that …".
 
-    Without a possessive or "by"/"from" source the noun names no speaker
-    ("a call for unity") and reports nothing here.
+    Without a possessive, "by"/"from" source or a subject delivering it the
+    noun names no speaker ("a call for unity") and reports nothing here; nor
+    does a topic ("his remarks about Muslims"), which PolNeAR rarely marks.
     """
     source = None
     for c in tok.children:
@@ -273,23 +286,44 @@ def _noun_report(tok: Any) -> tuple[list[Any] | None, Any | None]:
             source = c
         elif c.dep_ == "nmod" and c.i > tok.i and case[:1] in (["by"], ["from"]):
             source = source or c
+    if source is None and tok.dep_ == "obj" and tok.head.lemma_.lower() in _DELIVER:
+        source = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     if source is None or source.lower_ in ("its", "whose"):
         return None, None
+    clause = _that_clause(tok)
+    if clause is not None:
+        return clause, source
     for c in tok.children:
         if c.i < tok.i or c is source:
             continue
         case = [k for k in c.children if k.dep_ in ("case", "mark") and k.i == c.left_edge.i]
         word = case[0].lower_ if case else ""
-        # a "that" or "to" clause, or "call for …", "comments about …"; not
+        # a "that" or "to" clause, or "call for …"; not
         # "remarks made last summer" nor "the statement of the debate"
         if (c.dep_ in ("acl", "ccomp") and word in ("that", "to")) or (
-            c.dep_ == "nmod" and word in ("for", "about", "on")
+            c.dep_ == "nmod" and word == "for"
         ):
-            words = [t for t in c.subtree if not (case and t.i == case[0].i)]
-            if case and case[0].lower_ == "that":
-                words = list(c.subtree)  # "the claim that …" keeps its "that"
+            words = list(c.subtree)  # "the claim that …", "her promise to …" keep their mark
+            if word == "for":
+                words = [t for t in words if t.i != case[0].i]
             return words, source
     return None, None
+
+
+def _that_clause(tok: Any) -> list[Any] | None:
+    """The "that" clause a speech noun introduces, wherever the parser hung it:
+    on the noun as a relative clause ("her remark that there is …") or on the
+    verb as its complement ("distanced themselves from his suggestion that …").
+    """
+    if tok.i + 1 >= len(tok.doc):
+        return None
+    that = tok.doc[tok.i + 1]
+    if that.lower_ != "that" or that.dep_ != "mark":
+        return None
+    clause = that.head
+    if clause.i <= that.i or clause.left_edge.i != that.i:
+        return None
+    return list(clause.subtree)
 
 
 def _around_partial(tok: Any, start: int, end: int) -> list[Any] | None:
@@ -446,6 +480,29 @@ def _split_off(last: Any) -> list[Any]:
     return [t for t in doc[sent.end].sent if not (t.is_punct or _blank(t))]
 
 
+def _rest_of_sentence(tok: Any) -> list[Any] | None:
+    """What follows "say" when the parser hung none of it on the verb: "and aides
+    say the open affection … gives voters …", "the candidate said families …".
+
+    Only where a noun phrase or "that" opens it straight after the verb and
+    a verb follows in it.
+    """
+    if tok.lemma_.lower() != "say" or tok.tag_ == "VBG":
+        return None
+    if any(c.i > tok.i and not c.is_punct for c in tok.children):
+        return None
+    sent = tok.sent
+    if tok.i + 1 >= sent.end:
+        return None
+    first = tok.doc[tok.i + 1]
+    if first.lower_ != "that" and first.pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ"):
+        return None
+    words = [t for t in tok.doc[tok.i + 1 : sent.end] if not (t.is_punct or _blank(t))]
+    if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return words
+
+
 def _parenthetical(tok: Any) -> list[Any] | None:
     """The sentence around a cue set off by commas: "Recently, he said, he has …"."""
     sent = tok.sent
@@ -476,7 +533,13 @@ def _preceding_clause(tok: Any) -> list[Any] | None:
     )
     if comma is None or comma.text != "," or comma.i - sent.start < 2:
         return None
-    after = [t for t in tok.doc[tok.i + 1 : sent.end] if not t.is_space]
+    listeners = {  # "…, an official told The New York Times."
+        t.i
+        for c in tok.children
+        if tok.lemma_.lower() == "tell" and c.dep_ in ("obj", "iobj") and c.i > tok.i
+        for t in c.subtree
+    }
+    after = [t for t in tok.doc[tok.i + 1 : sent.end] if not t.is_space and t.i not in listeners]
     rest: list[Any] = []
     if after and after[0].text == ",":
         rest = [t for t in after[1:] if not t.is_punct]

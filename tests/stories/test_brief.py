@@ -203,3 +203,24 @@ def test_all_writes_every_story_of_a_store(tmp_path: Path) -> None:
     assert sorted(s["id"] for s in everything["stories"]) == sorted(
         s["id"] for s in first["stories"]
     )
+
+
+def test_show_json_reads_the_analysis_a_brief_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.cli import articles
+
+    db = tmp_path / "store.db"
+    with Store.open(db) as store:
+        brief([str(sample_corpus.folder() / "saltreve-deal.txt")], store, Settings(db=db))
+        (listed,) = store.articles()
+        article = store.get(listed.id)
+        assert article is not None
+        fresh = articles.article_json(article, store, annotator=default_annotator())
+
+        def refuse() -> Annotator:
+            raise AssertionError("the stored analysis should have been used")
+
+        monkeypatch.setattr(articles, "default_annotator", refuse)
+        stored = articles.article_json(article, store)
+    assert stored == fresh and stored["quotes"] and stored["figures"]

@@ -80,8 +80,16 @@ def run_search(args: argparse.Namespace) -> int:
 def article_json(
     article: Article, store: Store, annotator: Annotator | None = None
 ) -> dict[str, Any]:
-    """The ``show --json`` shape of an article, with what extraction finds in it."""
-    annotated = (annotator or default_annotator()).annotate(article)
+    """The ``show --json`` shape of an article, with what extraction finds in it: the
+    analysis ``storyline brief`` stored, when there is one from the same extraction code
+    (and no other ``annotator`` is asked for), else a fresh one."""
+    from storyline.stories.analyse import analysis_version
+
+    stored = None if annotator else store.analyses([article.id], analysis_version())
+    if stored and article.id in stored:
+        annotated = stored[article.id].annotated
+    else:
+        annotated = (annotator or default_annotator()).annotate(article)
     data = asdict(article)
     data["removals"] = [asdict(r) for r in article.removals]
     data["metadata"] = dict(article.metadata)

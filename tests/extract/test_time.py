@@ -512,3 +512,99 @@ def test_a_year_earlier_after_nine_months_is_the_year() -> None:
     values = [(t.text, t.value) for t in extract_timexes(text, datetime(1989, 10, 26))]
     assert values[-1] == ("a year earlier", "1988")
     assert ("the third quarter", "1989-Q3") in values
+
+
+def test_year_earlier_period_takes_the_quarter_the_article_leads_with() -> None:
+    text = (
+        "Profit rose in the third quarter. Net rose from $9 million in the third quarter. "
+        "After a weak second quarter, sales improved. "
+        "Charges were taken in the year-earlier period. In the 1989 period, costs fell."
+    )
+    values = [(t.text, t.value) for t in extract_timexes(text, datetime(1989, 11, 1))]
+    assert values == [
+        ("the third quarter", "1989-Q3"),
+        ("the third quarter", "1989-Q3"),
+        ("second quarter", "1989-Q2"),
+        ("the year-earlier period", "1988-Q3"),
+        ("the 1989 period", "1989-Q3"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # the month just gone would be "last month": this one is a year back
+        ("Two helicopters crashed last February.", datetime(1998, 3, 1), "1997-02"),
+        ("The board approved the plan last April.", datetime(1989, 10, 27), "1989-04"),
+    ],
+)
+def test_last_named_month(text: str, published: datetime, value: str) -> None:
+    assert one(text, published).value == value
+
+
+def test_spoken_decades() -> None:
+    text = "Hate group numbers dropped through the nineties. Prices rose in the early seventies."
+    assert [(t.text, t.value, t.mod) for t in extract_timexes(text, datetime(1998, 3, 3))] == [
+        ("the nineties", "199", None),
+        ("the early seventies", "197", "START"),
+    ]
+
+
+def test_today_of_the_present_era_is_no_date() -> None:
+    text = "The case is for today's youth a symbol. The offer ran in today's editions."
+    assert [(t.text, t.value) for t in extract_timexes(text, datetime(2000, 1, 7))] == [
+        ("today", "2000-01-07"),
+    ]
+    assert extract_timexes("Mothers in today's world can prove it.", datetime(1998, 4, 24)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("It will be our theme from now to Election Day.", datetime(1998, 10, 26), "1998-11-03"),
+        ("Voters went to the polls on Election Day.", datetime(2000, 11, 20), "2000-11-07"),
+    ],
+)
+def test_us_election_day(text: str, published: datetime, value: str) -> None:
+    assert [t.value for t in extract_timexes(text, published) if t.text == "Election Day"] == [
+        value
+    ]
+
+
+def test_noon_after_a_preposition() -> None:
+    text = "He was due before a judge at midday, a statement said. For Poland, high noon comes."
+    assert texts_values(text, datetime(1999, 10, 8)) == [("midday", "TIME", "1999-10-08T12:00")]
+
+
+def test_two_quarters_of_a_year_are_its_half() -> None:
+    text = (
+        "Prices will fall through the first two quarters of 1990. The last two quarters were weak."
+    )
+    assert texts_values(text, datetime(1989, 10, 26)) == [
+        ("the first two quarters of 1990", "DATE", "1990-H1"),
+        ("The last two quarters", "DURATION", "P2Q"),
+    ]
+
+
+def test_the_future_of_something_is_its_fate() -> None:
+    text = "That is important to the future of our peoples. Sales will grow in the future."
+    assert texts_values(text, datetime(1998, 2, 13)) == [("the future", "DATE", "FUTURE_REF")]
+    assert extract_timexes(text, datetime(1998, 2, 13))[0].start == text.index("in the") + 3
+
+
+def test_this_quarters_results_are_the_reported_quarter() -> None:
+    text = "Net fell in the third quarter. This quarter's loss includes charges."
+    assert texts_values(text, datetime(1989, 11, 1)) == [
+        ("the third quarter", "DATE", "1989-Q3"),
+        ("This quarter", "DATE", "1989-Q3"),
+    ]
+
+
+def test_the_weeks_ahead() -> None:
+    text = "Funds may have to sell bonds in the weeks ahead."
+    assert texts_values(text, datetime(1989, 10, 27)) == [("the weeks ahead", "DURATION", "PXW")]
+
+
+def test_every_quarter_is_a_set() -> None:
+    text = "The company must pay $100 million in interest every quarter."
+    assert texts_values(text, datetime(1989, 10, 30)) == [("every quarter", "SET", "P1Q")]

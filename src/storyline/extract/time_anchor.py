@@ -139,7 +139,9 @@ def _anchor_year_ago(timexes: list[Any], text: str, make: Callable[..., T]) -> l
     out = list(timexes)
     for i, t in enumerate(out):
         quarters = _reported(timexes[:i])
-        if _LATEST.fullmatch(t.text):
+        # "this quarter's loss" in results copy: the quarter being reported
+        owned = t.text.lower() == "this quarter" and text.startswith(("'s", "’s"), t.end)
+        if _LATEST.fullmatch(t.text) or owned:
             if quarters:
                 value = quarters[-1].value
                 out[i] = make(t.text, t.type, value, t.mod, t.start, t.end, t.resolved)
@@ -156,7 +158,11 @@ def _anchor_year_ago(timexes: list[Any], text: str, make: Callable[..., T]) -> l
         period = re.search(r"quarter|period|year-", t.text, re.IGNORECASE)
         if not (quarters and (quarters[-1].start >= left or period or _FIGURE.search(sentence))):
             continue
-        match = _QUARTER_VALUE.fullmatch(quarters[-1].value)
+        # a quarter in the same sentence; else the one the article leads with
+        values = [q.value for q in quarters]
+        lead = max(values, key=lambda v: (values.count(v), -values.index(v)))
+        ref = quarters[-1] if quarters[-1].start >= left else quarters[values.index(lead)]
+        match = _QUARTER_VALUE.fullmatch(ref.value)
         if match:
             year = int(match.group(1)) - 1 if ago else int(t.value)
             value = f"{year}-Q{match.group(2)}"

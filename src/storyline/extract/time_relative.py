@@ -169,8 +169,8 @@ class Resolver(AbsoluteResolver):
         return "DURATION", duration_value(None, g["unit"]), None, True
 
     def _coming(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
-        # "in coming weeks": some weeks ahead
-        return "DURATION", duration_value(None, g["unit"]), None, True
+        # "in coming weeks", "in the weeks ahead": some weeks ahead
+        return "DURATION", duration_value(None, g.get("unit") or g["unit2"]), None, True
 
     def _bare_plural(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
         unit = "century" if g["unit"].lower().startswith("centur") else g["unit"]

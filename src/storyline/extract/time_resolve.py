@@ -53,7 +53,9 @@ class AbsoluteResolver:
         d = self.dct
         rel = (rel or "").lower()
         if rel == "last":
-            return d.year if month < d.month else d.year - 1
+            # the month just gone would be "last month": "last February" in
+            # March is the one a year before
+            return d.year if month < d.month - 1 else d.year - 1
         if rel in ("next", "coming"):
             return d.year if month > d.month else d.year + 1
         if rel == "this":
@@ -131,8 +133,12 @@ class AbsoluteResolver:
         return "DATE", g["y"], None, True  # split into two spans by the caller
 
     def _decade(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, str | None, bool]:
+        mods = {"early": "START", "mid": "MID", "late": "END"}
+        mod = mods.get((g.get("mod") or g.get("mod2") or "").lower())
+        if "spoken" in g:  # "the nineties": this century's decade of news copy
+            tens = ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
+            return "DATE", f"19{tens.index(g['spoken'][:-4].lower()) + 2}", mod, True
         dec = g["dec"]
-        mod = {"early": "START", "mid": "MID", "late": "END"}.get(g.get("mod", "").lower())
         if dec.startswith("'"):
             return "DATE", "19" + dec[1], mod, True
         return "DATE", dec[:3], mod, True
@@ -211,8 +217,8 @@ class AbsoluteResolver:
         return "DATE", f"{self.dct.year // 100 + k:02d}", None, True
 
     def _half(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
-        h = 1 if g["h"].lower() == "first" else 2
-        year = g.get("y") or (str(self.dct.year) if self.dct else None)
+        h = 1 if (g.get("h") or g["h2"]).lower() == "first" else 2  # or its two quarters
+        year = g.get("y") or g.get("y2") or (str(self.dct.year) if self.dct else None)
         return "DATE", f"{year or 'XXXX'}-H{h}", None, year is not None
 
     def _season_year(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
@@ -295,6 +301,9 @@ class AbsoluteResolver:
             if day is not None:
                 return "TIME", f"{day.isoformat()}{clock}", None, True
         return "TIME", f"{(self.dct + timedelta(days=k)).isoformat()}{clock}", None, True
+
+    def _noon(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
+        return self._time({"h": "12", "mer": "p"}, m)
 
     def _time24(self, g: dict[str, str], m: Any) -> tuple[TimexType, str, None, bool]:
         return self._time({"h": g["h"], "mi": g["mi"], "mer": "a"}, m) if int(g["h"]) < 12 else \

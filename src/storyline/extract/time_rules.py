@@ -94,6 +94,9 @@ _RAW: list[tuple[str, str]] = [
     ("iso_date", r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"),
     ("time", rf"(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s?(?P<mer>{_MER})(?![a-z])"
              rf"(?:\s(?P<when>today|yesterday|tomorrow|tonight))?"),
+    # "at midday", "by noon": twelve o'clock of the day (a weekday after it is "time_day")
+    ("noon", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
+             r"(?:noon|midday)(?![\w-])"),
     ("time24", r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"),
     ("mdy", rf"(?:(?P<wd>{_DAY}),?\s)?(?P<mon>{_MON})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
             rf"(?:,?\s(?P<y>{_YEAR}))?(?![\d])"),
@@ -110,7 +113,9 @@ _RAW: list[tuple[str, str]] = [
                  rf"\s(?:(?P<wd>{_DAY})|(?P<mon>{_MON})\s(?P<d>\d{{1,2}}))"),
     ("month_year", rf"(?P<mon>{_MON}),?\s(?P<y>{_YEAR})"),
     ("year_range", r"(?P<y>1[89]\d\d|20\d\d)[-–](?P<y2>\d\d)(?![\d])"),
-    ("decade", r"(?:the\s)?(?:(?P<mod>early|mid|late)[-\s])?(?P<dec>1[89]\d0|20\d0|'\d0)s"),
+    ("decade", r"(?:the\s)?(?:(?P<mod>early|mid|late)[-\s])?(?P<dec>1[89]\d0|20\d0|'\d0)s"
+               r"|the\s(?:(?P<mod2>early|mid|late)[-\s])?(?P<spoken>(?:twen|thir|for|fif|six|seven"
+               r"|eigh|nine)ties)"),
     ("century", r"(?:the\s)?(?P<c>\d{1,2})(?:st|nd|rd|th)[-\s]century"
                 r"|(?P<rel>this|last|next)\scentury"),
     # "the third-quarter loss": the article belongs to the noun, not the quarter
@@ -119,7 +124,8 @@ _RAW: list[tuple[str, str]] = [
                 rf"(?P<q>{_ORD})[-\s]quarter(?:\sof\s(?P<y>{_YEAR}))?"),
     ("year_period", rf"(?:the\s(?P<y0>{_YEAR})|(?P<ry>this|last|next)\syear's)"
                     rf"\s(?P<p>quarter|period)"),
-    ("half", rf"the\s(?P<h>first|second|last)\shalf(?:\sof\s(?P<y>{_YEAR}))?"),
+    ("half", rf"the\s(?P<h>first|second|last)\shalf(?:\sof\s(?P<y>{_YEAR}))?"
+             rf"|(?:the\s)?(?P<h2>first|last)\stwo\squarters\sof\s(?P<y2>{_YEAR})"),
     # broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"
     # ("two thousand" alone is a number: only "the year two thousand" is a year)
     ("spoken_year", rf"(?:(?P<mon>{_MON})\s)?nineteen\s(?P<tens>{_TENS})(?:[-\s](?P<ones>{_ONES}))?"
@@ -137,7 +143,7 @@ _RAW: list[tuple[str, str]] = [
                  rf"\s(?:(?P<n0>{_NUMW})\sto\s)?(?:(?P<n>{_NUMW})\s)?"
                  rf"(?P<unit>{_UNIT}|quarter(?=s))s?(?:\sor\sso)?"),
     ("set", rf"(?P<every>every|each|per)\s(?:(?P<n>other|{_NUMW})\s)?(?P<unit>{_UNIT}|{_DAY}"
-            r"|morning|night|evening)s?(?![\w-])"),
+            r"|quarter|morning|night|evening)s?(?![\w-])"),
     # "each July", "Tuesday nights", "on Mondays": recurring days and months
     ("week_of", rf"the\sweek\sof\s(?P<mon>{_MON})\s(?P<d>\d{{1,2}})"),
     ("month_set", rf"(?:every|each)\s(?P<mon>{_MON})"),
@@ -150,7 +156,7 @@ _RAW: list[tuple[str, str]] = [
                  rf"(?P<unit>{_UNIT})s?(?:\s(?P<andhalf>and\sa\shalf))?(?:[-\s]long)?(?![-\s]old)"
                  rf"(?:\sor\s(?:so|{_NUMW}))?"),
     ("vague_dur", rf"(?P<n>several|many|a\sfew|few|a\scouple\sof)\s(?P<unit>{_UNIT}|quarter)s"),
-    ("coming", rf"coming\s(?P<unit>{_UNIT}|quarter)s"),
+    ("coming", rf"coming\s(?P<unit>{_UNIT}|quarter)s|the\s(?P<unit2>day|week|month|year)s\sahead"),
     ("recent", rf"(?:recent|past)\s(?P<unit>{_UNIT}|quarter)s(?:\s(?:and|or)\s{_UNIT}s)?"),
     # "for weeks", "within months": an unstated number of them
     ("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s))"
@@ -163,8 +169,10 @@ _RAW: list[tuple[str, str]] = [
     ("day_part", r"(?P<rel>this|last|yesterday|tomorrow|today)\s?(?P<part>morning|afternoon"
                  r"|evening|night)|(?P<part2>tonight)"),
     ("deictic", r"(?:more\s(?=recently))?"
-                r"(?P<w>yesterday|today|tomorrow|now|currently|then[\s-]current|current(?!\saccounts?\b)|recently|nowadays|presently"
-                rf"|at present|the future|these days|formerly|the past(?!\s{_NUMW}\s)"
+                r"(?P<w>yesterday|today(?!['’]s\s(?:world|youth|society|generation|young"
+                r"|children|kids|teenagers|standards|culture)\b)"
+                r"|tomorrow|now|currently|then[\s-]current|current(?!\saccounts?\b)|recently|nowadays|presently"
+                rf"|at present|the future(?!\sof\b)|these days|formerly|the past(?!\s{_NUMW}\s)"
                 r"|the near future|the near term|the short term|year-end|year end|year's end"
                 r")(?![\w-])"),
     # "May" the month only after a preposition that takes a date ("in May", "by May")
@@ -193,7 +201,7 @@ _RAW: list[tuple[str, str]] = [
     ("period_ago", r"the\s(?:(?:same|corresponding|comparable)\s)?(?:quarter|period)\s(?:of\s)?"
                    r"(?:last\syear|a\syear\s(?:ago|earlier|before))"),
     ("holiday", rf"(?P<hol>christmas(?:\sday|\seve)?|new\syear's\s(?:day|eve)"
-                rf"|thanksgiving(?:\sday)?|independence\sday|boxing\sday)(?:,?\s(?P<y>{_YEAR}))?"),
+                rf"|thanksgiving(?:\sday)?|independence\sday|boxing\sday|(?-i:Election\sDay))(?:,?\s(?P<y>{_YEAR}))?"),
 ]  # fmt: skip
 
 PATTERNS = [

@@ -169,6 +169,9 @@ ADVERB_UNITS = {
 
 def holiday_date(name: str, year: int) -> date:
     """The date of a named holiday in ``year`` (US Thanksgiving: fourth Thursday of November)."""
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
     if name.startswith("thanksgiving"):
         first = date(year, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)

@@ -657,3 +657,50 @@ def test_a_partial_quote_inside_a_report_takes_its_speaker(nlp: Any) -> None:
     assert partial.cue == "remark" and partial.speaker is not None
     assert partial.speaker.name == "her"
     assert any(q.kind == "indirect" and q.cue == "remark" for q in found)
+
+
+def test_a_subject_hung_on_the_auxiliary_still_speaks(nlp: Any) -> None:
+    (q,) = quotes(nlp, "Clinton has repeatedly accused Trump of using divisive rhetoric.")
+    assert q.cue == "accused" and q.text == "Trump of using divisive rhetoric"
+    assert q.speaker is not None and q.speaker.name == "Clinton"
+
+
+def test_those_surveyed_and_a_share_of_them_speak(nlp: Any) -> None:
+    (q,) = quotes(
+        nlp, "By double digits, those surveyed say stricter gun laws would help prevent violence."
+    )
+    assert q.speaker is not None and q.speaker.name == "those surveyed"
+    (q,) = quotes(nlp, "Just over a quarter, 26 percent, say they will vote for someone else.")
+    assert q.text == "they will vote for someone else"
+    assert q.speaker is not None and q.speaker.name == "26 percent"
+    (q,) = quotes(nlp, "Nearly a third say they don't know.")
+    assert q.speaker is not None and q.speaker.name == "Nearly a third"
+
+
+def test_called_to_mind_is_no_report(nlp: Any) -> None:
+    text = "His speech inevitably called to mind the promise of reconciliation and unity."
+    assert not [q for q in quotes(nlp, text) if q.cue == "called"]
+
+
+def test_pledged_delegates_after_a_number_are_no_report(nlp: Any) -> None:
+    text = "Clinton leads Sanders by roughly 270 pledged delegates as the primary season ends."
+    assert not [q for q in quotes(nlp, text) if q.cue == "pledged"]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_ends_the_quote(nlp: Any) -> None:
+    text = "“The reality is, that could create new problems for her here,“ said Jim Clyburn."
+    (q,) = quotes(nlp, text)
+    assert (
+        q.kind == "direct"
+        and q.text == "The reality is, that could create new problems for her here,"
+    )
+    assert q.speaker is not None and q.speaker.name == "Jim Clyburn"
+
+
+def test_told_a_listener_that_reports_from_that_on(nlp: Any) -> None:
+    text = (
+        "Carson seems to recognize his problem on national security — he told the AP that "
+        "his task is to prove to voters that he’s tough."
+    )
+    found = [q for q in quotes(nlp, text) if q.cue == "told"]
+    assert [q.text for q in found] == ["that his task is to prove to voters that he’s tough"]

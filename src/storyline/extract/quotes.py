@@ -96,11 +96,13 @@ from storyline.extract.quotes_grammar import (
     _says,
     _says_form,
     _split_off,
+    _told_that,
     content_end_comma,
 )
 from storyline.extract.quotes_grammar import _subject as _subject  # asks_parties uses it
 from storyline.extract.quotes_report import (
     _aside_subject,
+    _aux_subject,
     _declined,
     _listener_only,
     _put_to,
@@ -113,6 +115,8 @@ QuoteKind = Literal["direct", "partial", "indirect"]
 _NAME_DEPS = {"flat", "compound", "det", "amod", "nmod:poss", "nummod", "case"}
 
 
+# Words of a share of people polled: "about one in five say", "a third say".
+_SHARES = {"percent", "%", "half", "third", "thirds", "quarter", "quarters", "majority", "in"}
 _GROUPS = {"those", "some", "many", "others", "most", "all", "few", "anyone", "everyone"}
 # Dependents of a cue that set the scene of the saying rather than report it.
 _SCENE = {"advcl", "obl", "advmod", "obl:tmod", "mark", "cc", "conj", "discourse"}
@@ -141,6 +145,32 @@ class Quote:
     speaker: Speaker | None
     start: int
     end: int
+
+
+def _share_before(cue: Any) -> Any | None:
+    """The first word of "About one in five" / "Nearly a third," / "67 percent,"
+    right before a plural "say" that the parser left without a subject."""
+    if cue.lower_ != "say" or cue.i == cue.sent.start:
+        return None
+    start = cue.sent.start
+    for t in reversed(cue.doc[cue.sent.start : cue.i]):
+        if t.text in (";", ":") or (t.text == "," and t.i < cue.i - 1 and _share_words(cue, t)):
+            start = t.i + 1
+            break
+    words = [t for t in cue.doc[start : cue.i] if not (t.is_punct or t.is_space)]
+    if not words or len(words) > 8 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    if not any(t.lower_ in _SHARES or t.like_num for t in words):
+        return None
+    if not any(t.like_num or t.lower_ in _SHARES - {"in"} for t in words[-3:]):
+        return None
+    return words[0]
+
+
+def _share_words(cue: Any, comma: Any) -> bool:
+    """Whether what lies between ``comma`` and the cue is a share itself."""
+    between = [t for t in cue.doc[comma.i + 1 : cue.i] if not t.is_punct]
+    return any(t.like_num or t.lower_ in _SHARES - {"in"} for t in between)
 
 
 class _Extractor:
@@ -179,9 +209,19 @@ class _Extractor:
             return replace(found, start=relative.idx, end=relative.idx + len(relative))
         return found
 
+    def _share_speaker(self, first: Any, cue: Any) -> Speaker:
+        last = cue.doc[cue.i - 1]
+        while last.is_punct and last.i > first.i:
+            last = cue.doc[last.i - 1]
+        start, end = first.idx, last.idx + len(last)
+        return Speaker(self.text[start:end], None, None, start, end)
+
     def _speaker(self, subj: Any, relative: Any | None) -> Speaker | None:
         if _pronoun(subj) and subj.lower_ not in (_MALE | _FEMALE | {"they", "we", "i"}):
             described = [c for c in subj.children if c.dep_ in ("acl", "nmod") and c.i > subj.i]
+            nxt = self.doc[subj.i + 1] if subj.i + 1 < len(self.doc) else None
+            if not described and nxt is not None and nxt.tag_ == "VBN" and not _is_cue(nxt):
+                described = [nxt]  # "those surveyed say" with "surveyed" hung elsewhere
             if subj.lower_ in _GROUPS and described and relative is None:
                 # "those surveyed said", "most of the voters say": a group named by its phrase
                 end_tok = max(described[-1].right_edge, subj, key=lambda t: t.i)
@@ -482,11 +522,13 @@ class _Extractor:
             elif _is_cue(tok) and tok.dep_ == "amod" and tok.head.i > tok.i:
                 # "Trump accused Clinton of lying" parsed as "Trump (accused Clinton) …"
                 subj = _left_subject(tok)
+                if subj is not None and subj.pos_ == "NUM":
+                    subj = None  # "270 pledged delegates": a noun phrase, not a report
                 rest = [t for t in self.doc[tok.i + 1 : tok.sent.end] if not t.is_space]
                 content = rest if subj is not None else None
             elif _is_cue(tok) and _reports(tok):
                 comps = [c for c in tok.children if c.dep_ == "ccomp"]
-                content = _reported_clause(tok)
+                content = _told_that(tok) or _reported_clause(tok)
                 if content is None and comps:  # "…, he said" with the clause before
                     content = sorted(comps[0].subtree, key=lambda t: t.i)
                 elif content is None and tok.dep_ == "parataxis":  # "Biden, Rubio said, had …"
@@ -534,7 +576,10 @@ class _Extractor:
             if any(a <= tok.idx < b for a, b in marks):
                 continue
             if subj is None:
-                subj = _subject(tok) or _aside_subject(tok)
+                subj = _subject(tok) or _aside_subject(tok) or _aux_subject(tok)
+            share = _share_before(tok) if subj is None else None
+            if share is not None:  # "About one in five say …": a share of those polled
+                subj = share
             if subj is None and tok.lower_ != "according":
                 content, subj = _postposed(tok)  # "…, said Democratic strategist Hank Sheinkopf."
                 if content is None or any(
@@ -544,7 +589,11 @@ class _Extractor:
                 start, end = content[0].idx, content[-1].idx + len(content[-1])
             if subj is None:
                 continue
-            speaker = self.speaker(subj)
+            speaker = self.speaker(subj) if share is None else self._share_speaker(share, tok)
+            if speaker is None and share is None:
+                share = _share_before(tok)  # "About one in five say" with "one" the subject
+                if share is not None and share.i <= subj.i < tok.i:
+                    speaker = self._share_speaker(share, tok)
             if speaker is None:
                 continue
             out.append(

@@ -134,7 +134,7 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
             ch = para[i]
             if start is None and ch in _OPEN:
                 start = offset + i + 1
-            elif start is not None and ch in _CLOSE:
+            elif start is not None and (ch in _CLOSE or _misused_open(para, i)):
                 end = offset + i
                 if end > start:
                     spans.append((start, end, pending is not None))
@@ -149,6 +149,16 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
         (start + 1 if original[start - 1 : start + 1] == "''" else start, end, cont)
         for start, end, cont in spans
     ]
+
+
+def _misused_open(para: str, i: int) -> bool:
+    """An opening mark typed for a closing one: ``…for her here,“ said Clyburn``."""
+    return (
+        para[i] == "“"
+        and i > 0
+        and para[i - 1] in ",.!?"
+        and (i + 1 == len(para) or para[i + 1].isspace())
+    )
 
 
 def _left_open(text: str, start: int, end: int, continued: bool) -> list[tuple[int, int, bool]]:

@@ -114,7 +114,11 @@ def _is_cue(tok: Any) -> bool:
     if tok.lower_ == "say" and tok.pos_ not in ("PROPN", "NOUN", "VERB", "AUX") and tok.i > 0:
         # "About 4 in 10 say …", which the tagger reads as an interjection
         before = tok.doc[tok.i - 1]
-        return before.pos_ in ("NUM", "NOUN", "PROPN", "PRON") or before.text == ","
+        return (
+            before.pos_ in ("NUM", "NOUN", "PROPN", "PRON")
+            or before.text == ","
+            or before.lower_ in ("half", "third", "thirds", "quarter", "quarters")
+        )
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     if tok.lemma_.lower() in SPEECH_VERBS:
@@ -388,11 +392,50 @@ def _reports(tok: Any) -> bool:
         and not any(c.dep_ in ("ccomp", "nsubj") for c in tok.children)
     ):
         return False  # "leads a program called Sandy" (read as a past tense or not)
+    if _naming(tok):
+        return False  # "A new group called Black Votes Matter is …", "called to mind"
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
         return False
     if tok.lemma_.lower() in _CLAUSE_ONLY:
         return any(c.dep_ == "ccomp" for c in tok.children)
     return True
+
+
+def _naming(tok: Any) -> bool:
+    """ "a group called X" (even as the subject) or "called to mind": no report."""
+    if tok.lemma_.lower() != "call":
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to" and tok.doc[tok.i + 2 : tok.i + 3].text == "mind":
+        return True
+    return bool(
+        tok.dep_ in ("acl", "amod")
+        and (nxt is None or nxt.lower_ not in ("for", "on", "upon", "out"))
+        and tok.tag_ in ("VBN", "VBD")
+        and tok.head.pos_ == "NOUN"
+        and tok.head.i == tok.i - 1
+        and not any(c.dep_.startswith("nsubj") or c.dep_ == "ccomp" for c in tok.children)
+    )
+
+
+def _told_that(tok: Any) -> list[Any] | None:
+    """ "told the AP that …" with "that" misparsed as the listener's relative pronoun."""
+    if tok.lemma_.lower() != "tell":
+        return None
+    sent_end = tok.sent.end
+    for t in tok.doc[tok.i + 1 : min(sent_end, tok.i + 7)]:
+        if t.lower_ == "that":
+            break
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ"):
+            return None
+    else:
+        return None
+    if t.i == tok.i + 1 or t.dep_ == "mark":
+        return None  # no listener, or the parse is right
+    content = [k for k in tok.doc[t.i : sent_end] if not (k.is_punct or k.is_space)]
+    if len(content) < 4 or not any(k.pos_ in ("VERB", "AUX") for k in content):
+        return None
+    return content
 
 
 def _called_on(tok: Any, part: Any) -> bool:

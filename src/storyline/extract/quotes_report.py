@@ -78,3 +78,15 @@ def _aside_subject(cue: Any) -> Any | None:
         if subj and subj[0].pos_ in ("PROPN", "NOUN") and subj[0].ent_type_ not in _NOT_SPEAKERS:
             return subj[0]
     return None
+
+
+def _aux_subject(cue: Any) -> Any | None:
+    """The speaker the parser hung on the auxiliary: "Clinton has repeatedly
+    accused Trump of …" read with "Clinton" the subject of "has"."""
+    for c in cue.children:
+        if c.dep_ != "aux" or c.i > cue.i:
+            continue
+        subj = [k for k in c.children if k.dep_ == "nsubj" and k.i < c.i]
+        if subj and subj[0].ent_type_ not in _NOT_SPEAKERS:
+            return subj[0]
+    return None

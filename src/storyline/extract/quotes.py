@@ -173,6 +173,15 @@ def _share_words(cue: Any, comma: Any) -> bool:
     return any(t.like_num or t.lower_ in _SHARES - {"in"} for t in between)
 
 
+def _quote(
+    text: str, kind: QuoteKind, cue: Any | None, speaker: Speaker | None, start: int, end: int
+) -> Quote:
+    """A quote saying ``text`` (at ``start:end``), reported by the cue token ``cue`` or none."""
+    if cue is None:
+        return Quote(text, kind, None, None, None, speaker, start, end)
+    return Quote(text, kind, cue.text, cue.idx, cue.idx + len(cue), speaker, start, end)
+
+
 class _Extractor:
     def __init__(self, doc: Any, entities: tuple[Entity, ...]) -> None:
         self.doc = doc
@@ -376,30 +385,10 @@ class _Extractor:
                 if speaker is not None and subj is not None and _pronoun(subj):
                     speaker = self._continue(prev, subj, speaker)
             elif kind == "direct" and prev is not None and continues(self.text, prev, start):
-                quotes.append(
-                    Quote(
-                        content,
-                        kind,
-                        prev.cue,
-                        prev.cue_start,
-                        prev.cue_end,
-                        prev.speaker,
-                        start,
-                        end,
-                    )
-                )
+                quotes.append(replace(prev, text=content, kind=kind, start=start, end=end))
                 prev = quotes[-1]
                 continue
-            quote = Quote(
-                content,
-                kind,
-                cue.text if cue is not None else None,
-                cue.idx if cue is not None else None,
-                cue.idx + len(cue) if cue is not None else None,
-                speaker,
-                start,
-                end,
-            )
+            quote = _quote(content, kind, cue, speaker, start, end)
             quotes.append(quote)
             if kind == "direct":
                 prev = quote
@@ -471,16 +460,7 @@ class _Extractor:
                 continue  # "Speaking in Iowa, Trump said"
             start, end = run[0].idx, run[-1].idx + len(run[-1])
             out.append(
-                Quote(
-                    self.text[start:end],
-                    "indirect",
-                    quote.cue,
-                    quote.cue_start,
-                    quote.cue_end,
-                    quote.speaker,
-                    start,
-                    end,
-                )
+                replace(quote, text=self.text[start:end], kind="indirect", start=start, end=end)
             )
         return out
 
@@ -596,18 +576,7 @@ class _Extractor:
                     speaker = self._share_speaker(share, tok)
             if speaker is None:
                 continue
-            out.append(
-                Quote(
-                    self.text[start:end],
-                    "indirect",
-                    tok.text,
-                    tok.idx,
-                    tok.idx + len(tok),
-                    speaker,
-                    start,
-                    end,
-                )
-            )
+            out.append(_quote(self.text[start:end], "indirect", tok, speaker, start, end))
         return out
 
     def headlines(self, cues: set[int | None]) -> list[Quote]:
@@ -639,18 +608,7 @@ class _Extractor:
                     else Speaker(self.text[start:end], None, None, start, end)
                 )
                 a, b = rest[0].idx, rest[-1].idx + len(rest[-1])
-                out.append(
-                    Quote(
-                        self.text[a:b],
-                        "indirect",
-                        tok.text,
-                        tok.idx,
-                        tok.idx + len(tok),
-                        speaker,
-                        a,
-                        b,
-                    )
-                )
+                out.append(_quote(self.text[a:b], "indirect", tok, speaker, a, b))
                 break
         return out
 

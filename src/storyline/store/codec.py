@@ -98,7 +98,7 @@ def _read(hint: Any, data: Any, where: str) -> Any:
         return tuple(
             _read(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(args, data, strict=True))
         )
-    if origin in (dict, Mapping, typing.Mapping) or hint in (dict, Mapping):
+    if origin in (dict, Mapping) or hint in (dict, Mapping):
         if not isinstance(data, dict):
             raise CodecError(f"{where}: expected an object, got {type(data).__name__}")
         value = args[1] if len(args) == 2 else Any

@@ -34,6 +34,8 @@ def test_evaluate_clustering_scores_both_systems(tmp_path: Path) -> None:
     ours = result["systems"]["storyline"]
     assert ours["bcubed_precision"] == 1.0  # the junk page stays alone, the rest is right
     assert ours["bcubed_recall"] >= 0.6
+    # The junk page stays alone in any system's output: a perfect score is out of reach.
+    assert ours["bcubed_f1"] <= result["ceiling"]["bcubed_f1"] < 1.0
     assert set(result["systems"]["baseline"]) == set(ours)
     assert ours["articles_per_second"] > 0
 

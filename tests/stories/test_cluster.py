@@ -6,7 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
-from storyline.stories.cluster import StoryClusterer, StoryItem, lead_text, story_id_for
+from storyline.stories.cluster import (
+    StoryClusterer,
+    StoryItem,
+    StoryState,
+    lead_text,
+    story_id_for,
+)
 from storyline.stories.keywords import load_keyword_weights
 
 T0 = datetime(2025, 2, 3, tzinfo=UTC)
@@ -73,6 +79,29 @@ def test_a_near_copy_joins_its_original_and_does_not_move_the_story() -> None:
     assert copy.story_id == orig.story_id
     assert np.array_equal(c.active[orig.story_id].vector_sum, before)
     assert c.active[orig.story_id].count == 1
+
+
+def test_an_article_is_scored_on_its_mean_similarity_so_a_loose_story_does_not_snowball() -> None:
+    x = unit(1, 0, 0)
+    # Two articles far apart: x is like one and unlike the other, a mean cosine of 0.5
+    # (the cosine with their normalised centroid would be 0.71).
+    loose = StoryState("st-loose", unit(1, 0, 0) + unit(0, 1, 0), 2)
+    assert (
+        StoryClusterer(threshold=0.6, embedding_weight=1.0, states=[loose])
+        .add(item("x", x))
+        .started
+    )
+    tight = StoryState("st-tight", 2 * unit(1, 0, 0), 2)
+    joined = StoryClusterer(threshold=0.6, embedding_weight=1.0, states=[tight]).add(item("y", x))
+    assert joined.story_id == "st-tight" and joined.score == 1.0
+
+
+def test_the_keyword_part_of_the_score_is_the_mean_keyword_cosine() -> None:
+    # A story of two articles whose keyword vectors were {1: 1} and {2: 1}.
+    state = StoryState("st-k", 2 * PORT, 2, {1: 1.0, 2: 1.0})
+    c = StoryClusterer(threshold=0.4, embedding_weight=0.0, states=[state])
+    joined = c.add(StoryItem("k", T0, SUMMIT, {1: 1.0}))
+    assert joined.story_id == "st-k" and joined.score == 0.5
 
 
 def test_story_state_stays_bounded_however_many_articles_join() -> None:

@@ -71,6 +71,18 @@ def test_a_story_idle_past_the_window_is_retired_and_not_joined() -> None:
     assert old.story_id in c.retired and old.story_id not in c.active
 
 
+def test_a_report_weeks_later_still_joins_a_close_story_the_day_penalty_is_capped() -> None:
+    # cosine 0.45 with the story: a later report of the same dispute, 18 days on
+    later = unit(0.45, float(np.sqrt(1 - 0.45**2)), 0)
+    capped = StoryClusterer(embedding_weight=1.0)
+    first = capped.add(item("d1", unit(1, 0, 0), 0))
+    assert capped.add(item("d2", later, 19)).story_id == first.story_id
+    # without the cap the same report would lose 0.34 and start a story of its own
+    uncapped = StoryClusterer(embedding_weight=1.0, max_day_penalty=1.0)
+    uncapped.add(item("d1", unit(1, 0, 0), 0))
+    assert uncapped.add(item("d2", later, 19)).started
+
+
 def test_a_near_copy_joins_its_original_and_does_not_move_the_story() -> None:
     c = StoryClusterer(embedding_weight=1.0)
     orig = c.add(item("o", PORT))

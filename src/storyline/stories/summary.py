@@ -194,7 +194,8 @@ def _units(texts: Sequence[str], doc_of: Sequence[int]) -> list[tuple[int, ...]]
     quotation an earlier sentence opened, and names no speaker outside the quote.
     It is offered only together with the sentences that run on to the speaker:
     forward while the quotation lasts (``" ... ," the mayor said``), else back to
-    the sentence that opened it (``The mayor said: " ...``).
+    the sentence that opened it (``The mayor said: " ...``). No unit starts inside
+    a quotation: one that would is widened back to the sentence that opened it.
     """
     n = len(texts)
     inside = _quote_state(texts, doc_of)
@@ -204,15 +205,21 @@ def _units(texts: Sequence[str], doc_of: Sequence[int]) -> list[tuple[int, ...]]
             continue
         if points_back(text) and i > 0 and doc_of[i - 1] == doc_of[i]:
             continue  # "It carries most of the wheat.": unreadable without the sentence before
-        if not (inside[i] or text.lstrip()[:1] in QUOTE_MARKS) or _attributes(text, inside[i]):
+        if not (inside[i] or text.lstrip()[:1] in QUOTE_MARKS):
             units.append((i,))
+            continue
+        # a unit never starts inside a quotation: '… letter," he said.' goes out with
+        # the sentences since the quotation opened
+        start = _opened_at(inside, doc_of, i)
+        if _attributes(text, inside[i]):
+            units.append(tuple(range(start, i + 1)))
             continue
         unit: tuple[int, ...] | None = None
         for j in range(i + 1, min(i + MAX_QUOTE_SENTENCES, n)):
             if doc_of[j] != doc_of[i]:
                 break
             if _attributes(texts[j], inside[j]):
-                unit = tuple(range(i, j + 1))
+                unit = tuple(range(start, j + 1))
                 break
             if not inside[j]:
                 break  # the quotation closed before j, and j does not name its speaker
@@ -225,7 +232,15 @@ def _units(texts: Sequence[str], doc_of: Sequence[int]) -> list[tuple[int, ...]]
                 break  # j is before the sentence that opened the quotation
         if unit is not None:
             units.append(unit)
-    return units
+    return list(dict.fromkeys(units))
+
+
+def _opened_at(inside: Sequence[bool], doc_of: Sequence[int], i: int) -> int:
+    """The sentence that opened the quotation sentence ``i`` starts inside (else ``i``)."""
+    j = i
+    while inside[j] and j > 0 and doc_of[j - 1] == doc_of[i] and i - j < MAX_QUOTE_SENTENCES:
+        j -= 1
+    return j
 
 
 # A sentence that opens on a pronoun pointing back ("It", "They", "He") cannot stand

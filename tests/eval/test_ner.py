@@ -182,3 +182,14 @@ def test_uner_oth_spelling_is_scored_as_misc(tmp_path: Path) -> None:
     assert s["per_type"]["MISC"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
     assert "OTH" not in s["per_type"]
     assert s["overall"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+
+
+def test_evaluate_ner_loads_a_model_folder(tmp_path: Path) -> None:
+    # A training run's model-best is scored in place of the packaged pipeline
+    nlp = spacy.blank("en")
+    nlp.add_pipe("_test_misc_ner", name="ner")
+    nlp.to_disk(tmp_path / "model-best")
+    path = tmp_path / "dev.iob2"
+    path.write_text("# sent_id = z-1\n1\tin\tO\t-\t-\n2\tTampa\tB-LOC\t-\t-\n\n")
+    s = evaluate_ner(path, model=tmp_path / "model-best")
+    assert s["overall"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}

@@ -8,6 +8,15 @@ never read. Seeds are fixed in the config.
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \\
         python training/ner/train_ner.py ../shared/data/ner/conll2003
 
+``--extra FILE`` adds in-domain sentences from a Universal NER ``.iob2`` file
+(web text: PER/ORG/LOC) to the training data, ``--extra-repeat`` times each.
+With ``--folds N --hold-out K`` the file's documents are dealt into N folds
+(document i goes to fold i mod N) and fold K is left out of training and
+written to ``OUTPUT/heldout.iob2``, so the model can be scored on text it
+never saw (cross-validation over a file that is also the only in-domain data).
+Early stopping still reads only ``eng.testa``. ``--silver FILE`` adds the
+partially labelled web sentences ``build_silver.py`` writes.
+
 The best model lands in ``training/output/ner/model-best`` (gitignored), a
 pipeline whose single ``ner`` component owns its tok2vec, so it can be sourced
 into the packaged pipeline as it is.
@@ -17,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 from pathlib import Path
 
 from spacy.tokens import Doc, DocBin, Span
@@ -44,6 +54,31 @@ def to_docbin(source: Path, target: Path) -> int:
     return len(sentences)
 
 
+def split_documents(path: Path) -> list[str]:
+    """The Universal NER file's documents, each as its raw text (comments and rows)."""
+    docs: list[list[str]] = []
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        if not block.strip():
+            continue
+        if block.lstrip().startswith("# newdoc") or not docs:
+            docs.append([])
+        docs[-1].append(block.strip("\n"))
+    return ["\n\n".join(blocks) for blocks in docs]
+
+
+def write_folds(source: Path, folds: int, hold_out: int | None, target_dir: Path) -> Path:
+    """Write the training part of ``source`` to ``target_dir``; the held-out fold beside it."""
+    docs = split_documents(source)
+    keep = [d for i, d in enumerate(docs) if hold_out is None or i % folds != hold_out]
+    out = [d for i, d in enumerate(docs) if hold_out is not None and i % folds == hold_out]
+    target_dir.mkdir(parents=True, exist_ok=True)
+    train = target_dir / "extra-train.iob2"
+    train.write_text("\n\n".join(keep) + "\n\n", encoding="utf-8")
+    if out:
+        (target_dir / "heldout.iob2").write_text("\n\n".join(out) + "\n\n", encoding="utf-8")
+    return train
+
+
 def main(argv: list[str] | None = None) -> int:
     """Convert the data and train."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
@@ -59,13 +94,28 @@ def main(argv: list[str] | None = None) -> int:
         metavar="KEY=VALUE",
         help="override a config value, e.g. components.ner.model.tok2vec.encode.width=64",
     )
+    ap.add_argument("--extra", type=Path, help="a Universal NER .iob2 file to train on too")
+    ap.add_argument("--extra-repeat", type=int, default=1, metavar="R")
+    ap.add_argument(
+        "--silver", type=Path, help="partially labelled .spacy sentences (build_silver.py)"
+    )
+    ap.add_argument("--folds", type=int, default=5, metavar="N")
+    ap.add_argument("--hold-out", type=int, default=None, metavar="K", help="fold left out")
     args = ap.parse_args(argv)
 
     corpus = args.output / "corpus"
-    train_path, dev_path = corpus / "train.spacy", corpus / "dev.spacy"
-    n_train = to_docbin(args.conll_dir / "eng.train.gz", train_path)
+    # spaCy's Corpus reader takes a folder and reads every .spacy file in it
+    train_path, dev_path = corpus / "train", corpus / "dev.spacy"
+    n_train = to_docbin(args.conll_dir / "eng.train.gz", train_path / "conll.spacy")
     n_dev = to_docbin(args.conll_dir / "eng.testa.gz", dev_path)
     print(f"converted {n_train} train and {n_dev} dev sentences", flush=True)
+    if args.extra is not None:
+        extra = write_folds(args.extra, args.folds, args.hold_out, args.output)
+        for r in range(args.extra_repeat):
+            n_extra = to_docbin(extra, train_path / f"extra{r}.spacy")
+        print(f"added {n_extra} in-domain sentences x{args.extra_repeat}", flush=True)
+    if args.silver is not None:
+        shutil.copyfile(args.silver, train_path / "silver.spacy")
 
     from spacy.cli.train import train
 

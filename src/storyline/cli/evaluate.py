@@ -73,7 +73,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "type and overall, and words per second. FILE may be gzipped.",
     )
     n.add_argument("file", type=Path, metavar="FILE")
-    n.set_defaults(run=_job("storyline.eval.ner", "evaluate_ner", lambda fn, a: fn(a.file)))
+    n.add_argument(
+        "--model",
+        type=Path,
+        metavar="DIR",
+        help="a trained spaCy pipeline folder to score instead of the packaged one",
+    )
+    n.set_defaults(
+        run=_job("storyline.eval.ner", "evaluate_ner", lambda fn, a: fn(a.file, model=a.model))
+    )
 
     pa = sub.add_parser(
         "parse",

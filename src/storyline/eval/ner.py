@@ -223,8 +223,11 @@ def _ner_only(nlp: Any) -> list[str]:
     return [name for name in nlp.pipe_names if name in needed]
 
 
-def evaluate_ner(path: Path, nlp: Any = None) -> dict[str, Any]:
+def evaluate_ner(path: Path, nlp: Any = None, model: Path | None = None) -> dict[str, Any]:
     """Score the pipeline's NER on a gold IOB2 file.
+
+    ``nlp`` is a loaded pipeline; ``model`` a trained pipeline folder to load
+    instead (e.g. a training run's ``model-best``); neither: the packaged one.
 
     Returns ``{"overall": {precision, recall, f1}, "per_type": {TYPE:
     {precision, recall, f1, support}}, "words_per_second",
@@ -235,6 +238,10 @@ def evaluate_ner(path: Path, nlp: Any = None) -> dict[str, Any]:
     from spacy.tokens import Doc
 
     sentences, fmt = read_iob2(path)
+    if nlp is None and model is not None:
+        import spacy
+
+        nlp = spacy.load(model)
     if nlp is None:
         nlp = _default_nlp()
     types = CONLL_TYPES

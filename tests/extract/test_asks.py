@@ -661,3 +661,109 @@ def test_an_infinitive_after_an_aside_is_still_what_is_asked(nlp: Any) -> None:
 def test_a_ruling_owned_by_a_court_is_its_deed_without_the_leading_to(nlp: Any) -> None:
     text = "The minister welcomed the court's overnight ruling to lift the ban."
     assert _rows(nlp, text) == [("action", "lift the ban", "the court", None)]
+
+
+def test_the_subject_of_a_demanded_that_clause_is_the_one_asked(nlp: Any) -> None:
+    text = (
+        "Marta Lind, head of the Dockers' Union, demanded on Monday that Vessen Polymers "
+        "keep its Brenn depot open."
+    )
+    assert _rows(nlp, text) == [
+        ("demand", "keep its Brenn depot open", "Marta Lind", "Vessen Polymers")
+    ]
+    text = "The union insisted that the charges be dropped."
+    assert [t for *_, t in _rows(nlp, text)] == [None]  # a passive names no one asked
+
+
+def test_a_demand_with_the_one_asked_before_the_infinitive_in_a_quote(nlp: Any) -> None:
+    text = "“We are asking the ministry to pay for the new ferry,” Mayor Ida Borg said."
+    assert [(k, a, t) for k, _, a, t in _rows(nlp, text)] == [
+        ("demand", "Ida Borg", "the ministry")
+    ]
+
+
+def test_asked_about_something_is_no_demand(nlp: Any) -> None:
+    text = "Asked about the fire at the depot in March, Lind said the firm had nothing to hide."
+    assert [r for r in _rows(nlp, text) if r[0] == "demand"] == []
+
+
+def test_letting_someone_do_something_is_a_deed(nlp: Any) -> None:
+    text = "Vessen Polymers let the safety regulator inspect the store."
+    assert _rows(nlp, text) == [
+        ("action", "inspect the store", "Vessen Polymers", "the safety regulator")
+    ]
+
+
+def test_a_sum_promised_for_a_purpose_promises_the_purpose(nlp: Any) -> None:
+    text = "Transport Minister Ida Borg pledged 9 million crowns last week for a new ferry."
+    ((kind, content, actor, _),) = _rows(nlp, text)
+    assert (kind, actor) == ("commitment", "Ida Borg")
+    assert content.endswith("for a new ferry")
+
+
+def test_it_said_by_people_familiar_with_a_bodys_plans_is_that_body(nlp: Any) -> None:
+    text = (
+        "People familiar with the union's plans said it also wants Vessen Polymers to "
+        "guarantee jobs at its Brenn depot."
+    )
+    rows = [(a, t) for k, _, a, t in _rows(nlp, text) if k == "demand"]
+    assert rows == [("the union", "Vessen Polymers")]
+
+
+def test_a_that_clause_hung_on_a_noun_after_insist_is_still_what_is_asked(nlp: Any) -> None:
+    text = "The minister would insist at next week's meeting that the union withdraw its complaint."
+    assert _rows(nlp, text) == [("demand", "withdraw its complaint", "The minister", "the union")]
+
+
+def test_wanting_something_done_asks_for_it_and_names_no_one_asked(nlp: Any) -> None:
+    text = "The company wants the complaint withdrawn."
+    assert _rows(nlp, text) == [("demand", "the complaint withdrawn", "The company", None)]
+
+
+def test_a_relative_clause_telling_what_someone_does_is_no_deed(nlp: Any) -> None:
+    for text in (
+        "Tom Ellis, who also chairs the growers' association, said the harvest was lost.",
+        "“There is no point,” said Gary Fenn, who has pulled pints at the inn for 26 years.",
+    ):
+        assert _rows(nlp, text) == []
+    assert [k for k, *_ in _rows(nlp, "The senator, who has signed the bill, left.")] == ["action"]
+
+
+def test_a_wish_ascribed_to_others_in_a_quote_is_no_commitment(nlp: Any) -> None:
+    assert _rows(nlp, "“Now they want to lock the gates,” she said.") == []
+    assert [k for k, *_ in _rows(nlp, "The firm wants to sell the depot.")] == ["commitment"]
+
+
+def test_the_source_of_a_report_is_no_part_of_the_content(nlp: Any) -> None:
+    text = "The firm agreed on Friday to open the depot to inspectors, according to Tom Ashdown."
+    assert _rows(nlp, text) == [("commitment", "open the depot to inspectors", "The firm", None)]
+
+
+def test_an_amount_received_is_a_deed_by_someone_unnamed(nlp: Any) -> None:
+    text = "Dock workers received half of the rise agreed in May."
+    ((kind, content, actor, target),) = _rows(nlp, text)
+    assert (kind, content, actor, target) == (
+        "action",
+        "half of the rise agreed",  # the parse hangs "in May" on "received"
+        None,
+        "Dock workers",
+    )
+    assert _rows(nlp, "The minister received a letter from the union.") == []
+
+
+def test_will_inside_an_indirect_question_is_no_pledge(nlp: Any) -> None:
+    assert _rows(nlp, "The ministry has not announced how much it will pay per hectare.") == []
+    rows = _rows(nlp, "The ministry said it will pay 300 crowns per hectare.")
+    assert [k for k, *_ in rows] == ["commitment"]
+
+
+def test_a_time_or_a_topic_is_not_whom_a_deed_is_done_to(nlp: Any) -> None:
+    rows = _rows(nlp, "Harbour police freed the sailors from custody in Varn on Thursday evening.")
+    assert [(k, t) for k, _, _, t in rows] == [("action", None)]
+    rows = _rows(nlp, "On pay, the firm has gone part of the way.")
+    assert [t for *_, t in rows] == [None]
+
+
+def test_it_opening_a_joined_clause_is_the_body_of_the_first(nlp: Any) -> None:
+    rows = _rows(nlp, "The company signed the deal and it paid the first part on Monday.")
+    assert [a for _, _, a, _ in rows] == ["The company", "The company"]

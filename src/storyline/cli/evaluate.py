@@ -175,6 +175,30 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         )(a)
     )
 
+    lg = sub.add_parser(
+        "ledger",
+        help="the asks ledger on hand-labelled stories",
+        description="Demand recall/precision, actor and target accuracy, answer-link "
+        "recall, status accuracy and not-done passages counted as done, per story and "
+        "overall. DIR holds one folder per story (articles.jsonl, expected.json); each "
+        "story's articles are taken as one story, so clustering is not measured.",
+    )
+    lg.add_argument("dir", type=Path, metavar="DIR")
+    lg.add_argument("--split", choices=("test", "tune", "all"), default="test")
+    lg.add_argument(
+        "--no-encoder",
+        dest="encoder",
+        action="store_false",
+        help="match contents by shared words only, without the sentence encoder",
+    )
+    lg.set_defaults(
+        run=_job(
+            "storyline.eval.ledger",
+            "evaluate_ledger",
+            lambda fn, a: fn(a.dir, split=a.split, use_encoder=a.encoder),
+        )
+    )
+
     s = sub.add_parser(
         "summaries",
         help="multi-document summaries on Multi-News-style JSONL",

@@ -6,7 +6,9 @@ Four kinds, each found from a cue verb in the parse:
   what X wants from Y" too; "tried to convince Y to …"; "X hopes Y will do Z");
   "Y should/must do Z" in X's quote; a list of demands in one sentence gives one
   record each; a passive demand ("Y was urged by X to …") is X's of Y, and one
-  with no asker named ("workers were forced to …") is none;
+  with no asker named ("workers were forced to …") is none; "X demanded that Y
+  do Z" asks Y; "X wants Z done" (also "which X wants withdrawn") asks no one
+  named; "Asked about Z, X said …" asks nothing;
 - ``commitment``: X agrees, promises, pledges, plans to do Z; "X will do Z" of
   a person or body ("X said it would do Z" only in X's own announcement, never
   a bare hypothetical "would"); an agreement X makes with Y;
@@ -22,18 +24,24 @@ Four kinds, each found from a cue verb in the parse:
   An action hedged as claimed or partial is ``doubted``; one the text says has
   not happened yet ("has yet to announce an extension") is ``doubted`` with a
   ``negative`` polarity, never a done deed; one denied ("denied ordering") is
-  ``denied``;
+  ``denied``; "X received N" (an amount) is a deed done to X by no one named; a
+  relative clause telling what someone is or does for a living ("who chairs the
+  association", "who has pulled pints for 26 years") is no deed;
 - ``refusal``: X rejects, refuses, resists, rules out Z (a request or an act,
   not a claim or an argument).
 
 The content span is what is asked, promised, done or refused, as the labelling
 guidelines have it: the verb phrase after the cue (without a leading "to"),
 and for a deed its object with its complements, without the verb (the
-normalised ``content`` keeps the verb's lemma, for the ledger).
+normalised ``content`` keeps the verb's lemma, for the ledger); the source it is told
+on ("…, according to X") is no part of it, and "will" inside an indirect question
+("has not said how much it will pay") is no pledge.
 
 The actor is the cue's subject, resolved through the entities as quotes are
 (pronouns go to their entity, "I"/"we" in a quote to its speaker, an
-unresolved "he"/"his" to the person named before it in the sentence); the
+unresolved "he"/"his" to the person named before it in the sentence, "it" to the
+body unnamed sources speak about — "people familiar with the union's plans said it
+…" — or to the body opening the first of two joined clauses); the
 target is the one asked ("pressing *Ankara* to …", "called on *Estmark* to …",
 "told *officials* that she didn't want …"), the one ordered, the other side of
 a deed done together, or the asker of a refused request. Each party carries
@@ -95,6 +103,7 @@ from storyline.extract.asks_grammar import (
     may_act,
     modality,
     normalise,
+    questioned,
     to_clause,
     told_party,
 )
@@ -113,6 +122,25 @@ _ATTEMPTS = {"try", "attempt"}
 # so that a noun they modify as a participle names it: "the laws *proposed* …".
 _THING_ASKED = {"propose", "request", "demand", "seek", "reject", "oppose", "veto", "promise"}
 _THING_ASKED |= {"pledge", "offer", "guarantee", "refuse", "decline"}
+
+
+def _unattributed(span: Any) -> Any:
+    """A content without the source it is told on: "open the store to inspectors*,
+    according to union convenor Tom Ashdown*" is what was agreed, not who said so."""
+    doc = span.doc
+    cut = next(
+        (
+            t.i
+            for t in span
+            if t.lower_ == "according" and t.i + 1 < span.end and doc[t.i + 1].lower_ == "to"
+        ),
+        None,
+    )
+    if cut is None or all(t.is_punct for t in doc[span.start : cut]):
+        return span  # "according to the study, which was funded by …": the noun itself
+    while doc[cut - 1].is_punct:
+        cut -= 1
+    return doc[span.start : cut]
 
 
 def _contents(asks: list[Ask]) -> list[tuple[int, int]]:
@@ -173,7 +201,7 @@ class _Finder:
                 if noun_ask is not None:
                     asks.append(noun_ask)
                 continue
-            if not is_verb(tok) or tok.i in claimed or argument_gerund(tok):
+            if not is_verb(tok) or tok.i in claimed or argument_gerund(tok) or questioned(tok):
                 continue
             backing = support(self, tok)
             if backing is not None:
@@ -277,15 +305,20 @@ class _Finder:
                 and target is None
                 and lemma_of(tok) in SELF_DEMANDS
                 and (lemma_of(tok) == "seek" or (head is not None and head.dep_ == "xcomp"))
+                and not (head is not None and head.tag_ == "VBN")  # "wants it withdrawn"
             ):
                 kind = "commitment"  # "wants to continue", "seeking a relationship"
                 subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 if (
                     lemma_of(tok) == "want"
                     and subject is not None
-                    and subject.lower_ in ("i", "we", "you")
+                    and (
+                        subject.lower_ in ("i", "we", "you")
+                        or (subject.pos_ == "PRON" and self.quote_at(tok.idx) is not None)
+                    )
                 ):
-                    continue  # "we want to get this behind us": talk, not a plan
+                    continue  # "we want to get this behind us", "they want to lock the
+                    # gates" in a quote: talk or a charge, not a plan
                 if not self._can_act(tok):
                     continue  # "people who want to break up the banks": a wish
             if (
@@ -499,7 +532,7 @@ class _Finder:
         )
         if len(span) > 1 and span[0].lower_ == "to" and span[0].dep_ == "mark":
             span = span[1:]  # "ruling to allow …": the content drops a leading "to"
-        span = mend_span(span)
+        span = _unattributed(mend_span(span))
         content_start, content_end = span.start_char, span.end_char
         parts = [(content_start, content_end), (cue.idx, cue.idx + len(cue))]
         parts += [(p.start, p.end) for p in (actor, target) if p is not None]

@@ -95,7 +95,7 @@ ACTION_VERBS = _words(
     cancel postpone hand return publish evacuate free unblock authorize authorise veto allow
     permit bomb attack invade annex nationalise nationalize confiscate freeze unfreeze
     issue direct instruct mandate declare require nominate elect oust defeat endorse back
-    fund donate
+    fund donate let
     investigate prosecute indict charge convict sentence sue fine penalize penalise
     uphold overturn repeal strike rule file challenge settle subpoena acquit pardon
     deploy shoot kill raid capture hack breach negotiate campaign court hire
@@ -105,7 +105,7 @@ ACTION_VERBS = _words(
 # Verbs that pass an ask on to their infinitive: "ordered Facebook *to review* …"
 # is an action whose content is the infinitive and whose target is the one ordered.
 DIRECTIVE_VERBS = _words(
-    "order direct instruct authorize authorise allow permit task mandate require"
+    "order direct instruct authorize authorise allow permit let task mandate require"
 )
 # Nouns that make an action announced ("announced an extension") a deed, not speech.
 ANSWER_NOUNS = _words(
@@ -318,7 +318,7 @@ NOT_DEEDS = _words(
     find consider remember understand learn hear watch read show include involve become seem
     appear mean get make take use try ask call describe note add write report claim argue
     suggest look lose cost face cause receive hold lead follow represent contain feature
-    require reach hit mark see spend owe deserve let help tweet post share thank praise
+    require reach hit mark see spend owe deserve help tweet post share thank praise
     blame accuse criticize criticise warn insist explain wonder question welcome speak talk
     debate watch enjoy start begin continue keep stay remain discuss
     """

@@ -118,7 +118,52 @@ class Finder(Protocol):
         ...
 
 
+_LASTING = {"year", "decade", "month", "week"}  # "for 26 years": a lasting occupation
+
+
+def _describes(tok: Any) -> bool:
+    """ "Pell, who also chairs the association", "Fenn, who has pulled pints for 26
+    years": a relative clause in the simple present, or one that lasts some years, tells
+    what someone is or does for a living, not a deed."""
+    if tok.dep_ not in ("acl:relcl", "relcl"):
+        return False
+    if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_.startswith("aux") for c in tok.children):
+        return True
+    return any(
+        c.dep_ == "obl"
+        and case_of(c) == "for"
+        and c.lemma_.lower() in _LASTING
+        and any(n.dep_ == "nummod" for n in c.children)
+        for c in tok.children
+    )
+
+
+_AMOUNTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+_SHARES = {"half", "part", "share", "third", "quarter", "some", "all"}
+
+
+def _received(finder: Finder, tok: Any) -> Ask | None:
+    """ "Operators received half of the rise", "farmers received 40 million": an amount
+    given *to* the subject by someone unnamed, like a passive with no agent ("received
+    a letter" is no deed)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    thing = next((c for c in tok.children if c.dep_ == "obj" and c.i > tok.i), None)
+    if subj is None or thing is None or not agentive(subj) or tok.tag_ not in ("VBD", "VBN"):
+        return None
+    if not any(t.ent_type_ in _AMOUNTS or t.lower_ in _SHARES for t in thing.subtree):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+        return None
+    start, end = extent(thing)
+    return finder.record("action", tok, finder.doc[start:end], subj, actor=NOBODY)
+
+
 def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
+    """The deed ``tok`` tells, if it tells one (``listed``: a verb of the deed list)."""
+    if _describes(tok):
+        return None
+    if lemma_of(tok) == "receive":
+        return _received(finder, tok)
     passed = _passed(finder, tok)
     if passed is not None:
         return passed
@@ -489,6 +534,17 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
     return finder.record("action", tok, finder.doc[start:end], None, actor=actor, norm=whole)
 
 
+_QUESTION_WORDS = {"whether", "how", "what", "when", "where", "why", "which"}
+
+
+def _asked_question(tok: Any) -> bool:
+    """ "has not announced how much it will pay", "asked whether it would appeal": "will"
+    inside an indirect question is what is not known, not a pledge."""
+    if tok.dep_ not in ("ccomp", "xcomp", "advcl", "csubj", "obj", "acl"):
+        return False
+    return any(t.lower_ in _QUESTION_WORDS for t in tok.doc[tok.left_edge.i : tok.i])
+
+
 def modal_ask(finder: Finder, tok: Any, kind: AskKind | None) -> Ask | None:
     """ "X will do Z" (a commitment, or a planned action of a chamber), "X said it
     would do Z" (a commitment) and "Y should do Z" said by X (a demand)."""
@@ -514,6 +570,8 @@ def modal_ask(finder: Finder, tok: Any, kind: AskKind | None) -> Ask | None:
     if aux is None or subj is None or not (agentive(subj) or subj.lower_ == "you"):
         return None
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        return None
+    if _asked_question(tok):
         return None
     span = _after_modal(finder.doc, tok, aux)
     if aux.lower_ in ("should", "must", "ought"):

@@ -77,6 +77,9 @@ Polarity = Literal["positive", "negative"]
 Certainty = Literal["reported", "planned", "doubted", "denied"]
 
 # Demand verbs whose object is the one asked, never what is asked for.
+_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "week", "month"}
+# Demand verbs that take what is asked as a "that" clause.
+_THAT_DEMANDS = {"demand", "insist", "urge", "ask", "request", "propose"}
 _NEEDS_CLAUSE = {"invite", "force", "convince", "persuade", "encourage", "implore", "exhort"}
 _CONTENT_DROP = {"det", "punct", "mark", "aux", "aux:pass", "cc", "case", "nmod:poss", "advmod"}
 _CLAUSE_DEPS = {"acl:relcl", "relcl", "advcl", "parataxis", "appos"}
@@ -197,6 +200,8 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
     """What the cue asks, promises or refuses (a token heading it) and whom it asks."""
     children = [c for c in cue.children if c.i > cue.i]
     clause = next((c for c in children if to_clause(c)), None)
+    if clause is None and kind == "demand" and cue.lemma_.lower() in _THAT_DEMANDS:
+        clause = _stray_that_clause(cue)
     objs = [c for c in children if c.dep_ in ("obj", "iobj") and not c.is_space]
     if any(c.dep_ == "obj" and c.is_space for c in children):
         # "denied\xa0a request": the parse made the no-break space the object
@@ -213,7 +218,13 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
         # "called on X to …" asks X; "pressed him on his failure to …" names a topic
         on = obls.get("on") if cue.lemma_.lower() == "call" else None
         target = on or obls.get("from") or (objs[0] if clause and objs else None)
-        if target is None and objs and clause is None and cue.lemma_.lower() in ("ask", "tell"):
+        if (
+            target is None
+            and objs
+            and clause is None
+            and cue.lemma_.lower() in ("ask", "tell")
+            and infinitive_of(objs[0]) is None  # "asked the ministry to pay": hung on it
+        ):
             return None, None  # "asked reporters", "told parliament": no demand
     elif kind != "refusal":
         target = obls.get("with") or next((o for o in objs if o.dep_ == "iobj"), None)
@@ -244,8 +255,10 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
     following = cue.doc[cue.i + 1].lower_ if cue.i + 1 < len(cue.doc) else ""
     if cue.lemma_.lower() == "call" and following not in ("on", "for", "upon"):
         return None, None  # "called Clinton a champion", "what lawmakers called fraud"
+    if clause is not None and _done_to(cue, clause) is not None:
+        return clause, None  # "wants the fishermen sent home": no one named to do it
     if clause is not None:
-        return clause, target
+        return clause, (target if target is not None or kind != "demand" else _asked_in(clause))
     if cue.lemma_.lower() in _NEEDS_CLAUSE:
         return None, None  # "invited Flowers to the debate", "forced the issue"
     if kind == "demand" and objs and (objs[0].pos_ == "PRON" or objs[0].ent_type_ == "PER"):
@@ -260,6 +273,79 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
     return head, target
 
 
+def _that_marked(clause: Any) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _stray_that_clause(cue: Any) -> Any | None:
+    """ "would insist at next week's talks that Menorra withdraw …": a "that" clause the
+    parse hung on a noun after the cue. "that" as its marker, not its subject or object,
+    and a subject of its own show it is no relative clause."""
+    return next(
+        (
+            c
+            for o in cue.children
+            if o.dep_ == "obl" and o.i > cue.i
+            for c in o.children
+            if c.dep_ in ("acl:relcl", "acl")
+            and _that_marked(c)
+            and any(x.dep_ == "nsubj" for x in c.children)
+        ),
+        None,
+    )
+
+
+def _done_to(cue: Any, clause: Any) -> Any | None:
+    """What a participle complement of "want" is to be done to: "wants *the fishermen*
+    sent home" asks that they be sent, not them to act (unlike "get Americans
+    vaccinated")."""
+    if cue.lemma_.lower() != "want" or clause.dep_ != "xcomp" or clause.tag_ != "VBN":
+        return None
+    return next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ == "obj" and c.i < clause.i and c.lower_ not in ("which", "that", "what")
+        ),
+        None,
+    )
+
+
+def _asked_in(clause: Any) -> Any | None:
+    """The subject of a demanded "that" clause: the one asked ("demanded that the
+    company keep the plant open"); none for a passive ("that the charges be dropped")."""
+    if not _that_marked(clause):
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+
+
+def questioned(cue: Any) -> bool:
+    """ "Asked about the leak, Farrant said …": an opening participle of "ask" with no
+    subject of its own tells that someone was questioned; nothing is demanded."""
+    opening = all(t.is_punct for t in cue.doc[cue.sent.start : cue.i])
+    return bool(
+        opening
+        and cue.lemma_.lower() == "ask"
+        and cue.tag_ in ("VBN", "VBD")
+        and not any(c.dep_.startswith(("nsubj", "aux")) for c in cue.children)
+    )
+
+
+def _purpose_end(cue: Any, head: Any) -> int:
+    """Where the purpose of a sum runs to: "pledged 12 million crowns last week *for a
+    retraining fund*" promises the fund, not only the money (0 when there is none)."""
+    if head.ent_type_ != "MONEY" or head.dep_ != "obj":
+        return 0
+    purpose = next(
+        (c for c in cue.children if c.i > head.i and c.dep_ == "obl" and case_of(c) == "for"),
+        None,
+    )
+    if purpose is None:
+        return 0
+    end = extent(purpose)[1]
+    return next((t.i for t in cue.doc[purpose.i : end] if t.text in (",", ";")), end)
+
+
 def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
     """Token ranges of what is asked, one per item of a list of demands."""
     doc = cue.doc
@@ -268,6 +354,12 @@ def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
         end = cop.i if cop is not None else cue.i
         return [(head.i, end)]
     start, end = extent(head)
+    done_to = _done_to(cue, head)
+    if done_to is not None:
+        start = min(start, done_to.left_edge.i)  # "the eleven fishermen … sent home"
+    asked = _asked_in(head) if cue.lemma_.lower() in DEMAND_VERBS else None
+    if asked is not None:
+        start = max(start, asked.right_edge.i + 1)  # what the one asked is to do
     lead = [  # "called for the charges to be dropped"
         c
         for c in cue.children
@@ -277,6 +369,7 @@ def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
         start = min(start, lead[0].left_edge.i)  # what is to be done: "the charges"
     if doc[start].lower_ == "for" and doc[start].dep_ == "case":
         start += 1
+    end = max(end, _purpose_end(cue, head))
     # The parse often hangs later items of a list on the cue ("press X to A, free B
     # and extend C"): follow the cue's later children that continue the list.
     # "planned to bus in supporters to …" with "to bus" read as a noun phrase: the
@@ -470,11 +563,21 @@ def action_target(tok: Any) -> Any | None:
     for c in tok.children:
         if (
             c.dep_ == "obl"
-            and c.ent_type_ not in ("DATE", "TIME")
+            and c.i > tok.i  # "On pay, the firm has gone part of the way": the topic
+            and not _a_time(c)
             and any(x.dep_ == "case" and x.lower_ in ("on", "against") for x in c.children)
         ):
             return c
     return None
+
+
+def _a_time(noun: Any) -> bool:
+    """ "on Thursday evening": a time, not whom a deed is done to."""
+    return bool(
+        noun.ent_type_ in ("DATE", "TIME")
+        or noun.lemma_.lower() in _TIME_NOUNS
+        or any(c.ent_type_ in ("DATE", "TIME") for c in noun.children)
+    )
 
 
 def modality(kind: AskKind, cue: Any) -> tuple[Polarity, Certainty]:
@@ -652,7 +755,7 @@ def direct_verbs(cue: Any, contents: list[tuple[int, int]]) -> set[int]:
                 continue
             node, direct = t, True
             while node.i != cue.i and node.head.i != node.i:
-                if node.dep_ in ("acl:relcl", "relcl") or (
+                if (node.dep_ in ("acl:relcl", "relcl") and not _that_marked(node)) or (
                     node is not t and any(c.dep_.startswith("nsubj") for c in node.children)
                 ):
                     direct = False

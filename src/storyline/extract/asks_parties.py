@@ -34,6 +34,8 @@ _PRONOUN_KINDS = {
     **dict.fromkeys(["he", "him", "his", "she", "her"], ("PER",)),
     **dict.fromkeys(["it", "its"], ("ORG",)),
 }
+# Unnamed sources whose words are about some body: "people familiar with the union's plans".
+_SOURCE_NOUNS = {"people", "person", "source", "insider"}
 _PERSON_TITLES = {"president", "senator", "governor", "judge", "minister", "leader", "mayor"}
 _PERSON_TITLES |= {"chairman", "chairwoman", "secretary", "spokesman", "spokeswoman", "candidate"}
 _PERSON_TITLES |= {"nominee", "prosecutor", "congressman", "congresswoman", "ambassador", "chief"}
@@ -54,6 +56,18 @@ class Party:
 
 def _case(tok: Any) -> str | None:
     return next((c.lower_ for c in tok.children if c.dep_ == "case" and c.i < tok.i), None)
+
+
+def _first_conjunct_subject(tok: Any) -> Any | None:
+    """ "Vessen signed a deal and *it* has not paid": "it" opening the second of two
+    joined clauses is the body that is the subject of the first."""
+    verb = tok.head
+    if not tok.dep_.startswith("nsubj") or verb.dep_ != "conj":
+        return None
+    first = next((c for c in verb.head.children if c.dep_.startswith("nsubj")), None)
+    if first is None or first.pos_ == "PRON":
+        return None
+    return first if first.ent_type_ == "ORG" or first.lemma_.lower() in AGENT_NOUNS else None
 
 
 class PartyResolver:
@@ -222,6 +236,12 @@ class PartyResolver:
         if kinds is None:
             return None
         clause = tok.head
+        body = (
+            (self._source_body(tok) or _first_conjunct_subject(tok)) if "PER" not in kinds else None
+        )
+        if body is not None:
+            named = self.party(body)
+            return Party(named.name, named.entity_id, named.country, tok.idx, tok.idx + len(tok))
         if tok.dep_.startswith("nsubj") and clause.dep_ == "ccomp":
             said_by = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
             if said_by is not None and said_by.pos_ != "PRON" and said_by.ent_type_ != "DATE":
@@ -245,6 +265,29 @@ class PartyResolver:
                     country = self._entity_country(ent.id)
                     return Party(ent.name, ent.id, country, tok.idx, tok.idx + len(tok))
         return None
+
+    def _source_body(self, tok: Any) -> Any | None:
+        """ "People familiar with the union's plans said *it* wants …": the body an unnamed
+        source speaks about is what "it" stands for."""
+        clause = tok.head
+        if not tok.dep_.startswith("nsubj") or clause.dep_ != "ccomp":
+            return None
+        source = next((c for c in clause.head.children if c.dep_ in ("nsubj", "csubj")), None)
+        if source is None:
+            return None
+        nouns = [source, *(c for c in source.children if c.dep_ == "nsubj")]
+        if not any(n.lemma_.lower() in _SOURCE_NOUNS for n in nouns):
+            return None
+        return next(
+            (
+                t
+                for t in source.subtree
+                if t.i < clause.i
+                and t.dep_ in ("nmod:poss", "nmod", "obl")
+                and (t.ent_type_ == "ORG" or t.lemma_.lower() in AGENT_NOUNS)
+            ),
+            None,
+        )
 
     def _antecedent(self, pronoun: Any) -> Any:
         """What a relative pronoun stands for. "who" names a person or body: when the

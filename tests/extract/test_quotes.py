@@ -1,11 +1,22 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
 from storyline.extract.entities import group_entities
-from storyline.extract.quotes import Quote, extract_quotes
+from storyline.extract.quotes import Quote, Speaker, _cue_speakers, extract_quotes
+from storyline.extract.quotes_flow import in_paragraph
+from storyline.extract.quotes_grammar import (
+    _aside,
+    _before_aside,
+    _left_subject,
+    _naming,
+    _speaker_after,
+    _subject,
+)
 from storyline.nlp.pipeline import load_nlp
 
 
@@ -704,3 +715,292 @@ def test_told_a_listener_that_reports_from_that_on(nlp: Any) -> None:
     )
     found = [q for q in quotes(nlp, text) if q.cue == "told"]
     assert [q.text for q in found] == ["that his task is to prove to voters that he’s tough"]
+
+
+def _parsed(
+    nlp: Any,
+    rows: list[tuple[str, int, str, str, str, str]],
+    ents: list[str],
+    glued: tuple[int, ...] = (),
+    starts: tuple[int, ...] = (),
+) -> Any:
+    """A Doc with the parse given row by row (word, head, dep, pos, tag, lemma): the
+    parser's mistakes these fallbacks are for do not come on demand. The words at
+    ``glued`` have no space after them; sentences start after a full stop and at
+    ``starts``."""
+    return Doc(
+        nlp.vocab,
+        words=[r[0] for r in rows],
+        spaces=[not r[0].isspace() and i not in glued for i, r in enumerate(rows)],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+        sent_starts=[i == 0 or rows[i - 1][0] == "." or i in starts for i in range(len(rows))],
+        ents=ents,
+    )
+
+
+def test_a_name_read_as_an_adverb_after_an_auxiliary_read_as_a_verb_speaks(nlp: Any) -> None:
+    rows = [
+        ("Varga", 2, "advmod", "ADV", "RB", "varga"),
+        ("had", 2, "aux", "VERB", "VBD", "have"),
+        ("said", 2, "ROOT", "VERB", "VBN", "say"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("talks", 5, "nsubj", "NOUN", "NNS", "talk"),
+        ("failed", 2, "ccomp", "VERB", "VBD", "fail"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _parsed(nlp, rows, ["B-PER"] + ["O"] * 6)
+    subject = _subject(doc[2])
+    assert subject is not None and subject.text == "Varga"
+
+
+def test_a_participle_on_a_statement_takes_the_subject_of_its_clause(nlp: Any) -> None:
+    (q,) = quotes(nlp, "The council released a statement saying the vote was fair.")
+    assert (q.cue, q.text) == ("saying", "the vote was fair")
+    assert q.speaker is not None and q.speaker.name == "The council"
+
+
+def test_a_report_takes_the_speaker_of_the_quote_its_cue_introduces() -> None:
+    reed = Speaker("Harry Reid", "e1", None, 0, 2)
+    pronoun = Speaker("He", None, None, 0, 2)
+    partial = Quote("a good man,", "partial", "said", 3, 7, reed, 30, 41)
+    report = Quote("Sanders is a good man", "indirect", "said", 3, 7, pronoun, 8, 45)
+    other = Quote("it rained", "indirect", "said", 60, 64, pronoun, 65, 74)
+    assert _cue_speakers([partial], [report, other]) == [replace(report, speaker=reed), other]
+
+
+def test_the_that_before_a_quote_of_several_sentences_is_reported_too(nlp: Any) -> None:
+    text = "Berg told the paper that “we do not need a clerk as mayor. We need a leader.”"
+    found = quotes(nlp, text)
+    assert ("indirect", "told") in {(q.kind, q.cue) for q in found if q.text.startswith("that")}
+    assert [q.text for q in found if q.kind == "direct"] == [
+        "we do not need a clerk as mayor. We need a leader."
+    ]
+
+
+def test_a_report_stays_in_its_paragraph_bar_one_ending_in_a_colon(nlp: Any) -> None:
+    doc = nlp("Varga said the deal is done.\n\nHis aides left.")
+    assert [t.text for t in in_paragraph(list(doc), doc[1])] == [
+        "Varga",
+        "said",
+        "the",
+        "deal",
+        "is",
+        "done",
+        ".",
+    ]
+    doc = nlp("Varga said:\n\nThe deal is done.\n\nHis aides left.")
+    assert doc[-2].text == "left" and doc[-2] not in in_paragraph(list(doc), doc[1])
+    assert "done" in [t.text for t in in_paragraph(list(doc), doc[1])]
+
+
+def test_a_subject_after_the_cue_is_the_speaker_only_with_none_before(nlp: Any) -> None:
+    rows = [
+        ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("budget", 1, "nsubj", "NOUN", "NN", "budget"),
+        ("is", 5, "cop", "AUX", "VBZ", "be"),
+        ("small", 3, "amod", "ADJ", "JJ", "small"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _parsed(nlp, rows, ["B-PER"] + ["O"] * 6)
+    assert not _speaker_after(doc[1], doc[3])
+    rows = [
+        ("Done", 1, "ccomp", "ADJ", "JJ", "done"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _parsed(nlp, rows, ["O", "O", "B-PER", "O"])
+    assert _speaker_after(doc[1], doc[2])
+
+
+def test_it_as_the_subject_of_said_speaks_for_a_text_or_body(nlp: Any) -> None:
+    text = "The ministry issued a report on Monday. “We will not cut the budget,” it said."
+    (q,) = quotes(nlp, text)
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.name == "it"
+
+
+def test_it_as_the_subject_of_signals_speaks_for_nobody(nlp: Any) -> None:
+    assert not quotes(nlp, "The vote was close. To many, it signals that the party is split.")
+
+
+def test_a_paragraph_break_hung_on_the_cue_is_not_its_clause(nlp: Any) -> None:
+    rows = [
+        ("Plans", 1, "nsubj", "NOUN", "NNS", "plan"),
+        ("failed", 1, "ROOT", "VERB", "VBD", "fail"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("\n\n", 9, "ccomp", "SPACE", "_SP", "\n\n"),
+        ("Efforts", 6, "nsubj", "NOUN", "NNS", "effort"),
+        ("will", 6, "aux", "AUX", "MD", "will"),
+        ("grow", 9, "ccomp", "VERB", "VB", "grow"),
+        (",", 6, "punct", "PUNCT", ",", ","),
+        ("officials", 9, "nsubj", "NOUN", "NNS", "official"),
+        ("said", 9, "ROOT", "VERB", "VBD", "say"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _parsed(nlp, rows, ["O"] * len(rows))
+    (q,) = extract_quotes(doc, ())
+    assert (q.text, q.cue) == ("Efforts will grow", "said")
+    assert q.speaker is not None and q.speaker.name == "officials"
+
+
+def test_told_a_listener_with_a_that_clause_hung_on_it_reports_from_that(nlp: Any) -> None:
+    found = quotes(nlp, "Hugo Varga tells supporters that “he loves you.”")
+    assert [q.text for q in found if q.kind == "indirect"] == ["that “he loves you"]
+
+
+def test_a_report_runs_to_its_sentence_end_past_words_hung_elsewhere(nlp: Any) -> None:
+    rows = [
+        ("Unions", 0, "ROOT", "NOUN", "NNS", "union"),
+        ("and", 3, "cc", "CCONJ", "CC", "and"),
+        ("lawmakers", 3, "nsubj", "NOUN", "NNS", "lawmaker"),
+        ("claim", 0, "conj", "VERB", "VBP", "claim"),
+        ("it", 6, "nsubj", "PRON", "PRP", "it"),
+        ("will", 6, "aux", "AUX", "MD", "will"),
+        ("cause", 3, "ccomp", "VERB", "VB", "cause"),
+        ("losses", 6, "obj", "NOUN", "NNS", "loss"),
+        (",", 10, "punct", "PUNCT", ",", ","),
+        ("more", 10, "amod", "ADJ", "JJR", "more"),
+        ("harm", 0, "conj", "NOUN", "NN", "harm"),
+        (".", 0, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _parsed(nlp, rows, ["O"] * len(rows), glued=(7, 10))
+    (q,) = extract_quotes(doc, ())
+    assert (q.text, q.cue) == ("it will cause losses, more harm", "claim")
+
+
+def test_a_report_in_a_relative_clause_stops_before_the_main_verb(nlp: Any) -> None:
+    (q,) = quotes(nlp, "Anna Berg, who said she would run again, did not appear at the rally.")
+    assert q.text == "she would run again"
+
+
+def test_a_cue_in_commas_inside_a_sentence_is_an_aside(nlp: Any) -> None:
+    rows = [
+        ("Biden", 6, "nsubj", "PROPN", "NNP", "Biden"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("Rubio", 3, "nsubj", "PROPN", "NNP", "Rubio"),
+        ("said", 6, "parataxis", "VERB", "VBD", "say"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("had", 6, "aux", "AUX", "VBD", "have"),
+        ("served", 6, "ROOT", "VERB", "VBN", "serve"),
+        ("“", 8, "punct", "PUNCT", "``", "“"),
+        ("forever", 6, "advmod", "ADV", "RB", "forever"),
+        ("”", 8, "punct", "PUNCT", "''", "”"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _parsed(nlp, rows, ["B-PER", "O", "B-PER"] + ["O"] * 8, glued=(0, 3, 7, 8, 9))
+    assert _aside(doc[3])
+    (q,) = [q for q in extract_quotes(doc, ()) if q.kind == "partial"]
+    assert (q.text, q.cue) == ("forever", "said")
+    assert q.speaker is not None and q.speaker.name == "Rubio"
+    assert not _aside(nlp("Rubio said Biden had served forever.")[1])
+
+
+def test_one_reader_and_a_name_read_as_an_adverb_speak_after_a_quote(nlp: Any) -> None:
+    (q,) = quotes(nlp, "“The deal is dead,” wrote one reader.")
+    assert (q.cue, q.speaker.name if q.speaker else None) == ("wrote", "one reader")
+    text = "“Having the file is valuable,” said Skelly, explaining he worked with them."
+    q = quotes(nlp, text)[0]
+    assert (q.cue, q.speaker.name if q.speaker else None) == ("said", "Skelly")
+
+
+def test_a_quote_the_splitter_cut_from_its_sentence_keeps_the_cue_before(nlp: Any) -> None:
+    rows = [
+        ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg"),
+        ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+        ("them", 1, "obj", "PRON", "PRP", "they"),
+        ("that", 5, "mark", "SCONJ", "IN", "that"),
+        ("Cruz", 5, "nsubj", "PROPN", "NNP", "Cruz"),
+        ("has", 1, "ccomp", "VERB", "VBZ", "have"),
+        ("“", 7, "punct", "PUNCT", "``", "“"),
+        ("taken", 7, "ROOT", "VERB", "VBN", "take"),
+        ("every", 9, "det", "DET", "DT", "every"),
+        ("punch", 7, "obj", "NOUN", "NN", "punch"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+        ("”", 7, "punct", "PUNCT", "''", "”"),
+    ]
+    ents = ["B-PER", "O", "O", "O", "B-PER"] + ["O"] * 7
+    doc = _parsed(nlp, rows, ents, glued=(6, 9, 10), starts=(6,))
+    (q,) = [q for q in extract_quotes(doc, ()) if q.text == "taken every punch."]
+    assert q.cue == "told" and q.speaker is not None and q.speaker.name == "Berg"
+
+
+def test_a_long_aside_after_a_name_is_passed_over_to_the_name(nlp: Any) -> None:
+    for text in (
+        "Anna Berg, a local consultant whose firm was hired last year by the campaign of the "
+        "governor, said the plan would fail.",
+        "Anna Berg (D-Iowa), who backs the plan, said it would pass.",
+    ):
+        doc = nlp(text)
+        said = next(t for t in doc if t.text == "said")
+        found = _before_aside(said, said.i - 1)
+        assert found is not None and doc[found].text == "Berg"
+
+
+def test_a_speech_verb_read_as_a_noun_after_its_subject_reports(nlp: Any) -> None:
+    text = (
+        "The lawsuit contends that “the deaths were caused by the negligent actions” of the agency."
+    )
+    found = quotes(nlp, text)
+    assert {(q.kind, q.cue) for q in found} == {("indirect", "contends"), ("partial", "contends")}
+    assert not quotes(nlp, "The police reports that were filed last year show nothing.")
+
+
+def test_according_to_a_source_whose_first_word_was_read_as_a_verb(nlp: Any) -> None:
+    text = "Berg registered the firm in New Jersey in 2010, according to state corporate records."
+    (q,) = quotes(nlp, text)
+    assert (q.cue, q.text) == ("according", "Berg registered the firm in New Jersey in 2010")
+    assert q.speaker is not None and q.speaker.name.endswith("records")
+
+
+def test_a_title_case_headline_report_runs_to_the_end_of_its_line(nlp: Any) -> None:
+    text = "Anna Berg Says Varga, ‘Old Guard’ Pose A Threat To The Deal.\n\nBerg spoke on Monday."
+    (q,) = quotes(nlp, text)
+    assert (q.cue, q.text) == ("Says", "Varga, ‘Old Guard’ Pose A Threat To The Deal")
+
+
+def test_so_called_and_called_off_name_or_cancel_and_report_nothing(nlp: Any) -> None:
+    for text, word in (
+        ("The so called “Freedom Plan” seeks to cut taxes.", "called"),
+        ("Several firms have called off projects with him.", "called"),
+    ):
+        doc = nlp(text)
+        assert _naming(next(t for t in doc if t.text == word))
+        assert not [q for q in extract_quotes(doc, ()) if q.cue == word]
+
+
+def test_a_connective_before_an_aside_attribution_is_reported_but_a_place_is_not(
+    nlp: Any,
+) -> None:
+    found = quotes(nlp, "In other words, he said, “the era of cheap money is over.”")
+    assert [(q.kind, q.text) for q in found] == [
+        ("indirect", "In other words"),
+        ("direct", "the era of cheap money is over."),
+    ]
+    found = quotes(nlp, "In Iowa, he said, “the era of cheap money is over.”")
+    assert [q.kind for q in found] == ["direct"]
+
+
+def test_the_object_of_with_before_a_participle_is_the_one_saying(nlp: Any) -> None:
+    rows = [
+        ("Voters", 1, "nsubj", "NOUN", "NNS", "voter"),
+        ("split", 1, "ROOT", "VERB", "VBD", "split"),
+        (",", 4, "punct", "PUNCT", ",", ","),
+        ("with", 4, "case", "ADP", "IN", "with"),
+        ("farmers", 1, "obl", "NOUN", "NNS", "farmer"),
+        ("saying", 1, "advcl", "VERB", "VBG", "say"),
+        ("they", 8, "nsubj", "PRON", "PRP", "they"),
+        ("would", 8, "aux", "AUX", "MD", "would"),
+        ("quit", 5, "ccomp", "VERB", "VB", "quit"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _parsed(nlp, rows, ["O"] * len(rows), glued=(1, 8))
+    found = _left_subject(doc[5])
+    assert found is not None and found.text == "farmers"
+    rows[5] = ("said", 1, "advcl", "VERB", "VBD", "say")  # "with farmers said": no subject
+    assert _left_subject(_parsed(nlp, rows, ["O"] * len(rows), glued=(1, 8))[5]) is None

@@ -35,7 +35,11 @@ too ("his call for …", "Trump’s claim that …"), and so do title-case headl
 A report stops before a speech verb of its own ("said A, adding B", "said A,
 but Cook did not say when"), and a quote with no cue right after a report
 goes on from it ("Bolton said he would help. “I will support him.”"). Shares
-and groups speak too ("About 4 in 10 say …", "those surveyed said …").
+and groups speak too ("About 4 in 10 say …", "those surveyed said …"), and
+"it" for a text or body ("“…,” it said"). A report runs to the end of its
+sentence when the parser hung its last words elsewhere, but not into the next
+paragraph (bar one after a colon); a report and a quote with one cue share
+the quote's speaker.
 
 The speaker is the subject of the cue verb in the parse (failing that, the
 noun just before the cue, or the subject before a coordinated cue). A pronoun goes to its
@@ -55,19 +59,22 @@ a title in front of the name, or the entity's earlier apposition or role.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal, cast
 
 from storyline.extract.entities import Entity, entity_at
-from storyline.extract.quotes_cues import quote_spans
+from storyline.extract.quotes_cues import SPEECH_VERBS, quote_spans
 from storyline.extract.quotes_flow import (
     _postposed,
     _until_next_cue,
     attribution_beside,
     carried_on,
     continues,
+    in_paragraph,
     kind_of,
     other_paragraph,
+    to_sentence_end,
     with_words_before,
 )
 from storyline.extract.quotes_grammar import (
@@ -80,6 +87,7 @@ from storyline.extract.quotes_grammar import (
     _SPEECH_NOUNS,
     _according_content,
     _around_partial,
+    _aside,
     _blank,
     _is_cue,
     _left_subject,
@@ -95,8 +103,10 @@ from storyline.extract.quotes_grammar import (
     _rest_of_sentence,
     _says,
     _says_form,
+    _speaker_after,
     _split_off,
     _told_that,
+    _verb_read_as_noun,
     content_end_comma,
 )
 from storyline.extract.quotes_grammar import _subject as _subject  # asks_parties uses it
@@ -118,6 +128,24 @@ _NAME_DEPS = {"flat", "compound", "det", "amod", "nmod:poss", "nummod", "case"}
 # Words of a share of people polled: "about one in five say", "a third say".
 _SHARES = {"percent", "%", "half", "third", "thirds", "quarter", "quarters", "majority", "in"}
 _GROUPS = {"those", "some", "many", "others", "most", "all", "few", "anyone", "everyone"}
+# Speech verbs whose subject "it" is rather a fact or thing than a text or body
+# that speaks: "it signals", "it threatens the work", "it pledged" (a city).
+_NOT_TEXT_SAYS = {
+    "signal",
+    "indicate",
+    "suggest",
+    "threaten",
+    "demand",
+    "continue",
+    "estimate",
+    "reckon",
+    "promise",
+    "pledge",
+    "ask",
+    "claim",
+}
+# The end of a sentence: a full stop, question or exclamation mark (and a closing mark).
+_FULL_STOP = re.compile(r"[.!?][”\"'’]*\s")
 # Dependents of a cue that set the scene of the saying rather than report it.
 _SCENE = {"advcl", "obl", "advmod", "obl:tmod", "mark", "cc", "conj", "discourse"}
 
@@ -218,6 +246,19 @@ class _Extractor:
             return replace(found, start=relative.idx, end=relative.idx + len(relative))
         return found
 
+    def cue_speaker(self, subj: Any) -> Speaker | None:
+        """The speaker of a cue whose subject is ``subj``; "it" too, as the subject of a
+        verb of saying or writing it stands for a text or body ("“…,” it said.")."""
+        found = self.speaker(subj)
+        if (
+            found is None
+            and subj.lower_ == "it"
+            and subj.dep_.startswith("nsubj")
+            and subj.head.lemma_.lower() in SPEECH_VERBS - _NOT_TEXT_SAYS
+        ):
+            return Speaker(subj.text, None, None, subj.idx, subj.idx + len(subj))
+        return found
+
     def _share_speaker(self, first: Any, cue: Any) -> Speaker:
         last = cue.doc[cue.i - 1]
         while last.is_punct and last.i > first.i:
@@ -306,11 +347,17 @@ class _Extractor:
                 if content_end_comma(self.text[start:end]) or len(nxt) <= 8:
                     sents.setdefault(nxt.start, nxt)
         first = span[0].sent
+        cut_from: int | None = None  # where the sentence the quote was cut from starts
         if first.start > 0:
             prev = doc[first.start - 1].sent
-            if prev.text.rstrip().rstrip("“\"'").rstrip().endswith((":", ",")):
+            ending = prev.text.rstrip().rstrip("“\"'").rstrip()
+            if ending.endswith((":", ",")):
                 # "…, said, ''If she …": the splitter parted the cue from the quote
                 sents.setdefault(prev.start, prev)
+            elif not ending.endswith((".", "!", "?", ";")) and "\n" not in prev.text:
+                # "Patrick told them that Cruz has" + "“taken every punch …”"
+                sents.setdefault(prev.start, prev)
+                cut_from = prev.start
         inside = {t.i for t in span}
         lead = span[0].i - 1
         while lead > 0 and (doc[lead].text in _OPEN | {",", ":"} or _blank(doc[lead])):
@@ -340,11 +387,26 @@ class _Extractor:
                     continue
                 # not when the quote is in the subject ("critics of the “war”"), bar a
                 # subject the parser found inside the quote itself
-                governs = any(t.i in inside for t in tok.subtree) and not any(
+                in_subject = any(
                     t.i in inside
                     for c in tok.children
-                    if c.dep_.startswith("nsubj") and c.i not in inside
+                    if c.dep_.startswith("nsubj")
+                    and c.i not in inside
+                    and (c.i < tok.i or _speaker_after(tok, c))
                     for t in c.subtree
+                )
+                # an aside ("Biden, Rubio said, had served “forever”"), a verb read as a
+                # noun ("The lawsuit contends that “…”") and a cue in the sentence the
+                # splitter cut the quote from report all that follows them
+                same = span[0].sent.start == tok.sent.start
+                governs = (
+                    (any(t.i in inside for t in tok.subtree) and not in_subject)
+                    or (same and _aside(tok))
+                    or (same and tok.i < span[0].i and _verb_read_as_noun(tok))
+                    or (
+                        tok.sent.start == cut_from
+                        and not _FULL_STOP.search(self.text, tok.idx, start)
+                    )
                 )
                 if governing_only and not governs:
                     continue
@@ -381,7 +443,7 @@ class _Extractor:
             speaker = None
             if cue is not None:
                 subj = subj or _subject(cue)
-                speaker = self.speaker(subj) if subj is not None else None
+                speaker = self.cue_speaker(subj) if subj is not None else None
                 if speaker is not None and subj is not None and _pronoun(subj):
                     speaker = self._continue(prev, subj, speaker)
             elif kind == "direct" and prev is not None and continues(self.text, prev, start):
@@ -456,7 +518,14 @@ class _Extractor:
                 continue  # "…, which was sponsored by CBS News": about someone else
             if run[0].i > cue.i > span[-1].i and run[0].lower_ in _CIRCUMSTANCE:
                 continue  # "“…,” Clinton said, while arguing …": when, not what
-            if root.head.i == cue.i and (root.dep_ in _SCENE or _modifier(root)):
+            connective = (  # "In other words, he said, “…”": no place or time
+                aside
+                and doc[cue.i + 1].text == ","
+                and root.dep_ == "obl"
+                and not any(t.ent_type_ for t in run)
+                and run[-1].i < left
+            )
+            if root.head.i == cue.i and (root.dep_ in _SCENE or _modifier(root)) and not connective:
                 continue  # "Speaking in Iowa, Trump said"
             start, end = run[0].idx, run[-1].idx + len(run[-1])
             out.append(
@@ -480,7 +549,7 @@ class _Extractor:
 
     def indirect(self, quoted: list[Quote]) -> list[Quote]:
         out: list[Quote] = []
-        marks = [(q.start - 1, q.end + 1) for q in quoted if q.kind == "direct"]
+        marks = [(q.start - 1, q.end + 1, q.cue_start) for q in quoted if q.kind == "direct"]
         partials = {
             q.cue_start: q
             for q in quoted
@@ -507,8 +576,10 @@ class _Extractor:
                 rest = [t for t in self.doc[tok.i + 1 : tok.sent.end] if not t.is_space]
                 content = rest if subj is not None else None
             elif _is_cue(tok) and _reports(tok):
-                comps = [c for c in tok.children if c.dep_ == "ccomp"]
+                # not the paragraph break the parser may hang on the cue as a clause
+                comps = [c for c in tok.children if c.dep_ == "ccomp" and not _blank(c)]
                 content = _told_that(tok) or _reported_clause(tok)
+                content = to_sentence_end(content, tok) if content else content
                 if content is None and comps:  # "…, he said" with the clause before
                     content = sorted(comps[0].subtree, key=lambda t: t.i)
                 elif content is None and tok.dep_ == "parataxis":  # "Biden, Rubio said, had …"
@@ -540,7 +611,9 @@ class _Extractor:
             ]
             if not content:
                 continue
-            content += _split_off(content[-1])
+            content = in_paragraph(content + _split_off(content[-1]), tok)
+            if not content:
+                continue
             clause = any(t.pos_ in ("VERB", "AUX") for t in content)
             short = len(content) < (1 if content[0].head.i == tok.i else 2 if clause else 3)
             if short and partial is None:  # "called Trump “unhinged”" is short and says a lot
@@ -549,11 +622,12 @@ class _Extractor:
                 continue  # "his campaign announced Saturday"
             start, end = content[0].idx, content[-1].idx + len(content[-1])
             if any(
-                (a <= start and end <= b) or (a < end and start < b and b - a > (end - start) / 2)
-                for a, b in marks
+                ((a <= start and end <= b) or (a < end and start < b and b - a > (end - start) / 2))
+                and not (cue == tok.idx and tok.idx < start < a)
+                for a, b, cue in marks
             ):
-                continue
-            if any(a <= tok.idx < b for a, b in marks):
+                continue  # the quote's words, bar a lead-in of its own cue ("told him that “…”")
+            if any(a <= tok.idx < b for a, b, _ in marks):
                 continue
             if subj is None:
                 subj = _subject(tok) or _aside_subject(tok) or _aux_subject(tok)
@@ -563,13 +637,13 @@ class _Extractor:
             if subj is None and tok.lower_ != "according":
                 content, subj = _postposed(tok)  # "…, said Democratic strategist Hank Sheinkopf."
                 if content is None or any(
-                    a <= content[0].idx < b or a < content[-1].idx < b for a, b in marks
+                    a <= content[0].idx < b or a < content[-1].idx < b for a, b, _ in marks
                 ):
                     continue
                 start, end = content[0].idx, content[-1].idx + len(content[-1])
             if subj is None:
                 continue
-            speaker = self.speaker(subj) if share is None else self._share_speaker(share, tok)
+            speaker = self.cue_speaker(subj) if share is None else self._share_speaker(share, tok)
             if speaker is None and share is None:
                 share = _share_before(tok)  # "About one in five say" with "one" the subject
                 if share is not None and share.i <= subj.i < tok.i:
@@ -585,8 +659,9 @@ class _Extractor:
         The tagger reads such lines as strings of proper nouns and the splitter
         cuts them anywhere, so they are read off the words of the line: the
         first speech verb form after a name; the name before it is the speaker,
-        the rest of the line what was said. A line that opens with the verb
-        ("Says …") names no speaker and gives nothing.
+        the rest of the line what was said (in place of the parse's report for
+        that verb). A line that opens with the verb ("Says …") names no speaker
+        and gives nothing; a verb that introduces a quote is left to it.
         """
         out: list[Quote] = []
         for line in _lines(self.doc):
@@ -636,6 +711,18 @@ def _inside_reports(quoted: list[Quote], reports: list[Quote]) -> list[Quote]:
     return out
 
 
+def _cue_speakers(quoted: list[Quote], reports: list[Quote]) -> list[Quote]:
+    """Reports whose cue also introduces a quote take the quote's speaker: one
+    verb has one subject ("He said Sanders has been “a tremendously important
+    part …”"), and the quote's was read in the run of quotes around it."""
+    speakers = {
+        q.cue_start: q.speaker for q in quoted if q.cue_start is not None and q.speaker is not None
+    }
+    return [
+        replace(r, speaker=speakers[r.cue_start]) if r.cue_start in speakers else r for r in reports
+    ]
+
+
 def _last_word_end(quote: Quote) -> int:
     """Where the last word of a quote ends (its closing full stop or comma left out)."""
     return quote.start + len(quote.text.rstrip(" .,;:!?"))
@@ -651,7 +738,11 @@ def extract_quotes(doc: Any, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     """
     ex = _Extractor(doc, entities)
     quoted = ex.quoted()
-    reports = ex.indirect(quoted)
+    reports = _cue_speakers(quoted, ex.indirect(quoted))
     found = _inside_reports(quoted, reports) + reports
-    found += ex.headlines({q.cue_start for q in found})
+    # a title-case line reads better off its words than off its parse: its
+    # report replaces the parse's ("Trump Says He’s Unlikely To …" cut at "Unlikely")
+    heads = ex.headlines({q.cue_start for q in found if q.kind != "indirect"})
+    cues = {q.cue_start for q in heads}
+    found = [q for q in found if q.kind != "indirect" or q.cue_start not in cues] + heads
     return tuple(carried_on(ex.text, sorted(found, key=lambda q: (q.start, q.end))))

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from storyline.extract.quotes_grammar import (
+    _CIRCUMSTANCE,
     _CLOSE,
     _CONTRAST,
     _NOT_SPEAKERS,
@@ -31,10 +32,53 @@ __all__ = [
     "attribution_beside",
     "carried_on",
     "continues",
+    "in_paragraph",
     "kind_of",
     "other_paragraph",
+    "to_sentence_end",
     "with_words_before",
 ]
+
+
+def to_sentence_end(content: list[Any], cue: Any) -> list[Any]:
+    """A report after its cue runs on to the end of its sentence when the parser hung
+    the rest elsewhere ("lawmakers claim it will cause job losses, greater harm and
+    higher prices" with "harm" hung on the subject).
+
+    Not past a quotation mark, another attribution ("…, according to …", "…,
+    officials said"), a semicolon or a clause saying when or how it was said ("…,
+    as he left"), nor out of a clause the sentence goes on around ("Trump, who
+    said A, is leading"), nor into a clause with a subject of its own ("Refusing
+    to acknowledge that A, Rubio tried …"). A cue of its own in the rest is cut
+    off after (:func:`_until_next_cue`).
+    """
+    if not content or content[0].i <= cue.i:
+        return content
+    doc = cue.doc
+    tail = [t for t in doc[content[-1].i + 1 : cue.sent.end] if not _blank(t)]
+    words = [t for t in tail if not t.is_punct]
+    if not words or "\n" in doc.text[content[-1].idx : words[-1].idx]:
+        return content
+    ancestors = {a.i for a in cue.ancestors}
+    if any(
+        a.dep_ in ("acl:relcl", "relcl", "acl") or (a.dep_ in ("advcl", "csubj") and a.i < a.head.i)
+        for a in (cue, *cue.ancestors)
+    ):
+        return content  # "the list, which he says includes …, is …", "Refusing to say A, he …"
+    if (
+        words[0].lower_ in _CIRCUMSTANCE | {"compared"}  # "…, compared with 11 percent"
+        or any(t.text in _OPEN | _CLOSE | {";"} or t.i in ancestors for t in tail)
+        or any(
+            t.lower_ == "according" or (t.dep_.startswith("nsubj") and _says(t.head)) for t in words
+        )
+    ):
+        return content
+    tail_i = {t.i for t in words}
+    if any(t.dep_.startswith("nsubj") and t.head.i in tail_i for t in words):
+        return content  # "…, Rubio tried to …": a clause of its own
+    if any(t.pos_ in ("VERB", "AUX") and t.left_edge.i < cue.i for t in words):
+        return content  # "Smith, who said A, did not show up": the sentence's own verb
+    return content + words
 
 
 def _until_next_cue(content: list[Any], cue: Any) -> list[Any]:
@@ -268,6 +312,20 @@ def kind_of(doc: Any, start: int, end: int, continued: bool) -> str:
     if len({t.sent.start for t in span}) > 1 and len(span) > 8:
         return "direct"
     return "partial"
+
+
+def in_paragraph(content: list[Any], cue: Any) -> list[Any]:
+    """The words of a report in its cue's paragraph: "…, Ali’s friend said of
+    him.\n\nElliott’s father …" does not go on into the next paragraph, bar a
+    paragraph ending in a colon, which introduces the next ("said:\n“…”")."""
+    text = cue.doc.text
+    start = text.rfind("\n", 0, cue.idx) + 1
+    end = text.find("\n", cue.idx)
+    while end >= 0 and text[start:end].rstrip().endswith(":"):
+        end = text.find("\n", len(text) - len(text[end:].lstrip()))
+    if end < 0:
+        end = len(text)
+    return [t for t in content if start <= t.idx < end]
 
 
 def other_paragraph(text: str, tok: Any, start: int, end: int) -> bool:

@@ -22,6 +22,8 @@ from typing import Any
 from storyline.extract.quotes_cues import SPEECH_VERBS
 
 _NOT_SPEAKERS = {"DATE", "TIME"}
+# Entity types of names that speak, whatever part of speech the tagger gave them.
+_NAMED = {"PER", "ORG"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
 # Forms the tagger sometimes takes for nouns in headline-like sentences
@@ -99,6 +101,7 @@ _PRONOUNS = _PERSONAL | {
     "ourselves",
 }
 _CLAUSE_DEPS = {"ccomp", "obl", "advcl", "xcomp", "nsubj", "conj"}
+_RELATIVE = {"acl:relcl", "relcl", "acl"}
 _OPEN = {"“", '"', "''"}
 _CLOSE = {"”", '"', "''"}
 
@@ -110,6 +113,8 @@ def _pronoun(tok: Any) -> bool:
 
 def _is_cue(tok: Any) -> bool:
     if tok.lower_ in _SAY_FORMS and tok.pos_ != "PROPN":
+        return True
+    if _verb_read_as_noun(tok):
         return True
     if tok.lower_ == "say" and tok.pos_ not in ("PROPN", "NOUN", "VERB", "AUX") and tok.i > 0:
         # "About 4 in 10 say …", which the tagger reads as an interjection
@@ -131,6 +136,31 @@ def _is_cue(tok: Any) -> bool:
     return any(stem in SPEECH_VERBS for stem in stems)
 
 
+def _verb_read_as_noun(tok: Any) -> bool:
+    """A speech verb's "-s" form the tagger read as a noun, between its subject and
+    what it reports: "Pew notes that …", "the lawsuit contends that …", "Cruz
+    describes himself as …"; not "his notes", "the claims that …" (a determiner or
+    possessive before) nor "claims of fraud" (a preposition after)."""
+    word = tok.lower_
+    if tok.pos_ != "NOUN" or not word.endswith("s") or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    if not any(stem in SPEECH_VERBS for stem in (word[:-1], word[:-2], word[:-3] + "y")):
+        return False
+    doc = tok.doc
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    # a name, a pronoun or a noun with its determiner ("the lawsuit"), not a noun
+    # in a compound ("police reports", "swing states")
+    named = before.pos_ == "PROPN" or before.lower_ in _PERSONAL
+    headed = before.pos_ == "NOUN" and any(
+        t.pos_ == "DET" for t in doc[max(0, before.i - 3) : before.i]
+    )
+    if not (named or headed) or before.tag_ in ("PRP$", "POS"):
+        return False
+    if after.lower_ == "that":  # not "news reports that question …": a relative clause
+        return tok.i + 2 < len(doc) and doc[tok.i + 2].pos_ not in ("VERB", "AUX")
+    return after.lower_ in ("whether", "how", "why") or after.pos_ in ("PRON", "DET", "PROPN")
+
+
 def _says(tok: Any) -> bool:
     """A speech verb by its word form, whatever the tagger made of it."""
     if tok.pos_ in ("PROPN", "ADP", "DET", "PRON") or tok.is_punct:
@@ -143,10 +173,12 @@ def _says(tok: Any) -> bool:
 
 
 def _nominal(tok: Any) -> bool:
-    """A word of a speaker's name or noun phrase ("Gov.", "John", "the", "spokesman")."""
+    """A word of a speaker's name or noun phrase ("Gov.", "John", "the", "spokesman",
+    "one" in "said one former aide", a name whatever the tagger made of it)."""
     if tok.ent_type_ in _NOT_SPEAKERS:
         return False
-    return bool(tok.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or tok.lower_ in _PERSONAL)
+    nominal = tok.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM") or tok.lower_ in _PERSONAL
+    return bool(nominal or (tok.ent_type_ in _NAMED and not tok.is_punct))
 
 
 def _blank(tok: Any) -> bool:
@@ -158,7 +190,13 @@ def _left_subject(cue: Any) -> Any | None:
     """The noun right before a cue the parser left with no subject ("Issa said, …")."""
     i = cue.i - 1
     while i >= cue.sent.start and (
-        (cue.doc[i].pos_ in _BETWEEN and cue.doc[i].lower_ != "not") or _blank(cue.doc[i])
+        (
+            cue.doc[i].pos_ in _BETWEEN
+            and cue.doc[i].lower_ != "not"
+            and cue.doc[i].ent_type_ not in _NAMED  # "Issa said" with "Issa" read as an adverb
+        )
+        or cue.doc[i].dep_ in ("aux", "aux:pass")  # "had" in "Sanders had said" read as a verb
+        or _blank(cue.doc[i])
     ):
         i -= 1
     if i < cue.sent.start:
@@ -169,10 +207,10 @@ def _left_subject(cue: Any) -> Any | None:
             return None
         i = opening[-1] - 1
     if cue.doc[i].text == ",":  # "Kasich, a Republican contender, predicted …"
-        commas = [t.i for t in cue.doc[max(cue.sent.start, i - 12) : i] if t.text == ","]
-        if not commas or commas[-1] - 1 < cue.sent.start:
+        found = _before_aside(cue, i)
+        if found is None:
             return None
-        i = commas[-1] - 1
+        i = found
     tok = cue.doc[i]
     head = tok.head
     if (
@@ -183,13 +221,42 @@ def _left_subject(cue: Any) -> Any | None:
     ):
         tok = head  # "Executives for Mondelez say", "4 in 10 say"
     counted = tok.pos_ == "NUM" or tok.ent_type_ == "PERCENT"  # "67 percent say"
-    if tok.pos_ not in ("PROPN", "NOUN") and tok.lower_ not in _PERSONAL and not counted:
+    named = tok.ent_type_ in _NAMED and not tok.is_punct  # "Issa" read as an adverb
+    nominal = tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in _PERSONAL
+    if not (nominal or counted or named):
         return None
     if tok.ent_type_ in _NOT_SPEAKERS or tok.dep_ == "nmod:poss":
         return None
-    if any(c.dep_ == "case" for c in tok.children) or tok.head.dep_ == "case":
+    cases = [c.lower_ for c in tok.children if c.dep_ == "case"]
+    if cases == ["with"] and cue.tag_ == "VBG":
+        return tok  # "with 47 percent of voters saying …": the one saying it
+    if cases or tok.head.dep_ == "case":
         return None  # the object of a preposition ("in Iowa said")
     return tok
+
+
+def _before_aside(cue: Any, comma: int) -> int | None:
+    """The last word before an aside that ends at ``comma`` right before the cue.
+
+    The nearest comma within a dozen words opens it ("Kasich, a Republican
+    contender, predicted"); farther back only one after a name does ("Pete Seat,
+    an Indiana GOP consultant whose firm was recently retained by …, said",
+    "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said").
+    """
+    doc, start = cue.doc, int(cue.sent.start)
+    commas: list[int] = [t.i for t in doc[max(start, comma - 30) : comma] if t.text == ","]
+    for k, c in enumerate(reversed(commas)):
+        j = c - 1
+        if doc[j].text == ")":
+            opening: list[int] = [t.i for t in doc[max(start, j - 8) : j] if t.text == "("]
+            j = opening[-1] - 1 if opening else j
+        if j < start:
+            return None
+        if k == 0 and comma - c <= 12:
+            return j
+        if doc[j].pos_ == "PROPN" or doc[j].ent_type_ in _NAMED:
+            return j
+    return None
 
 
 def _subject(cue: Any) -> Any | None:
@@ -202,14 +269,7 @@ def _subject(cue: Any) -> Any | None:
         return None
     verb = cue
     for _ in range(3):
-        subj = [
-            c
-            for c in verb.children
-            if c.dep_ in ("nsubj", "nsubj:outer")
-            and c.ent_type_ not in _NOT_SPEAKERS
-            and not _blank(c)
-            and not _dateline(c)
-        ]
+        subj = _speaker_subjects(verb)
         if subj:  # of two subjects ("“It’s over,” he said" misparsed), the one by the verb
             return min(subj, key=lambda c: abs(c.i - verb.i))
         shared = verb.dep_ in ("conj", "xcomp", "advcl", "acl") or (
@@ -219,7 +279,7 @@ def _subject(cue: Any) -> Any | None:
             verb = verb.head
         else:
             break
-    found = _left_subject(cue)
+    found = _participle_subject(cue) or _left_subject(cue)
     if found is None and cue.dep_ in ("conj", "advcl", "xcomp", "parataxis"):
         # "Romney ran on … and accused Obama of …" with the coordination misparsed:
         # the last subject before the cue in its sentence
@@ -234,12 +294,50 @@ def _subject(cue: Any) -> Any | None:
     return found
 
 
+def _speaker_subjects(verb: Any) -> list[Any]:
+    """The subjects of ``verb`` that can speak: not a date, a blank or a dateline."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubj:outer")
+        and c.ent_type_ not in _NOT_SPEAKERS
+        and not _blank(c)
+        and not _dateline(c)
+    ]
+
+
+def _speaker_after(cue: Any, child: Any) -> bool:
+    """Whether a subject of the cue standing after it is the speaker ("said Smith"),
+    not the subject of the reported clause the parser hung on the cue when the
+    speaker stands before it ("Zucker said CNN’s business “is so much broader”")."""
+    if not child.dep_.startswith("nsubj") or child.i < cue.i:
+        return False
+    return not any(c.dep_.startswith("nsubj") and c.i < cue.i for c in cue.children)
+
+
+def _participle_subject(cue: Any) -> Any | None:
+    """The subject of the clause a speech participle hangs on, however parsed:
+    "Trump shot back in a statement, saying …", "the town released a statement
+    saying …"; the participle after a comma or on a noun has no subject of its own."""
+    if cue.tag_ != "VBG" or not (_after_comma(cue) or cue.dep_ == "acl"):
+        return None
+    for verb in cue.ancestors:
+        subj = [c for c in _speaker_subjects(verb) if c.i < cue.i]
+        if subj:
+            return subj[-1]
+    return None
+
+
 def _noun_after(to: Any) -> Any | None:
-    """The head of the noun phrase after "according to": "exit *polls*", "*polling* by …"."""
+    """The head of the noun phrase after "according to": "exit *polls*", "*polling* by …",
+    past modifiers the tagger read as verbs or joined ("state corporate *records*",
+    "complete but unofficial *returns*")."""
     head = None
     for tok in to.doc[to.i + 1 : min(len(to.doc), to.i + 8)]:
         if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             head = tok
+        elif head is None and tok.pos_ in ("VERB", "CCONJ"):
+            continue
         elif tok.pos_ not in ("DET", "ADJ") and tok.text not in ("-", "’s", "'s"):
             break
     return head
@@ -343,7 +441,7 @@ def _around_partial(tok: Any, start: int, end: int) -> list[Any] | None:
         return None
     first = tok.i + 1
     for c in sorted(tok.children, key=lambda c: c.i):
-        if tok.i < c.i < span[0].i and c.dep_.startswith("nsubj"):
+        if tok.i < c.i < span[0].i and _speaker_after(tok, c):
             return None  # "said Smith": the speaker, not the report, follows
         if tok.i < c.i < span[0].i and c.dep_ in ("obj", "iobj") and tok.lemma_ == "tell":
             first = max(first, c.right_edge.i + 1)
@@ -402,24 +500,31 @@ def _reports(tok: Any) -> bool:
 
 
 def _naming(tok: Any) -> bool:
-    """ "a group called X" (even as the subject) or "called to mind": no report."""
+    """ "a group called X" (even as the subject, however parsed), "the so-called X",
+    "called off" or "called to mind": no report."""
     if tok.lemma_.lower() != "call":
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ == "to" and tok.doc[tok.i + 2 : tok.i + 3].text == "mind":
         return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if (prev is not None and prev.lower_ in ("so", "so-")) or (
+        nxt is not None and nxt.lower_ == "off"
+    ):
+        return True
     return bool(
-        tok.dep_ in ("acl", "amod")
-        and (nxt is None or nxt.lower_ not in ("for", "on", "upon", "out"))
+        (nxt is None or nxt.lower_ not in ("for", "on", "upon", "out"))
         and tok.tag_ in ("VBN", "VBD")
-        and tok.head.pos_ == "NOUN"
-        and tok.head.i == tok.i - 1
+        and prev is not None
+        and prev.pos_ == "NOUN"
+        and (tok.dep_ in ("acl", "amod") or prev.tag_ == "NN")
         and not any(c.dep_.startswith("nsubj") or c.dep_ == "ccomp" for c in tok.children)
     )
 
 
 def _told_that(tok: Any) -> list[Any] | None:
-    """ "told the AP that …" with "that" misparsed as the listener's relative pronoun."""
+    """ "told the AP that …" with "that" misparsed as the listener's relative pronoun
+    or as the mark of a relative clause on the listener."""
     if tok.lemma_.lower() != "tell":
         return None
     sent_end = tok.sent.end
@@ -430,7 +535,7 @@ def _told_that(tok: Any) -> list[Any] | None:
             return None
     else:
         return None
-    if t.i == tok.i + 1 or t.dep_ == "mark":
+    if t.i == tok.i + 1 or (t.dep_ == "mark" and t.head.dep_ not in _RELATIVE):
         return None  # no listener, or the parse is right
     content = [k for k in tok.doc[t.i : sent_end] if not (k.is_punct or k.is_space)]
     if len(content) < 4 or not any(k.pos_ in ("VERB", "AUX") for k in content):
@@ -466,7 +571,7 @@ def _reported_clause(tok: Any) -> list[Any] | None:
     if participle and tok.i > tok.head.i:  # "…, adding the U.S. must act": the
         last = tok.sent.end - 1  # parser hangs the rest on the main verb
     for c in right:
-        if c.is_punct or c.dep_.startswith("nsubj") or c.dep_ in ("compound:prt", "aux", "cc"):
+        if c.is_punct or _speaker_after(tok, c) or c.dep_ in ("compound:prt", "aux", "cc"):
             continue
         if any(k.lower_ == "according" for k in c.children):
             continue  # "said, according to a transcript": another attribution
@@ -493,7 +598,7 @@ def _reported_clause(tok: Any) -> list[Any] | None:
         return None  # "said, while arguing …": when it was said, however parsed
     if _called_on(tok, parts[0]):
         first += 1  # "called on Sanders to …": who is called on, not "on"
-    subj_after = [c for c in right if c.dep_.startswith("nsubj") and c.i > first]
+    subj_after = [c for c in right if _speaker_after(tok, c) and c.i > first]
     if subj_after:  # "…, said Smith, a former aide": stop at the speaker
         last = min(last, subj_after[0].left_edge.i - 1)
     content = [t for t in tok.doc[first : last + 1] if not t.is_space and not t.is_punct]
@@ -525,14 +630,17 @@ def _split_off(last: Any) -> list[Any]:
 
 def _rest_of_sentence(tok: Any) -> list[Any] | None:
     """What follows "say" when the parser hung none of it on the verb: "and aides
-    say the open affection … gives voters …", "the candidate said families …".
+    say the open affection … gives voters …", "the candidate said families …";
+    and what follows a speech verb the tagger read as a noun ("Cruz describes
+    himself as …").
 
     Only where a noun phrase or "that" opens it straight after the verb and
     a verb follows in it.
     """
-    if tok.lemma_.lower() != "say" or tok.tag_ == "VBG":
+    noun_read = _verb_read_as_noun(tok)  # "Pew notes that …" with "notes" a noun
+    if (tok.lemma_.lower() != "say" and not noun_read) or tok.tag_ == "VBG":
         return None
-    if any(c.i > tok.i and not c.is_punct for c in tok.children):
+    if not noun_read and any(c.i > tok.i and not c.is_punct for c in tok.children):
         return None
     sent = tok.sent
     if tok.i + 1 >= sent.end:
@@ -544,6 +652,21 @@ def _rest_of_sentence(tok: Any) -> list[Any] | None:
     if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
     return words
+
+
+def _aside(tok: Any) -> bool:
+    """Whether a cue and its subject stand in commas inside the sentence they report:
+    "Biden, Rubio said, had been in the Senate for “a thousand years”"."""
+    subj = _subject(tok)
+    if subj is None or not 0 < tok.i - subj.i <= 3 or tok.i + 1 >= tok.sent.end:
+        return False
+    before = subj.left_edge.i - 1
+    return bool(
+        before > tok.sent.start
+        and tok.doc[before].text == ","
+        and tok.doc[tok.i + 1].text == ","
+        and tok.i + 2 < tok.sent.end
+    )
 
 
 def _parenthetical(tok: Any) -> list[Any] | None:

@@ -14,8 +14,7 @@ With ``--folds N --hold-out K`` the file's documents are dealt into N folds
 (document i goes to fold i mod N) and fold K is left out of training and
 written to ``OUTPUT/heldout.iob2``, so the model can be scored on text it
 never saw (cross-validation over a file that is also the only in-domain data).
-Early stopping still reads only ``eng.testa``. ``--silver FILE`` adds the
-partially labelled web sentences ``build_silver.py`` writes.
+Early stopping still reads only ``eng.testa``.
 
 The best model lands in ``training/output/ner/model-best`` (gitignored), a
 pipeline whose single ``ner`` component owns its tok2vec, so it can be sourced
@@ -26,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 from pathlib import Path
 
 from spacy.tokens import Doc, DocBin, Span
@@ -96,9 +94,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--extra", type=Path, help="a Universal NER .iob2 file to train on too")
     ap.add_argument("--extra-repeat", type=int, default=1, metavar="R")
-    ap.add_argument(
-        "--silver", type=Path, help="partially labelled .spacy sentences (build_silver.py)"
-    )
     ap.add_argument("--folds", type=int, default=5, metavar="N")
     ap.add_argument("--hold-out", type=int, default=None, metavar="K", help="fold left out")
     args = ap.parse_args(argv)
@@ -114,8 +109,6 @@ def main(argv: list[str] | None = None) -> int:
         for r in range(args.extra_repeat):
             n_extra = to_docbin(extra, train_path / f"extra{r}.spacy")
         print(f"added {n_extra} in-domain sentences x{args.extra_repeat}", flush=True)
-    if args.silver is not None:
-        shutil.copyfile(args.silver, train_path / "silver.spacy")
 
     from spacy.cli.train import train
 

@@ -82,12 +82,14 @@ def assemble(
             "version": "0.1.0",
             "description": (
                 "storyline's English news pipeline: tagger, morphologizer, lemmatizer "
-                "and parser trained on UD English-EWT; NER trained on CoNLL-2003."
+                "and parser trained on UD English-EWT; NER trained on CoNLL-2003 and "
+                "Universal NER English-EWT (dev)."
             ),
-            "license": "CC BY-SA 4.0 (UD English-EWT annotations)",
+            "license": "CC BY-SA 4.0 (UD and Universal NER English-EWT annotations)",
             "sources": [
                 {"name": "UD English-EWT", "url": "https://universaldependencies.org/"},
                 {"name": "CoNLL-2003", "url": "https://www.clips.uantwerpen.be/conll2003/ner/"},
+                {"name": "Universal NER English-EWT", "url": "https://www.universalner.org/"},
             ],
         }
     )

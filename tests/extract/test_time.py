@@ -4,6 +4,7 @@ different weekdays and across year boundaries."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import pytest
 
@@ -608,3 +609,34 @@ def test_the_weeks_ahead() -> None:
 def test_every_quarter_is_a_set() -> None:
     text = "The company must pay $100 million in interest every quarter."
     assert texts_values(text, datetime(1989, 10, 30)) == [("every quarter", "SET", "P1Q")]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from storyline.nlp.pipeline import load_nlp
+
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The summit opens on Thursday.", "2026-05-07"),  # a scheduled present looks ahead
+        ("They are meeting on Friday.", "2026-05-08"),
+        ("The two leaders meet at a summit here on Wednesday.", "2026-05-06"),
+        ("The ministers met on Wednesday.", "2026-04-29"),
+        ("He says on Thursday that the deal is off.", "2026-04-30"),  # a report, not a plan
+    ],
+)
+def test_a_present_that_schedules_looks_ahead_with_the_parse(
+    nlp: Any, text: str, value: str
+) -> None:
+    published = datetime(2026, 5, 4, 9)  # a Monday
+    (timex,) = extract_timexes(text, published, nlp(text))
+    assert timex.value == value
+
+
+def test_a_figure_worth_something_in_a_month_is_not_a_schedule(nlp: Any) -> None:
+    text = "Her flats, worth a hundred million dollars in October, are worth half that now."
+    found = extract_timexes(text, datetime(2026, 5, 4), nlp(text))
+    assert [t.value for t in found if t.text == "October"] == ["2025-10"]

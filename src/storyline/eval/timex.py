@@ -179,9 +179,11 @@ def _figures(
     }
 
 
-def storyline_timexes(doc: TimeMLDoc) -> list[GoldTimex]:
-    """storyline's timexes for one document, in scorer form."""
-    return [GoldTimex(t.start, t.end, t.type, t.value) for t in extract_timexes(doc.text, doc.dct)]
+def storyline_timexes(doc: TimeMLDoc, parsed: Any = None) -> list[GoldTimex]:
+    """storyline's timexes for one document, in scorer form (``parsed``: its spaCy parse,
+    as the product has it)."""
+    found = extract_timexes(doc.text, doc.dct, parsed)
+    return [GoldTimex(t.start, t.end, t.type, t.value) for t in found]
 
 
 def baseline_timexes(doc: TimeMLDoc) -> list[GoldTimex]:
@@ -224,7 +226,11 @@ def evaluate_timex(
             docs = _documents(Path(tmp), corpus)
     else:
         docs = _documents(folder, corpus)
-    result: dict[str, Any] = _run(docs, storyline_timexes)
+    from storyline.nlp.pipeline import load_nlp
+
+    # the product reads time expressions with the article's parse at hand
+    parses = dict(zip((d.text for d in docs), load_nlp().pipe(d.text for d in docs), strict=True))
+    result: dict[str, Any] = _run(docs, lambda d: storyline_timexes(d, parses[d.text]))
     if baseline:
         result["baseline"] = _run(docs, baseline_timexes)
     return result

@@ -104,17 +104,17 @@ def _is_rate(text: str, m: re.Match[str], after: re.Pattern[str] = _AMOUNT) -> b
 def extract_timexes(text: str, published: datetime | None, doc: Any = None) -> tuple[Timex, ...]:
     """Every time expression in ``text``, normalised against ``published``.
 
-    ``doc`` (a spaCy ``Doc`` of the same text) is accepted for callers that
-    already parsed the article; the rules work on the text alone.
+    ``doc`` (a spaCy ``Doc`` of the same text), when given, settles sentences with no
+    tense word: an expression hung on a present that schedules ("the summit opens on
+    Thursday") looks ahead. Without it the rules work on the text alone.
 
     >>> extract_timexes("He resigned on Tuesday.", datetime(2024, 3, 7))[0].value
     '2024-03-05'
     >>> extract_timexes("He resigned on Tuesday.", None)[0].resolved
     False
     """
-    del doc  # tense is read from the sentence's words; see time_units.sentence_tense
     dct = published.date() if published is not None else None
-    resolve = Resolver(text, dct)
+    resolve = Resolver(text, dct, doc)
     out: list[Timex] = []
     for start, end, _, rule, m in _candidates(text):
         typ, value, mod, resolved = resolve(rule, m)

@@ -20,6 +20,7 @@ from storyline.extract.time_units import (
     TimexType,
     holiday_date,
     month_of,
+    scheduled,
     sentence_tense,
 )
 
@@ -34,9 +35,10 @@ _DAY_AFTER = re.compile(
 class AbsoluteResolver:
     """Turns one pattern match into (type, value, mod, resolved)."""
 
-    def __init__(self, text: str, dct: date | None) -> None:
+    def __init__(self, text: str, dct: date | None, doc: Any = None) -> None:
         self.text = text
         self.dct = dct
+        self.doc = doc
 
     def __call__(self, rule: str, m: re.Match[str]) -> tuple[TimexType, str, str | None, bool]:
         g = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -45,7 +47,12 @@ class AbsoluteResolver:
         return result
 
     def tense(self, m: re.Match[str]) -> Tense:
-        return sentence_tense(self.text, m.start(), m.end())
+        """The sentence's tense (:func:`sentence_tense`); a sentence with no tense word
+        whose parse hangs the expression on a scheduling present is future."""
+        tense = sentence_tense(self.text, m.start(), m.end())
+        if tense == "present" and self.doc is not None and scheduled(self.doc, m.start(), m.end()):
+            return "future"
+        return tense
 
     def _year_of_month(self, month: int, m: re.Match[str], rel: str | None = None) -> int | None:
         if self.dct is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from storyline.extract.time_rules import MONTHS, UNITS
 
@@ -18,7 +18,7 @@ Tense = Literal["past", "future", "present"]
 
 __all__ = [
     "ADVERB_UNITS", "SENT_END", "Tense", "TimexType", "duration_value", "half_more",
-    "holiday_date", "iso_week", "month_of", "sentence_tense", "shift", "shift_month",
+    "holiday_date", "iso_week", "month_of", "scheduled", "sentence_tense", "shift", "shift_month",
     "unit_letter", "unit_value",
 ]  # fmt: skip
 
@@ -80,6 +80,32 @@ def sentence_tense(text: str, start: int, end: int) -> Tense:
             if dist < best[0]:
                 best = (dist, said)
     return best[1]
+
+
+# Present-tense verbs that report or judge rather than schedule ("says", "believes")
+_NOT_SCHEDULED = frozenset(
+    {"say", "tell", "add", "claim", "argue", "insist", "note", "write", "report", "warn"}
+    | {"believe", "think", "know", "expect", "hope", "fear", "want", "need", "seem", "remain"}
+    | {"accuse", "deny", "admit", "suggest", "show", "mean", "recall", "acknowledge"}
+)
+
+
+def scheduled(doc: Any, start: int, end: int) -> bool:
+    """Whether the verb a time expression hangs on is a present tense that tells a
+    scheduled event: "the summit opens on Thursday", "they are meeting on Friday" (not
+    "he says on Thursday", nor "could be located Wednesday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root.head  # the verb the expression modifies, not a phrase's
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "obl":
+        tok = tok.head  # "meet at a summit on Wednesday", hung on the summit
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in _NOT_SCHEDULED:
+        return False
+    if tok.tag_ in ("VBZ", "VBP"):
+        return not any(c.dep_ in ("aux", "aux:pass") for c in tok.children)
+    helpers = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
+    return tok.tag_ == "VBG" and bool(helpers) and all(c.tag_ in ("VBZ", "VBP") for c in helpers)
 
 
 def iso_week(d: date) -> str:

@@ -82,3 +82,27 @@ def test_pronouns_respect_gender_once_known(nlp: Any) -> None:
     start = text.index("She")
     found = entity_at(entities, start, start + 3)
     assert found is not None and found.name == "Jane Smith"
+
+
+def test_a_short_name_joins_the_company_it_stands_for_whatever_the_recogniser_calls_it(
+    nlp: Any,
+) -> None:
+    text = (
+        "Vessen Polymers will close its resin plant in June. Vessen said the plant had lost "
+        "money for years. A union leader said Vessen had broken its promise."
+    )
+    doc = nlp(text)
+    entities = group_entities(doc)
+    (company,) = [e for e in entities if "Vessen" in e.name]
+    assert company.name == "Vessen Polymers" and company.type == "ORG"
+    assert [m.text for m in company.mentions if m.kind == "name"] == [
+        "Vessen Polymers",
+        "Vessen",
+        "Vessen",
+    ]
+
+
+def test_a_person_who_shares_a_word_with_a_company_stays_a_person(nlp: Any) -> None:
+    entities = group(nlp, "Ford Motor cut prices. Harrison Ford said he was pleased. Ford left.")
+    actor = person(entities, "Harrison Ford")
+    assert actor.type == "PER" and "Ford" in actor.aliases

@@ -197,6 +197,9 @@ class _Grouper:
             ]
             if same:
                 return max(same, key=lambda c: c.last)
+            body = self._body_named(text)
+            if body is not None:
+                return body  # "Vessen said" after "Vessen Polymers": the company, not a person
         else:
             for c in people:
                 for n in c.names:
@@ -216,6 +219,22 @@ class _Grouper:
         self.clusters.append(cluster)
         return cluster
 
+    def _body_named(self, word: str) -> _Cluster | None:
+        """The organisation or place a single name stands for in this article: one named
+        exactly so, else an organisation whose name begins with it ("Vessen" for "Vessen
+        Polymers"). The recogniser often calls such a short name a person."""
+        key = _norm(word)
+        bodies = [c for c in self.clusters if c.type in ("ORG", "LOC", "GPE")]
+        exact = [c for c in bodies if any(_norm(n) == key for n in c.names)]
+        if exact:
+            return max(exact, key=lambda c: c.last)
+        longer = [
+            c
+            for c in bodies
+            if c.type == "ORG" and any(_norm(n).startswith(f"{key} ") for n in c.names)
+        ]
+        return max(longer, key=lambda c: c.last) if len(longer) == 1 else None
+
     def _other(self, text: str, label: str) -> _Cluster:
         key = _norm(text)
         for c in self.clusters:
@@ -233,6 +252,10 @@ class _Grouper:
                     if _is_acronym_of(n, text) and len(text) > len(c.name):
                         c.name = text
                     return c
+        if label == "ORG" and len(key.split()) == 1:
+            body = self._body_named(text)
+            if body is not None:
+                return body
         cluster = _Cluster(label, text)
         self.clusters.append(cluster)
         return cluster

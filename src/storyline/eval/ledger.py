@@ -39,6 +39,7 @@ from typing import Any
 
 from storyline.extract.annotate import Annotator, default_annotator
 from storyline.extract.asks_parties import Party
+from storyline.extract.entities import name_key
 from storyline.ingest.clean import Cleaner
 from storyline.ingest.pipeline import build_article
 from storyline.ingest.readers import read_blob
@@ -86,15 +87,9 @@ class LabelledStory:
     missing: int
 
 
-def _norm(name: str) -> str:
-    """A name as compared: lower case, no leading "the", no possessive."""
-    name = name.strip().lower().removeprefix("the ")
-    return name.removesuffix("'s").removesuffix("’s")
-
-
 def _names(label: dict[str, Any], key: str) -> frozenset[str]:
     """A label's ``actor`` or ``target`` and its aliases, as compared."""
-    return frozenset(_norm(n) for n in [label[key], *label.get(f"{key}_aliases", [])] if n)
+    return frozenset(name_key(n) for n in [label[key], *label.get(f"{key}_aliases", [])] if n)
 
 
 def _read_articles(path: Path, cleaner: Cleaner) -> tuple[Article, ...]:
@@ -178,7 +173,7 @@ def _party_fits(party: Party | None, names: frozenset[str]) -> bool:
     """Whether a party (by name or country) is the labelled one; none fits no label."""
     if party is None:
         return not names
-    return any(_norm(n) in names for n in (party.name, party.country) if n)
+    return any(name_key(n) in names for n in (party.name, party.country) if n)
 
 
 def _match(

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import tarfile
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -229,16 +229,17 @@ def evaluate_timex(
     from storyline.nlp.pipeline import load_nlp
 
     # the product reads time expressions with the article's parse at hand
-    parses = dict(zip((d.text for d in docs), load_nlp().pipe(d.text for d in docs), strict=True))
-    result: dict[str, Any] = _run(docs, lambda d: storyline_timexes(d, parses[d.text]))
+    parses = load_nlp().pipe(d.text for d in docs)
+    found = [storyline_timexes(d, parsed) for d, parsed in zip(docs, parses, strict=True)]
+    result: dict[str, Any] = _score(docs, found)
     if baseline:
-        result["baseline"] = _run(docs, baseline_timexes)
+        result["baseline"] = _score(docs, [baseline_timexes(d) for d in docs])
     return result
 
 
-def _run(
-    docs: Sequence[TimeMLDoc], system: Callable[[TimeMLDoc], list[GoldTimex]]
-) -> dict[str, Any]:
-    figures: dict[str, Any] = dict(score_documents((d.text, d.timexes, system(d)) for d in docs))
+def _score(docs: Sequence[TimeMLDoc], found: Sequence[list[GoldTimex]]) -> dict[str, Any]:
+    """The scorer's figures for one system's timexes, ``found[i]`` for ``docs[i]``."""
+    pairs = zip(docs, found, strict=True)
+    figures: dict[str, Any] = dict(score_documents((d.text, d.timexes, f) for d, f in pairs))
     figures["documents"] = len(docs)
     return figures

@@ -40,7 +40,7 @@ from storyline.extract.entities_words import (
     ROLE_MODIFIERS,
 )
 
-__all__ = ["Entity", "Mention", "entity_at", "group_entities"]
+__all__ = ["Entity", "Mention", "entity_at", "group_entities", "name_key"]
 
 MentionKind = Literal["name", "pronoun", "description"]
 
@@ -113,7 +113,8 @@ def entity_at(entities: tuple[Entity, ...], start: int, end: int) -> Entity | No
     return best[1] if best else None
 
 
-def _norm(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name as compared: lower case, without a leading "the" or a possessive."""
     name = re.sub(r"^(the)\s+", "", name.strip(), flags=re.I)
     return re.sub(r"[’']s$", "", name).strip().lower()
 
@@ -223,20 +224,20 @@ class _Grouper:
         """The organisation or place a single name stands for in this article: one named
         exactly so, else an organisation whose name begins with it ("Vessen" for "Vessen
         Polymers"). The recogniser often calls such a short name a person."""
-        key = _norm(word)
+        key = name_key(word)
         bodies = [c for c in self.clusters if c.type in ("ORG", "LOC", "GPE")]
-        exact = [c for c in bodies if any(_norm(n) == key for n in c.names)]
+        exact = [c for c in bodies if any(name_key(n) == key for n in c.names)]
         if exact:
             return max(exact, key=lambda c: c.last)
         longer = [
             c
             for c in bodies
-            if c.type == "ORG" and any(_norm(n).startswith(f"{key} ") for n in c.names)
+            if c.type == "ORG" and any(name_key(n).startswith(f"{key} ") for n in c.names)
         ]
         return max(longer, key=lambda c: c.last) if len(longer) == 1 else None
 
     def _other(self, text: str, label: str) -> _Cluster:
-        key = _norm(text)
+        key = name_key(text)
         for c in self.clusters:
             if (
                 c.type == "PER"
@@ -248,7 +249,7 @@ class _Grouper:
             if c.type == "PER":
                 continue
             for n in c.names:
-                if _norm(n) == key or _is_acronym_of(text, n) or _is_acronym_of(n, text):
+                if name_key(n) == key or _is_acronym_of(text, n) or _is_acronym_of(n, text):
                     if _is_acronym_of(n, text) and len(text) > len(c.name):
                         c.name = text
                     return c

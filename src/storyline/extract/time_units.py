@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from storyline.extract.quotes_cues import SPEECH_VERBS
 from storyline.extract.time_rules import MONTHS, UNITS
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -83,11 +84,10 @@ def sentence_tense(text: str, start: int, end: int) -> Tense:
 
 
 # Present-tense verbs that report or judge rather than schedule ("says", "believes")
-_NOT_SCHEDULED = frozenset(
-    {"say", "tell", "add", "claim", "argue", "insist", "note", "write", "report", "warn"}
-    | {"believe", "think", "know", "expect", "hope", "fear", "want", "need", "seem", "remain"}
-    | {"accuse", "deny", "admit", "suggest", "show", "mean", "recall", "acknowledge"}
-)
+_NOT_SCHEDULED = SPEECH_VERBS | {
+    "believe", "think", "know", "expect", "hope", "fear", "want", "need", "seem", "remain",
+    "accuse", "show", "mean",
+}  # fmt: skip
 
 
 def scheduled(doc: Any, start: int, end: int) -> bool:

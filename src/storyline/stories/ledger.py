@@ -58,6 +58,7 @@ import numpy.typing as npt
 from storyline.extract.asks import Ask, AskKind
 from storyline.extract.asks_cues import DOUBT_WORDS, PARTIAL_WORDS, country_of_word
 from storyline.extract.asks_parties import Party
+from storyline.extract.entities_words import ROLE_HEADS
 from storyline.stories.records import SourceSpan
 
 __all__ = [
@@ -147,10 +148,8 @@ _FIGURE_WORDS = frozenset({"per", "cent", "percent", "million", "billion", "thou
 _CLAUSE_START = re.compile(r"\s*[,;:(—–]|\s+(?:who|which|where|whose|whom)\b")
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # What an official is to the body they speak for: "Vessen's chief executive, Julian Farrant".
-_ROLES = (
-    r"(?:chief|executive|head|director|president|chair\w*|spokes\w+|secretary|minister|leader"
-    r"|official|convenor|manager|boss|founder|owner|representative|negotiator|envoy"
-    r"|ambassador|officer)"
+_ROLES = "(?:{})".format(
+    "|".join(re.escape(w) for w in sorted(ROLE_HEADS | {"head", "convenor", "boss", "founder"}))
 )
 _NUMBERS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}

@@ -767,3 +767,56 @@ def test_a_time_or_a_topic_is_not_whom_a_deed_is_done_to(nlp: Any) -> None:
 def test_it_opening_a_joined_clause_is_the_body_of_the_first(nlp: Any) -> None:
     rows = _rows(nlp, "The company signed the deal and it paid the first part on Monday.")
     assert [a for _, _, a, _ in rows] == ["The company", "The company"]
+
+
+def test_two_deeds_joined_in_one_sentence_are_two_actions_without_their_circumstances(
+    nlp: Any,
+) -> None:
+    text = (
+        "Tessara released the six sailors and let more grain through the Pell canal "
+        "after three days of talks."
+    )
+    found = [a for a in asks(nlp, text) if a.kind == "action"]
+    spans = [text[a.content_start : a.content_end] for a in found]
+    # the second verb has its own doer (the first verb's subject) and is no part of the
+    # first deed; "after three days of talks" says when, not what was done
+    assert spans == ["the six sailors", "more grain through the Pell canal"]
+    assert [a.actor.name if a.actor else None for a in found] == ["Tessara", "Tessara"]
+
+
+def test_a_demand_whose_that_clause_the_parse_split_off_is_still_read(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    from storyline.extract.asks_grammar import complement
+
+    # "demanded on Monday that the operator restore the buses" as the parser sometimes
+    # reads it: "that" left hanging on the cue, the clause a second root.
+    words = [
+        "The",
+        "mayor",
+        "demanded",
+        "on",
+        "Monday",
+        "that",
+        "the",
+        "operator",
+        "restore",
+        "the",
+        "buses",
+        ".",
+    ]
+    heads = [1, 2, 2, 4, 2, 2, 7, 8, 8, 10, 8, 8]
+    deps = ["det", "nsubj", "ROOT", "case", "obl", "dep", "det", "nsubj", "ROOT", "det"]
+    lemmas = [w.lower() for w in words]
+    lemmas[2] = "demand"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=[*deps, "obj", "punct"], lemmas=lemmas)
+    clause, target = complement(doc[2], "demand")
+    assert (clause, target) == (doc[8], doc[7])  # "restore …", asking "the operator"
+
+
+def test_an_official_saying_what_the_body_would_do_is_its_commitment(nlp: Any) -> None:
+    (pledge,) = asks(nlp, "The minister said the government would pay for six new ferries.")
+    assert (pledge.kind, pledge.content) == ("commitment", "pay six new ferry")
+    assert pledge.actor is not None and pledge.actor.name == "the government"
+    # an analyst's "would" is a forecast, not the bank's word
+    assert asks(nlp, "Analysts said the bank would cut rates.") == ()

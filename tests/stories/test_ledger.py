@@ -332,3 +332,32 @@ def test_halting_and_suspending_are_one_deed(nlp: Any) -> None:
     ]
     (demand,) = [e for e in build_ledger(items) if e.first.kind == "demand"]
     assert demand.status == "met"
+
+
+def test_an_order_to_a_party_is_a_demand_its_deed_answers(nlp: Any) -> None:
+    items = [
+        article(
+            nlp, "a1", 0, "The regulator ordered Norline Transit to withdraw the old carriages."
+        ),
+        article(nlp, "a2", 8, "Norline Transit withdrew the old carriages on Monday."),
+    ]
+    (entry,) = build_ledger(items)
+    assert [s.kind for s in entry.steps] == ["demand", "action"]
+    assert entry.steps[0].ask.kind == "action"  # the extractor's record is the order given
+    assert (entry.target, entry.status) == ("Norline Transit", "met")
+
+
+def test_a_demand_told_again_by_the_sides_official_is_one_entry(nlp: Any) -> None:
+    items = [
+        article(
+            nlp,
+            "a1",
+            0,
+            "Karsia wants Menorra to withdraw its complaint to the tribunal. "
+            "Karsia's Energy Minister Tomas Orel spoke in Lanz.",
+        ),
+        article(nlp, "a2", 7, "Orel urged Menorra again to withdraw the complaint."),
+    ]
+    demands = [e for e in build_ledger(items) if e.first.kind == "demand"]
+    assert len(demands) == 1
+    assert [s.article_id for s in demands[0].steps] == ["a1", "a2"]

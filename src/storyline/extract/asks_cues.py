@@ -19,6 +19,7 @@ __all__ = [
     "ANSWERING_VERBS",
     "ANSWER_NOUNS",
     "BARE_VERBS",
+    "BODY_NOUNS",
     "CHAMBER_NOUNS",
     "CLAIM_NOUNS",
     "COMMITMENT_VERBS",
@@ -50,6 +51,7 @@ __all__ = [
     "REQUEST_NOUNS",
     "SELF_DEMANDS",
     "SPEECH_NOUNS",
+    "SPOKESPEOPLE",
     "SUPPORT_NOUNS",
     "SUPPORT_VERBS",
     "UNKNOWING_VERBS",
@@ -395,6 +397,22 @@ PUSHING_VERBS = _words("push press pressure lobby")
 # A future with "will" is a body's own pledge unless a chamber or a plural group
 # is scheduled to act ("the Senate will vote", "senators will later swap").
 CHAMBER_NOUNS = _words("senate house congress parliament assembly legislature chamber")
+# Who speaks for a body ("the minister said the government would …"); not analysts,
+# lawyers or candidates, whose "would" is a forecast or a plea.
+SPOKESPEOPLE = _words(
+    """
+    spokesman spokeswoman spokesperson official minister secretary chief executive director
+    chair chairman chairwoman president mayor governor manager ceo commissioner deputy
+    negotiator envoy ambassador premier chancellor
+    """
+)
+# Bodies an official speaks for, as "the government", "the company".
+BODY_NOUNS = _words(
+    """
+    government company ministry council authority board department agency firm operator
+    administration union commission regulator bank group
+    """
+)
 # Verbs by which an actor states its own intention ("announced it would end …").
 OWN_WORD_VERBS = _words(
     "say announce pledge promise vow tell state confirm insist declare add write tweet indicate"

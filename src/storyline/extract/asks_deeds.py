@@ -29,6 +29,7 @@ from storyline.extract.asks_cues import (
     AGREEING_VERBS,
     AGREEMENT_NOUNS,
     ANSWER_NOUNS,
+    BODY_NOUNS,
     CHAMBER_NOUNS,
     DIRECTIVE_VERBS,
     FORCE_WORDS,
@@ -45,6 +46,7 @@ from storyline.extract.asks_cues import (
     PROCLAIM_VERBS,
     PROCLAIMED_NOUNS,
     SPEECH_NOUNS,
+    SPOKESPEOPLE,
     SUPPORT_NOUNS,
     SUPPORT_VERBS,
     VIOLENCE_VERBS,
@@ -142,6 +144,27 @@ _AMOUNTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _SHARES = {"half", "part", "share", "third", "quarter", "some", "all"}
 
 
+def _conjunct_doer(tok: Any) -> Any | None:
+    """The subject of the verb a later verb is joined to: its doer too ("Karsia released
+    the fishermen and let more water through")."""
+    if tok.dep_ != "conj" or not is_verb(tok.head) or tok.i < tok.head.i:
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+
+
+def _past_conjunct(tok: Any) -> bool:
+    """A bare verb joined to a past tense with no auxiliary of either: past too ("released
+    the fishermen and let more water through"; "let", "cut", "put" read as base forms)."""
+    return (
+        tok.tag_ == "VB"
+        and tok.dep_ == "conj"
+        and tok.head.tag_ == "VBD"
+        and not any(
+            c.dep_ in ("aux", "aux:pass", "mark") for c in (*tok.children, *tok.head.children)
+        )
+    )
+
+
 def _received(finder: Finder, tok: Any) -> Ask | None:
     """ "Operators received half of the rise", "farmers received 40 million": an amount
     given *to* the subject by someone unnamed, like a passive with no agent ("received
@@ -178,6 +201,7 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
     if (
         (tok.dep_ in ("amod", "acl", "compound") or tok.tag_ in ("VBG", "VB"))
         and not progressive
+        and not _past_conjunct(tok)
         and not yet_to(tok)
         and not carried
         and not misread
@@ -198,6 +222,7 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
         if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in children):
             return None
         subj = next((c for c in children if c.dep_ == "nsubj"), None)
+        subj = subj or _conjunct_doer(tok)
         if subj is None and (carried or misread):
             subj = tok.head if misread else finder.parties.subject(tok)
         if subj is None or not agentive(subj):
@@ -638,4 +663,20 @@ def _own_word(finder: Finder, tok: Any, subj: Any) -> bool:
         return False
     if subj.lower_ in ("it", "they", "we", "i"):
         return True  # "it would": the pronoun takes up the speaker
-    return bool(finder.parties.party(speaker).name == finder.parties.party(subj).name)
+    if finder.parties.party(speaker).name == finder.parties.party(subj).name:
+        return True
+    return _speaks_for_body(speaker, subj)
+
+
+def _speaks_for_body(speaker: Any, subj: Any) -> bool:
+    """ "the minister said the government would pay", "a Ferrin spokeswoman said Ferrin
+    would appoint": an official's word for the body they speak for is its own word."""
+    if speaker.lemma_.lower() not in SPOKESPEOPLE:
+        return False
+    if subj.lemma_.lower() in BODY_NOUNS and any(c.lower_ == "the" for c in subj.children):
+        return True  # "the government", "the company"
+    # the body named in the official's own phrase: "a Ferrin spokeswoman", "Ferrin's chief"
+    named = {t.lower_ for t in subj.subtree if t.pos_ == "PROPN"}
+    return bool(named) and any(
+        t.lower_ in named for t in speaker.subtree if t.i != speaker.i and t.pos_ == "PROPN"
+    )

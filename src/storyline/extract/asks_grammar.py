@@ -281,7 +281,7 @@ def _stray_that_clause(cue: Any) -> Any | None:
     """ "would insist at next week's talks that Menorra withdraw …": a "that" clause the
     parse hung on a noun after the cue. "that" as its marker, not its subject or object,
     and a subject of its own show it is no relative clause."""
-    return next(
+    hung = next(
         (
             c
             for o in cue.children
@@ -290,6 +290,28 @@ def _stray_that_clause(cue: Any) -> Any | None:
             if c.dep_ in ("acl:relcl", "acl")
             and _that_marked(c)
             and any(x.dep_ == "nsubj" for x in c.children)
+        ),
+        None,
+    )
+    return hung if hung is not None else _split_off_clause(cue)
+
+
+def _split_off_clause(cue: Any) -> Any | None:
+    """ "demanded on Monday that the operator restore …" parsed as two sentences in one:
+    the cue keeps a stray "that" and the clause after it became a root of its own."""
+    that = next(
+        (c for c in cue.children if c.lower_ == "that" and c.i > cue.i and c.dep_ == "dep"),
+        None,
+    )
+    if that is None:
+        return None
+    end = cue.sent.end  # the parse may have cut the sentence there: read on into the next
+    end = cue.doc[end].sent.end if end < len(cue.doc) else end
+    return next(
+        (
+            t
+            for t in cue.doc[that.i + 1 : end]
+            if t.dep_ == "ROOT" and any(x.dep_.startswith("nsubj") for x in t.children)
         ),
         None,
     )
@@ -314,7 +336,7 @@ def _done_to(cue: Any, clause: Any) -> Any | None:
 def _asked_in(clause: Any) -> Any | None:
     """The subject of a demanded "that" clause: the one asked ("demanded that the
     company keep the plant open"); none for a passive ("that the charges be dropped")."""
-    if not _that_marked(clause):
+    if not _that_marked(clause) and clause.dep_ != "ROOT":  # a root: a split-off clause
         return None
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
 
@@ -472,6 +494,10 @@ def yet_to(tok: Any) -> bool:
     )
 
 
+# Prepositions of an adjunct that says when a deed was done, not what it did.
+_WHEN_CASES = frozenset({"after", "before", "during", "following", "amid", "since", "until"})
+
+
 def action_span(tok: Any) -> Any:
     """The deed and what it is done to, up to the end of its clause."""
     subjects = {t.i for c in tok.children if c.dep_.startswith("nsubj") for t in c.subtree}
@@ -479,6 +505,23 @@ def action_span(tok: Any) -> Any:
     start, end = extent(tok, first=tok.i)
     if subjects & set(range(start, end)) or aux & set(range(start, end)):
         end = tok.i + 1  # a subject after the verb: an inverted or odd parse
+    # "freed the fishermen and dropped the charges": a second verb with a thing of its
+    # own done to is a deed of its own, not part of what the first one did.
+    for other in tok.children:
+        if (
+            other.dep_ == "conj"
+            and other.i > tok.i
+            and is_verb(other)
+            and any(c.dep_ in ("obj", "ccomp", "xcomp") for c in other.children)
+        ):
+            end = min(end, max(other.left_edge.i, tok.i + 1))
+        # "let more water through the dam after two days of talks": when, not what
+        elif (
+            other.dep_ == "obl" and case_of(other) in _WHEN_CASES and other.left_edge.i > tok.i + 1
+        ):
+            end = min(end, other.left_edge.i)
+    while end > tok.i + 1 and (tok.doc[end - 1].is_punct or tok.doc[end - 1].dep_ == "cc"):
+        end -= 1
     return tok.doc[start:end]
 
 

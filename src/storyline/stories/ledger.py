@@ -46,6 +46,7 @@ actions and refusals that answer no demand are entries of their own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -132,6 +133,8 @@ _OPPOSITES = {
 # ("began filling the reservoir" does not meet a demand to halt the filling).
 _STOPPING = frozenset({"halt", "stop", "pause", "suspend", "cease", "freeze"})
 # Words that make a reply's content point back at the ask ("rejected the demand for …").
+# Verbs by which one party orders another to do something.
+_ORDERS = frozenset({"order", "direct", "instruct", "require", "mandate", "command", "task"})
 _ASK_WORDS = frozenset({"demand", "request", "call", "idea", "proposal", "plan", "offer"})
 _LEMMA_MATCH = 0.5  # overlap (shared words / shorter phrase) for contents to match
 _VECTOR_MATCH = 0.7  # cosine of the content vectors
@@ -307,8 +310,14 @@ def _short_names(keys: frozenset[str]) -> frozenset[str]:
 def _speaks_for(text: str, person: Party, body: frozenset[str]) -> bool:
     """Whether the story names ``person`` as an official of ``body``: "Vessen's chief
     executive, Julian Farrant", "Farrant, chief executive of Vessen Polymers"."""
-    surname = re.escape(person.name.split()[-1])
+    words = person.name.split()
+    lowered = text.lower()
+    if not words or words[-1].lower() not in lowered:
+        return False  # a cheap test before the long patterns are compiled
+    surname = re.escape(words[-1])
     for key in _short_names(body):
+        if key not in lowered:
+            continue
         name = re.escape(key)
         patterns = (
             rf"\b{name}(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?{_ROLES}\w*,?\s+(?:[A-Z][\w.-]*\s+){{0,3}}"
@@ -319,6 +328,16 @@ def _speaks_for(text: str, person: Party, body: frozenset[str]) -> bool:
         if any(re.search(p, text, re.IGNORECASE) for p in patterns):
             return True
     return False
+
+
+def _step_kind(ask: Ask) -> AskKind:
+    """What an ask is in the ledger: its kind, but an order given to a party ("the
+    regulator ordered Ferrin to air a correction": an action of the regulator's) asks
+    something of that party, which later steps may answer, so it is a demand here."""
+    cue = ask.cue.lower()
+    if ask.kind == "action" and ask.target is not None and {cue, cue[:-1], cue[:-2]} & _ORDERS:
+        return "demand"
+    return ask.kind
 
 
 def _dated_before(reply: LedgerStep, demand: LedgerStep) -> bool:
@@ -350,7 +369,14 @@ class _Linker:
         self.objects: npt.NDArray[np.float32] | None = None
         if encoder is not None and steps:
             self.vectors = encoder.encode(cores)
-            self.objects = encoder.encode([_object(s.ask.content) for s in steps])
+            # What a deed is done to is compared only between steps of one verb: only
+            # those are encoded (the rest stay zero).
+            verbs = Counter(_verb(s.ask.content) for s in steps)
+            shared = [n for n, s in enumerate(steps) if verbs[_verb(s.ask.content)] > 1]
+            self.objects = np.zeros_like(self.vectors)
+            if shared:
+                objects = [_object(steps[n].ask.content) for n in shared]
+                self.objects[shared] = encoder.encode(objects)
 
     def similar(self, i: int, j: int) -> bool:
         a, b = self.steps[i].ask.content, self.steps[j].ask.content
@@ -414,6 +440,19 @@ class _Parties:
         if key not in self._ties:
             self._ties[key] = _speaks_for(self.text, person, body)
         return self._ties[key]
+
+    def one_side(self, a: Party | None, b: Party | None) -> bool:
+        """Whether two askers are one side: one name, or an official the story names for
+        the other ("Karsia's Energy Minister Tomas Orel" and Karsia); an unnamed asker
+        may be either."""
+        if a is None or b is None:
+            return True
+        keys_a, keys_b = _party_keys(a), _party_keys(b)
+        return (
+            _same_party(keys_a, keys_b)
+            or self._speaks_for(a, keys_b)
+            or self._speaks_for(b, keys_a)
+        )
 
     def answers(self, demand: Ask, reply: Ask, reply_sentence: str = "") -> bool:
         """Whether the parties fit: the one asked replies (or, with no one named, another
@@ -512,7 +551,7 @@ def build_ledger(
     for item in items:
         for ask in item.asks:
             span = SourceSpan(item.article_id, ask.start, ask.end)
-            steps.append(LedgerStep(ask.kind, item.article_id, item.published, ask, span))
+            steps.append(LedgerStep(_step_kind(ask), item.article_id, item.published, ask, span))
             sentence_of[id(steps[-1])] = item.text[ask.sentence_start : ask.sentence_end]
             worded[id(steps[-1])] = _worded(item.text, ask)
     # In time order; within one article in the order the text finishes telling them, so
@@ -531,9 +570,7 @@ def build_ledger(
                 continue
             if step.kind == "demand":
                 fits = not _listed_together(head, step) and (
-                    _same_party(_party_keys(step.ask.actor), _party_keys(head.ask.actor))
-                    or not (step.ask.actor and head.ask.actor)
-                    or told_again
+                    parties.one_side(step.ask.actor, head.ask.actor) or told_again
                 )
             else:
                 fits = (

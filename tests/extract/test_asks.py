@@ -820,3 +820,9 @@ def test_an_official_saying_what_the_body_would_do_is_its_commitment(nlp: Any) -
     assert pledge.actor is not None and pledge.actor.name == "the government"
     # an analyst's "would" is a forecast, not the bank's word
     assert asks(nlp, "Analysts said the bank would cut rates.") == ()
+
+
+def test_asking_a_party_for_a_thing_is_a_demand_of_it(nlp: Any) -> None:
+    (ask,) = asks(nlp, "He asked the court for a delay.")
+    assert (ask.kind, ask.content) == ("demand", "delay")
+    assert ask.target is not None and ask.target.name == "the court"

@@ -361,3 +361,22 @@ def test_a_demand_told_again_by_the_sides_official_is_one_entry(nlp: Any) -> Non
     demands = [e for e in build_ledger(items) if e.first.kind == "demand"]
     assert len(demands) == 1
     assert [s.article_id for s in demands[0].steps] == ["a1", "a2"]
+
+
+def test_a_bare_refusal_right_after_a_demand_refuses_it(nlp: Any) -> None:
+    items = [
+        article(
+            nlp,
+            "a1",
+            0,
+            "Velorin's managing director, Conrad Ilves, asked the council for a larger "
+            "subsidy. The deputy mayor, Ruth Kanagawa, turned him down on the spot.",
+        )
+    ]
+    (entry,) = build_ledger(items)
+    assert (entry.content, entry.target, entry.status) == (
+        "large subsidy",
+        "the council",
+        "refused",
+    )
+    assert [s.kind for s in entry.steps] == ["demand", "refusal"]

@@ -225,6 +225,11 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
             and cue.lemma_.lower() in ("ask", "tell")
             and infinitive_of(objs[0]) is None  # "asked the ministry to pay": hung on it
         ):
+            wanted = obls.get("for") or next(
+                (c for c in objs[0].children if c.dep_ == "nmod" and case_of(c) == "for"), None
+            )
+            if cue.lemma_.lower() == "ask" and wanted is not None:
+                return wanted, objs[0]  # "asked the council for a larger subsidy"
             return None, None  # "asked reporters", "told parliament": no demand
     elif kind != "refusal":
         target = obls.get("with") or next((o for o in objs if o.dep_ == "iobj"), None)

@@ -133,6 +133,7 @@ _OPPOSITES = {
 # ("began filling the reservoir" does not meet a demand to halt the filling).
 _STOPPING = frozenset({"halt", "stop", "pause", "suspend", "cease", "freeze"})
 # Words that make a reply's content point back at the ask ("rejected the demand for …").
+_PRONOUNS = frozenset({"it", "him", "her", "them", "this", "that", "so", "they", "he", "she"})
 # Verbs by which one party orders another to do something.
 _ORDERS = frozenset({"order", "direct", "instruct", "require", "mandate", "command", "task"})
 _ASK_WORDS = frozenset({"demand", "request", "call", "idea", "proposal", "plan", "offer"})
@@ -324,6 +325,10 @@ def _speaks_for(text: str, person: Party, body: frozenset[str]) -> bool:
             rf"{surname}\b",
             rf"\b{surname},?\s+(?:[\w-]+\s+){{0,4}}?{_ROLES}\w*\s+(?:of|at|for)\s+(?:the\s+)?"
             rf"{name}\b",
+            # "the regional secretary of the union, Greta Holloway"
+            rf"\b{_ROLES}\w*\s+(?:of|at|for)\s+(?:the\s+)?{name}(?:\s+[\w'’-]+){{0,4}}?,\s+"
+            rf"(?:[A-Z][\w.-]*\s+){{0,3}}{surname}\b",
+            rf"\b{surname}(?:'s|’s)\s+{name}\b",  # "Strand's council": the body she leads
         )
         if any(re.search(p, text, re.IGNORECASE) for p in patterns):
             return True
@@ -564,6 +569,7 @@ def build_ledger(
     for i, step in enumerate(steps):
         best: tuple[float, _Open] | None = None
         told_again = step.kind == "demand" and _nested(step, steps)
+        bare = step.kind == "refusal" and _bare(step.ask)
         for entry in entries:
             head = entry.steps[0]
             if head.kind != "demand":
@@ -574,13 +580,32 @@ def build_ledger(
                 )
             else:
                 fits = (
-                    parties.answers(head.ask, step.ask, sentence_of[id(step)])
+                    (
+                        parties.answers(head.ask, step.ask, sentence_of[id(step)])
+                        # a bare refusal right after the demand: anyone but the asker
+                        or (bare and not parties.one_side(step.ask.actor, head.ask.actor))
+                    )
                     and _after(head, step)
                     and not _dated_before(step, head)
                 )
-            if not fits or not linker.similar(entry.index, i):
+            if not fits:
                 continue
-            score = linker.score(entry.index, i)
+            if bare:
+                # "Kanagawa turned him down": what is refused is the demand just told
+                told = [
+                    d.ask.end
+                    for d in entry.steps
+                    if d.kind == "demand"
+                    and d.article_id == step.article_id
+                    and d.ask.end <= step.ask.start
+                ]
+                if not told:
+                    continue
+                score = float(max(told))
+            elif linker.similar(entry.index, i):
+                score = linker.score(entry.index, i)
+            else:
+                continue
             if best is None or score > best[0]:
                 best = (score, entry)
         if best is not None:
@@ -588,6 +613,11 @@ def build_ledger(
         else:
             entries.append(_Open([step], i))
     return tuple(_entry(e.steps, [_deed(s, sentence_of[id(s)]) for s in e.steps]) for e in entries)
+
+
+def _bare(ask: Ask) -> bool:
+    """Whether a refusal names nothing of what it refuses: "turned him down", "refused"."""
+    return all(w in _PRONOUNS for w in ask.content.lower().split())
 
 
 def _after(demand: LedgerStep, reply: LedgerStep) -> bool:

@@ -826,3 +826,14 @@ def test_asking_a_party_for_a_thing_is_a_demand_of_it(nlp: Any) -> None:
     (ask,) = asks(nlp, "He asked the court for a delay.")
     assert (ask.kind, ask.content) == ("demand", "delay")
     assert ask.target is not None and ask.target.name == "the court"
+
+
+def test_a_thing_that_comes_back_with_no_doer_named_is_done_or_promised(nlp: Any) -> None:
+    (promise,) = asks(nlp, "Night buses will return to routes 4 and 9 within weeks.")
+    assert (promise.kind, promise.actor) == ("commitment", None)
+    assert promise.content.startswith("night bus return")
+    (done,) = asks(nlp, "The border crossing reopened on Monday.")
+    assert (done.kind, done.actor, done.content) == ("action", None, "border crossing reopen")
+    # a person coming back restores nothing, and "could" promises nothing
+    assert asks(nlp, "The minister returned to Vorn.") == ()
+    assert asks(nlp, "Flights could resume next week.") == ()

@@ -81,7 +81,7 @@ from storyline.extract.asks_cues import (
     SELF_DEMANDS,
     UNKNOWING_VERBS,
 )
-from storyline.extract.asks_deeds import NOBODY, action, hope, modal_ask, support
+from storyline.extract.asks_deeds import NOBODY, action, hope, modal_ask, resumed, support
 from storyline.extract.asks_grammar import (
     ASK_NOUNS,
     AskKind,
@@ -251,7 +251,7 @@ class _Finder:
                         asks.append(ask)
                 continue  # "This allowed ISIL to become …": no party ordered anything
             elif kind is None or kind == "action":
-                ask = action(self, tok, listed=kind == "action")
+                ask = action(self, tok, listed=kind == "action") or resumed(self, tok)
                 if ask is not None:
                     asks.append(ask)
                 continue

@@ -77,7 +77,7 @@ from storyline.extract.quotes_cues import SPEECH_VERBS
 if TYPE_CHECKING:
     from storyline.extract.asks import Ask
 
-__all__ = ["NOBODY", "Finder", "action", "hope", "modal_ask", "support"]
+__all__ = ["NOBODY", "Finder", "action", "hope", "modal_ask", "resumed", "support"]
 
 NOBODY = Party("", None, None, 0, 0)  # "no actor named", unlike "find the actor"
 _OBJECTS = {"obj", "xcomp", "ccomp", "compound:prt", "obl"}
@@ -320,6 +320,35 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
         return finder.record("commitment", tok, span, partner, norm=whole)
     ask = finder.record("action", tok, span, action_target(tok), norm=whole)
     return ask if ask.actor is not None else None
+
+
+# Verbs by which a thing comes back or goes on again, its doer unnamed ("night buses
+# returned to routes 4 and 9", "the talks resumed", "the crossing reopened").
+_RESUMING = frozenset({"resume", "reopen", "return", "restart", "reconvene"})
+
+
+def resumed(finder: Finder, tok: Any) -> Ask | None:
+    """A thing that comes back or starts again with no doer named: an action, or, told
+    with "will"/"would", a commitment whose giver goes unnamed."""
+    children = list(tok.children)
+    if lemma_of(tok) not in _RESUMING or tok.tag_ == "VBG" or tok.dep_ in ("acl", "amod"):
+        return None
+    if any(c.dep_ == "aux:pass" for c in children):
+        return None  # "was reopened": a passive, which :func:`action` reads
+    # "the crossing reopened" read as a bare passive participle: its subject all the same
+    subj = next((c for c in children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or agentive(subj):
+        return None  # "the minister returned": a person comes back, nothing is restored
+    if subj.ent_type_ in ("PER", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME"):
+        return None
+    if any(c.dep_ in ("obj", "ccomp", "xcomp") for c in children) or _conditional(tok):
+        return None
+    auxes = {c.lower_ for c in children if c.dep_ == "aux"}
+    if auxes & (_MODALS - _WILL) or auxes & {"to"}:
+        return None  # "could return": a possibility
+    kind: AskKind = "commitment" if auxes & _WILL else "action"
+    span = finder.doc[subj.left_edge.i : action_span(tok).end]
+    return finder.record(kind, tok, span, None, actor=NOBODY)
 
 
 def hope(finder: Finder, tok: Any) -> tuple[Ask, int] | None:

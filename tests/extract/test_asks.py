@@ -837,3 +837,44 @@ def test_a_thing_that_comes_back_with_no_doer_named_is_done_or_promised(nlp: Any
     # a person coming back restores nothing, and "could" promises nothing
     assert asks(nlp, "The minister returned to Vorn.") == ()
     assert asks(nlp, "Flights could resume next week.") == ()
+
+
+def test_an_order_read_with_its_infinitive_as_a_phrase_still_gives_each_item(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    from storyline.extract.asks_grammar import complement, content_items
+
+    # "… ordered Ferrin to air a correction, pay a fine and appoint an ombudsman, after
+    # finding faults" as the parser sometimes reads it: "to air" a phrase, "appoint" a
+    # present tense, the when-clause hung on the last item.
+    rows = [
+        ("The", "det", 1, "DT", "DET"),
+        ("regulator", "nsubj", 2, "NN", "NOUN"),
+        ("ordered", "ROOT", 2, "VBD", "VERB"),
+        ("Ferrin", "obj", 2, "NNP", "PROPN"),
+        ("to", "case", 5, "IN", "ADP"),
+        ("air", "obl", 2, "NN", "NOUN"),
+        ("a", "det", 7, "DT", "DET"),
+        ("correction", "obj", 5, "NN", "NOUN"),
+        (",", "punct", 9, ",", "PUNCT"),
+        ("pay", "conj", 5, "VB", "VERB"),
+        ("a", "det", 11, "DT", "DET"),
+        ("fine", "obj", 9, "NN", "NOUN"),
+        ("and", "cc", 13, "CC", "CCONJ"),
+        ("appoint", "conj", 9, "VBP", "VERB"),
+        ("an", "det", 15, "DT", "DET"),
+        ("ombudsman", "obj", 13, "NN", "NOUN"),
+        (",", "punct", 18, ",", "PUNCT"),
+        ("after", "mark", 18, "IN", "SCONJ"),
+        ("finding", "advcl", 13, "VBG", "VERB"),
+        ("faults", "obj", 18, "NNS", "NOUN"),
+        (".", "punct", 2, ".", "PUNCT"),
+    ]
+    words, deps, heads, tags, pos = (list(column) for column in zip(*rows, strict=True))
+    lemmas = [w.lower() for w in words]
+    lemmas[2] = "order"
+    doc = Doc(nlp.vocab, words=words, deps=deps, heads=heads, tags=tags, pos=pos, lemmas=lemmas)
+    clause, target = complement(doc[2], "demand")
+    assert (clause, target) == (doc[5], doc[3])
+    items = [doc[a:b].text for a, b in content_items(doc[2], clause)]
+    assert items == ["air a correction", "pay a fine", "appoint an ombudsman"]

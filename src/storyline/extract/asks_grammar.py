@@ -179,6 +179,10 @@ def to_clause(tok: Any) -> bool:
         # "forced Stumpf, who was …, to admit …": the infinitive after an aside hung as
         # a conjunct
         return any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
+    if tok.dep_ == "obl" and any(c.dep_ == "obj" for c in tok.children):
+        # "ordered Ferrin to air a correction" with "to air" read as a phrase: a noun
+        # has no object, so this is the infinitive
+        return any(c.dep_ == "case" and c.lower_ == "to" for c in tok.children)
     return bool(
         tok.dep_ in ("xcomp", "advcl", "ccomp")
         and (tok.dep_ == "xcomp" or any(c.lower_ in ("to", "that") for c in tok.children))
@@ -418,8 +422,21 @@ def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
         end = max(t.i for t in child.subtree) + 1
     while end > start and doc[end - 1].is_punct:
         end -= 1
-    # Drop a trailing relative/adverbial clause that is no part of the list.
-    cut = [t.i for t in doc[start:end] if t.dep_ in ("parataxis",) and t.i > head.i]
+    # Drop a trailing relative/adverbial clause that is no part of the list, and one
+    # that says when (", after finding that …").
+    cut = [
+        t.i
+        for t in doc[start:end]
+        if t.i > head.i
+        and (
+            t.dep_ == "parataxis"
+            or (
+                t.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ in _WHEN_CASES for c in t.children)
+                and "," in (doc[t.left_edge.i].text, doc[t.left_edge.i - 1].text)
+            )
+        )
+    ]
     if cut:
         end = min(doc[c].left_edge.i for c in cut)
     return _split(doc, start, end)
@@ -468,8 +485,15 @@ def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
             nxt = doc[i + 2] if i + 2 < end else nxt
         if nxt.is_quote:  # 'and "justify a proportionate response"'
             nxt = doc[nxt.i + 1] if nxt.i + 1 < end else nxt
+        # a present tense in a list is a base form the tagger read as one ("… pay a fine
+        # and appoint an ombudsman": "appoint" tagged VBP)
         bare = nxt.lower_ in BARE_VERBS or (
-            is_verb(nxt) and ("Inf" in nxt.morph.get("VerbForm") or nxt.tag_ == "VB")
+            is_verb(nxt)
+            and (
+                "Inf" in nxt.morph.get("VerbForm")
+                or nxt.tag_ == "VB"
+                or (nxt.tag_ == "VBP" and nxt.dep_ == "conj")
+            )
         )
         if bare and nxt.i > cur + 1:
             items.append((cur, i))

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from storyline.extract.entities import group_entities
 from storyline.extract.quotes import Quote, Speaker, _cue_speakers, extract_quotes
-from storyline.extract.quotes_flow import in_paragraph
+from storyline.extract.quotes_flow import _lead_in, in_paragraph, to_sentence_end
 from storyline.extract.quotes_grammar import (
     _aside,
     _before_aside,
@@ -1004,3 +1004,155 @@ def test_the_object_of_with_before_a_participle_is_the_one_saying(nlp: Any) -> N
     assert found is not None and found.text == "farmers"
     rows[5] = ("said", 1, "advcl", "VERB", "VBD", "say")  # "with farmers said": no subject
     assert _left_subject(_parsed(nlp, rows, ["O"] * len(rows), glued=(1, 8))[5]) is None
+
+
+def test_a_second_that_clause_is_reported_with_the_first_past_a_partial_quote(
+    nlp: Any,
+) -> None:
+    text = (
+        "The league said the players’ conduct was “completely unacceptable” and that it "
+        "would continue to review the matter."
+    )
+    (report,) = [q for q in quotes(nlp, text) if q.kind == "indirect"]
+    assert report.cue == "said"
+    assert report.text.startswith("the players’ conduct")
+    assert report.text.endswith("and that it would continue to review the matter")
+
+
+def test_a_report_runs_on_past_the_closing_mark_of_a_partial_quote(nlp: Any) -> None:
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "NNP", "Smith"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("plan", 6, "nsubj", "NOUN", "NN", "plan"),
+        ("was", 6, "cop", "AUX", "VBD", "be"),
+        ("“", 6, "punct", "PUNCT", "``", "“"),
+        ("costly", 1, "ccomp", "ADJ", "JJ", "costly"),
+        ("”", 6, "punct", "PUNCT", "''", "”"),
+        ("for", 9, "case", "ADP", "IN", "for"),
+        ("farmers", 1, "obl", "NOUN", "NNS", "farmer"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _parsed(nlp, rows, ["O"] * len(rows), glued=(5, 6, 9))
+    content = [doc[i] for i in (2, 3, 4, 6)]
+    ran = to_sentence_end(content, doc[1])
+    assert [t.text for t in ran] == ["the", "plan", "was", "costly", "for", "farmers"]
+
+
+def test_a_speech_verb_a_few_words_before_a_quote_introduces_it(nlp: Any) -> None:
+    (quote,) = quotes(nlp, "Said Comey, “The thought is very painful to us.”")
+    assert quote.cue == "Said"
+    assert quote.speaker is not None and quote.speaker.name.endswith("Comey")
+    (quote,) = quotes(
+        nlp, "Stated Stone:\n\n“I think the stakes are so high that they would do anything.”"
+    )
+    assert quote.cue == "Stated"
+    assert quote.speaker is not None and quote.speaker.name.endswith("Stone")
+
+
+def test_a_lead_in_is_not_a_verb_that_reports_a_clause_of_its_own(nlp: Any) -> None:
+    doc = nlp("The mayor said the deal was dead, “and we will not revive it.”")
+    mark = next(t.i for t in doc if t.text == "“")
+    assert _lead_in(doc, mark) == (None, None)
+
+
+def test_a_partial_quote_ending_in_a_comma_takes_the_attribution_after_it(nlp: Any) -> None:
+    rows = [
+        ("Teachers", 3, "nsubj", "NOUN", "NNS", "teacher"),
+        ("are", 3, "aux", "AUX", "VBP", "be"),
+        ("“", 3, "punct", "PUNCT", "``", "“"),
+        ("looking", 3, "ROOT", "VERB", "VBG", "look"),
+        ("to", 5, "mark", "PART", "TO", "to"),
+        ("see", 3, "xcomp", "VERB", "VB", "see"),
+        ("it", 5, "obj", "PRON", "PRP", "it"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("”", 3, "punct", "PUNCT", "''", "”"),
+        ("García", 10, "nsubj", "PROPN", "NNP", "García"),
+        ("said", 10, "ROOT", "VERB", "VBD", "say"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+    ]
+    # the splitter cut the sentence at the closing mark
+    doc = _parsed(nlp, rows, ["O"] * len(rows), glued=(2, 6, 7, 10), starts=(9,))
+    found = extract_quotes(doc, group_entities(doc))
+    (partial,) = [q for q in found if q.kind == "partial"]
+    assert partial.cue == "said"
+    assert partial.speaker is not None and partial.speaker.name == "García"
+    # the words before the marks are said too, with the same cue
+    assert [q.text for q in found if q.kind == "indirect"] == ["Teachers are"]
+    assert all(q.cue_start == partial.cue_start for q in found)
+
+
+def test_a_quote_resumed_after_its_attribution_goes_on_from_the_first_part(nlp: Any) -> None:
+    text = (
+        '"The risk," said Edward Leamer, an economist who is the director of the UCLA '
+        'Anderson Forecast, "is that we are going to be attracting workers and repelling jobs."'
+    )
+    first, second = quotes(nlp, text)
+    assert second.text.startswith("is that we are going")
+    assert second.kind == "direct"
+    assert (second.cue_start, second.speaker) == (first.cue_start, first.speaker)
+
+
+def test_words_before_an_aside_attribution_are_said_when_the_quote_goes_on_in_lower_case(
+    nlp: Any,
+) -> None:
+    found = quotes(nlp, 'Sooner or later, the governor told reporters, "it starts to pay off."')
+    lead = [q for q in found if q.text == "Sooner or later"]
+    assert lead and lead[0].kind == "indirect" and lead[0].cue == "told"
+    # a quote that opens a sentence of its own leaves the scene out
+    found = quotes(nlp, 'Sooner or later, the governor told reporters, "It starts to pay off."')
+    assert not any(q.text == "Sooner or later" for q in found)
+
+
+def test_a_quote_goes_on_from_an_attributed_partial_quote_before_it(nlp: Any) -> None:
+    text = (
+        "Because of her weak support among young voters, “she does need him,” Kunin said of "
+        "Sanders. “The great achievement is, he has gotten them out to vote.”"
+    )
+    found = quotes(nlp, text)
+    (partial,) = [q for q in found if q.kind == "partial"]
+    (last,) = [q for q in found if q.text.startswith("The great achievement")]
+    assert partial.cue == last.cue == "said"
+    assert last.speaker is not None and last.speaker.name == "Kunin"
+
+
+def test_a_participle_hung_in_the_reported_clause_has_the_speakers_subject(nlp: Any) -> None:
+    text = "Sanders said the process could be “messy,” adding, “Democracy is messy.”"
+    (last,) = [q for q in quotes(nlp, text) if q.text == "Democracy is messy."]
+    assert last.cue == "adding"
+    assert last.speaker is not None and last.speaker.name == "Sanders"
+
+
+def test_the_words_before_an_aside_speaker_with_the_comma_hung_on_the_name_are_said(
+    nlp: Any,
+) -> None:
+    text = (
+        "The club's heavy investment in its facilities, Ms. Tanzer said, ''is a perfect "
+        "example of adapting'' to the changing economics of golf."
+    )
+    found = quotes(nlp, text)
+    lead = [q for q in found if q.text == "The club's heavy investment in its facilities"]
+    assert lead and lead[0].cue == "said"
+
+
+def test_words_between_a_quote_and_its_attribution_go_on_with_the_quote(nlp: Any) -> None:
+    text = (
+        '"Many would consider that an embarrassment for Hillary Clinton" if she did not win '
+        "by a larger margin, Smith said."
+    )
+    found = quotes(nlp, text)
+    rest = [q for q in found if q.text == "if she did not win by a larger margin"]
+    assert rest and rest[0].cue == "said"
+    assert rest[0].speaker is not None and rest[0].speaker.name == "Smith"
+
+
+def test_a_report_around_a_partial_quote_keeps_its_that_clause_after_the_listener(
+    nlp: Any,
+) -> None:
+    text = (
+        "Djokovic told a TV interviewer that he is feeling “a lot of emotion” before the "
+        "“very important match.”"
+    )
+    (report,) = [q for q in quotes(nlp, text) if q.kind == "indirect"]
+    assert report.text.startswith("that he is feeling")
+    assert report.text.endswith("very important match")

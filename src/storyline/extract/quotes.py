@@ -32,6 +32,20 @@ he said, “hides what it really is.”"). Speech nouns with their source report
 too ("his call for …", "Trump’s claim that …"), and so do title-case headlines
 ("Chris Christie Says He Would …").
 
+What an attribution says follows the convention of news annotation (PolNeAR):
+the whole reported clause, "that" and partial quotes in it included, to the
+end of its sentence, past the closing mark of a quote inside it ("said the
+conduct was “unacceptable” and that it would review the matter"); the words
+between a quote and its postposed attribution ("“…” if she lost, Smith
+said"); and the words before an aside attribution when the quote after it
+goes on in lower case ("Sooner or later, he said, “it starts to pay off”"),
+but not a scene set before it ("In Iowa, he said, …", "In an interview, …").
+A quote split by its attribution is one saying, whatever case its second part
+opens in ("“The risk,” said Leamer, “is that …”"); a partial quote ending in
+a comma takes the attribution after it ("Teachers are “…,” García said"); and
+a quote may be introduced by a speech verb a few words before it, with only
+its listener between ("told Breitbart host Matt Boyle, “…”", "Said Comey, “…”").
+
 A report stops before a speech verb of its own ("said A, adding B", "said A,
 but Cook did not say when"), and a quote with no cue right after a report
 goes on from it ("Bolton said he would help. “I will support him.”"). Shares
@@ -74,6 +88,8 @@ from storyline.extract.quotes_flow import (
     in_paragraph,
     kind_of,
     other_paragraph,
+    resumes,
+    sets_scene,
     to_sentence_end,
     with_words_before,
 )
@@ -438,21 +454,31 @@ class _Extractor:
             kind = cast(QuoteKind, kind_of(self.doc, start, end, continued))
             cue = self.cue_for(start, end, governing_only=kind == "partial")
             subj = None
-            if cue is None and kind == "direct":
-                cue, subj = attribution_beside(self.doc, start, end)
+            if cue is None:
+                # a partial quote that ends its clause with a comma takes the
+                # attribution after it: "Teachers are “…,” Ms. García said."
+                after_only = kind == "partial"
+                cue, subj = attribution_beside(self.doc, start, end, after_only)
             speaker = None
             if cue is not None:
                 subj = subj or _subject(cue)
                 speaker = self.cue_speaker(subj) if subj is not None else None
                 if speaker is not None and subj is not None and _pronoun(subj):
                     speaker = self._continue(prev, subj, speaker)
-            elif kind == "direct" and prev is not None and continues(self.text, prev, start):
+            elif (
+                prev is not None
+                and (kind == "direct" or resumes(self.text, prev, start))
+                and continues(self.text, prev, start)
+            ):  # "“The risk,” he said, “is that …”": the quote goes on past its attribution
+                kind = "direct"
                 quotes.append(replace(prev, text=content, kind=kind, start=start, end=end))
                 prev = quotes[-1]
                 continue
             quote = _quote(content, kind, cue, speaker, start, end)
             quotes.append(quote)
-            if kind == "direct":
+            if kind == "direct" or speaker is not None:
+                # an attributed partial quote ends a sentence a quote may go on
+                # from: "Because of …, “she does need him,” Kunin said. “The …”"
                 prev = quote
         spans = [(q.start, q.end) for q in quotes]
         return quotes + [f for q in quotes for f in self._unquoted_parts(q, spans)]
@@ -474,14 +500,24 @@ class _Extractor:
         if cue_span is None or span is None or len(span) == 0 or len(cue_span) == 0:
             return []
         cue, sent = cue_span[0], cue_span[0].sent
+        words = doc[sent.start : sent.end]
         if span[0].sent.start != sent.start:
-            return []
+            # "Teachers are “…,” Ms. García said." split at the closing mark:
+            # the attribution closes the quote's sentence
+            first = span[0].sent
+            if first.end != sent.start or not quote.end <= cue.idx:
+                return []
+            if _FULL_STOP.search(self.text, quote.end, cue.idx):
+                return []
+            words = doc[first.start : sent.end]
         # "A, he said, “a phrase” B": ``indirect`` reads what follows the cue
         before_only = quote.kind == "partial" and cue.i < span[0].i
         subj = _subject(cue)
         if subj is None:
             return []
         left = min(subj.left_edge.i, cue.i)
+        while left < cue.i and doc[left].is_punct:
+            left += 1  # the parser may hang the comma before the speaker on it
         right = max(cue.i, subj.right_edge.i if subj.i > cue.i else cue.i)
         while right + 1 < sent.end and not doc[right + 1].is_punct:
             right += 1  # "said Friday", "told CNN"
@@ -497,8 +533,19 @@ class _Extractor:
             "that",
         )
         skip_before = cue.i < span[0].i and not aside and not relative
+        # "Sooner or later, he told reporters, “it starts to pay off.”": a quote
+        # that opens in lower case goes on with the sentence the attribution
+        # interrupts, and what stands before it is said too, time and all
+        gap = doc[right + 1 : span[0].i]
+        resumed = (
+            aside
+            and quote.text[:1].islower()
+            and len(gap) > 0
+            and gap[0].text in (",", ":")
+            and all(t.is_punct or _blank(t) for t in gap)
+        )
         runs: list[list[Any]] = [[]]
-        for t in sent:
+        for t in words:
             if left <= t.i <= right or t.i in inside or (t.is_punct and t.text in _OPEN | _CLOSE):
                 runs.append([])
             elif not (t.is_punct or _blank(t)):
@@ -524,7 +571,10 @@ class _Extractor:
                 and root.dep_ == "obl"
                 and not any(t.ent_type_ for t in run)
                 and run[-1].i < left
-            )
+            ) or (resumed and run[-1].i < left and not sets_scene(run))
+            # "“Many would call that a loss” if she did not win big, Smith said":
+            # between the quote and its attribution, the words go on with the quote
+            connective = connective or span[-1].i < run[0].i <= run[-1].i < left
             if root.head.i == cue.i and (root.dep_ in _SCENE or _modifier(root)) and not connective:
                 continue  # "Speaking in Iowa, Trump said"
             start, end = run[0].idx, run[-1].idx + len(run[-1])
@@ -601,7 +651,19 @@ class _Extractor:
                 and partial.start > tok.idx
                 and (not content or content[-1].idx < _last_word_end(partial) - 1)
             ):  # the cue governs a partial quote its clause does not reach
-                content = _around_partial(tok, partial.start, partial.end) or content
+                around = _around_partial(tok, partial.start, partial.end)
+                if (
+                    around
+                    and content
+                    and content[0].lower_ in ("that", "whether", "how", "why")
+                    and tok.i < content[0].i < around[0].i <= content[-1].i
+                ):
+                    # "told a TV interviewer that he is feeling “…” before …": the
+                    # clause begins where the report found it, not after the listener
+                    last = max(content[-1].i, around[-1].i)
+                    words = self.doc[content[0].i : last + 1]
+                    around = [t for t in words if not (t.is_punct or _blank(t))]
+                content = around or content
             if not content or _put_to(tok):
                 continue
             content = _verbless_that(tok, content)

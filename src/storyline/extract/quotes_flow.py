@@ -22,7 +22,10 @@ from storyline.extract.quotes_grammar import (
     _blank,
     _nominal,
     _says,
+    _says_form,
+    _subject,
     content_end_comma,
+    that_conjunct,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +38,8 @@ __all__ = [
     "in_paragraph",
     "kind_of",
     "other_paragraph",
+    "resumes",
+    "sets_scene",
     "to_sentence_end",
     "with_words_before",
 ]
@@ -67,9 +72,11 @@ def to_sentence_end(content: list[Any], cue: Any) -> list[Any]:
         return content  # "the list, which he says includes …, is …", "Refusing to say A, he …"
     if (
         words[0].lower_ in _CIRCUMSTANCE | {"compared"}  # "…, compared with 11 percent"
-        or any(t.text in _OPEN | _CLOSE | {";"} or t.i in ancestors for t in tail)
+        or any(t.text == ";" or t.i in ancestors for t in tail)
         or any(
-            t.lower_ == "according" or (t.dep_.startswith("nsubj") and _says(t.head)) for t in words
+            t.lower_ == "according"
+            or (t.dep_.startswith("nsubj") and _says(t.head) and not that_conjunct(t.head))
+            for t in words
         )
     ):
         return content
@@ -184,12 +191,16 @@ def with_words_before(content: list[Any], cue: Any, subj: Any | None) -> list[An
     return [t for t in doc[before[0].i : content[-1].i + 1]]
 
 
-def attribution_beside(doc: Any, start: int, end: int) -> tuple[Any | None, Any | None]:
+def attribution_beside(
+    doc: Any, start: int, end: int, after_only: bool = False
+) -> tuple[Any | None, Any | None]:
     """Cue and speaker read off the words around a quote when the parse failed.
 
     ``“…,” added Pavone.``, ``“…,” Trump tweeted Wednesday.`` and
     ``Issa said, “…”``: a speech verb right after the closing mark (or right
-    before the opening one) next to a name or noun.
+    before the opening one) next to a name or noun. With ``after_only``, only
+    an attribution after the quote counts: the one that closes a sentence
+    with a partial quote in it ("Teachers are “looking …,” Ms. García said.").
     """
     after = doc.char_span(end, min(len(doc.text), end + 2), alignment_mode="expand")
     if content_end_comma(doc.text[start:end]) and after is not None and len(after):
@@ -197,14 +208,18 @@ def attribution_beside(doc: Any, start: int, end: int) -> tuple[Any | None, Any 
         window = [t for t in doc[i : min(len(doc), i + 8)] if not t.is_space]
         # the next paragraph's words are not this quote's attribution
         window = [t for t in window if "\n" not in doc.text[end : t.idx]]
-        if len(window) >= 2 and _says(window[0]) and _nominal(window[1]):
+        # "“…,” telling reporters" is no "said Smith"
+        inverted = len(window) >= 2 and window[0].tag_ != "VBG"
+        if inverted and _says(window[0]) and _nominal(window[1]):
             j = 1  # "added Pavone", "said Gov. John Kasich, a …"
             while j + 1 < len(window) and _nominal(window[j + 1]):
                 j += 1
             return window[0], window[j]
-        for k in range(1, min(4, len(window))):
+        for k in range(1, min(7, len(window))):
             if _says(window[k]) and all(_nominal(t) for t in window[:k]):
                 return window[k], window[k - 1]  # "Trump tweeted", "Sen. Marco Rubio said"
+    if after_only:
+        return None, None
     before = doc.char_span(max(0, start - 2), start, alignment_mode="expand")
     if before is not None and len(before):
         i = before[0].i
@@ -220,7 +235,68 @@ def attribution_beside(doc: Any, start: int, end: int) -> tuple[Any | None, Any 
             named = all(_nominal(t) or t.pos_ in ("ADP", "PART") for t in sent[:-1])
             if 2 <= len(sent) <= 10 and _says(sent[-1]) and _nominal(sent[-2]) and named:
                 return sent[-1], sent[-2]
+        return _lead_in(doc, before[0].i)
     return None, None
+
+
+# Words that end the stretch before a quote in which its lead-in may stand.
+_STOPS = {".", "!", "?", ";", "(", ")"} | _OPEN | _CLOSE
+
+
+def _lead_in(doc: Any, mark: int) -> tuple[Any | None, Any | None]:
+    """The speech verb that introduces a quote from a few words before it, when
+    the parse (or the sentence splitter) parted them: "Bolton told Breitbart
+    News host Matt Boyle, “…”", "Trump was asked, “…”", "Stated Stone: “…”",
+    "writing “…”".
+
+    Between the verb and the opening mark (``mark``) stand only its listener,
+    a time or manner ("told Congress when asked last month:"), ending in a
+    comma or colon or nothing; no clause with a subject of its own ("said the
+    deal was dead, “…”" reports the deal) and no other sentence or paragraph,
+    bar one the colon introduces.
+    """
+    i = mark
+    while i > 0 and (doc[i - 1].text in _OPEN | {",", ":"} or _blank(doc[i - 1])):
+        i -= 1
+    if i == 0:
+        return None, None
+    gap = doc.text[doc[i - 1].idx + len(doc[i - 1]) : doc[mark].idx]
+    if "\n" in gap and ":" not in gap:
+        return None, None
+    for j in range(i - 1, max(-1, i - 16), -1):
+        t = doc[j]
+        if t.text in _STOPS or "\n" in t.text:
+            break
+        opens = t.i == 0 or doc[t.i - 1].is_punct or _blank(doc[t.i - 1])
+        if not (_says(t) and t.pos_ in ("VERB", "AUX", "NOUN")) and not (
+            opens and _says_form(t.lower_)  # "Said Comey," read as a name
+        ):
+            continue
+        between = doc[j + 1 : i]
+        if any(
+            (k.dep_.startswith("nsubj") and k.lower_ not in ("who", "which", "that"))
+            or (k.pos_ in ("VERB", "AUX") and k.dep_ in ("ccomp", "conj"))
+            for k in between
+        ):
+            return None, None  # "said the deal was dead, “…”": it reports a clause
+        subj = _lead_subject(t, i)
+        return (t, subj) if subj is not None else (None, None)
+    return None, None
+
+
+def _lead_subject(cue: Any, end: int) -> Any | None:
+    """The subject of a lead-in cue: the parse's, or the name right after a
+    cue that opens its clause ("Said Comey, “…”", "Stated Stone: “…”")."""
+    found = _subject(cue)
+    if found is not None:
+        return found
+    names = []
+    for t in cue.doc[cue.i + 1 : end]:
+        if not _nominal(t):
+            break
+        names.append(t)
+    first = cue.i == 0 or cue.doc[cue.i - 1].is_punct or _blank(cue.doc[cue.i - 1])
+    return names[-1] if names and first else None
 
 
 def carried_on(text: str, found: list[Quote]) -> list[Quote]:
@@ -272,6 +348,17 @@ def _adjacent(text: str, last: Quote, start: int) -> bool:
     return gap.rstrip(" \n“\"'\u00a0").endswith(".") and gap.count(".") <= 2
 
 
+def resumes(text: str, prev: Quote, start: int) -> bool:
+    """Whether a quote at ``start`` picks up ``prev`` right after its attribution,
+    in one paragraph: "“The risk,” he said, “is that …”", "“It’s ambush
+    journalism,” Reynolds says. “this new in-your-face journalism.”"."""
+    cue = prev.cue_start
+    if cue is None or not prev.end <= cue < start:
+        return False
+    gap = text[prev.end : start]
+    return "\n" not in gap and len(gap.split()) <= 25
+
+
 def continues(text: str, prev: Quote, start: int) -> bool:
     """Whether a quote with no cue of its own goes on from ``prev`` (same speaker).
 
@@ -312,6 +399,42 @@ def kind_of(doc: Any, start: int, end: int, continued: bool) -> str:
     if len({t.sent.start for t in span}) > 1 and len(span) > 8:
         return "direct"
     return "partial"
+
+
+# Nouns of the occasion or time of a saying: "In an interview,", "On the same day,".
+_OCCASIONS = {
+    "interview",
+    "statement",
+    "speech",
+    "tribute",
+    "remarks",
+    "letter",
+    "memo",
+    "email",
+    "post",
+    "tweet",
+    "appearance",
+    "rally",
+    "debate",
+    "show",
+    "conference",
+    "call",
+    "day",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+}
+
+
+def sets_scene(run: list[Any]) -> bool:
+    """Whether words before an attribution say where, when or on what occasion it
+    was said ("In Iowa,", "On Monday,", "In his tribute,") rather than begin what
+    was said ("An economic downturn,", "If Clinton is elected,")."""
+    return any(t.ent_type_ in ("LOC", "GPE", "DATE", "TIME") or t.lemma_ in _OCCASIONS for t in run)
 
 
 def in_paragraph(content: list[Any], cue: Any) -> list[Any]:

@@ -172,6 +172,20 @@ def _says(tok: Any) -> bool:
     return word.endswith(("s", "ed")) and any(stem in SPEECH_VERBS for stem in stems)
 
 
+def that_conjunct(tok: Any) -> bool:
+    """Whether a verb opens a clause with "that" after a conjunction: the second
+    complement of the cue before ("said A and that the committee would continue
+    …"), not a report of its own, whatever its verb."""
+    marks = [c for c in tok.children if c.dep_ == "mark" and c.i < tok.i]
+    return bool(
+        tok.dep_ == "conj"
+        and marks
+        and marks[0].lower_ == "that"
+        and marks[0].i > 0
+        and tok.doc[marks[0].i - 1].pos_ == "CCONJ"
+    )
+
+
 def _nominal(tok: Any) -> bool:
     """A word of a speaker's name or noun phrase ("Gov.", "John", "the", "spokesman",
     "one" in "said one former aide", a name whatever the tagger made of it)."""
@@ -277,6 +291,10 @@ def _subject(cue: Any) -> Any | None:
         )  # "she said, adding, …" with "adding" hung as a ccomp
         if shared and verb.head.i != verb.i:
             verb = verb.head
+            if cue.tag_ == "VBG" and verb.dep_ == "ccomp" and _says(verb.head) and not _says(verb):
+                # "Sanders said the plan could be “messy,” adding, “…”" with "adding"
+                # hung in the reported clause: who adds is who said it
+                verb = verb.head
         else:
             break
     found = _participle_subject(cue) or _left_subject(cue)
@@ -580,7 +598,7 @@ def _reported_clause(tok: Any) -> list[Any] | None:
         own = c.dep_ in ("conj", "parataxis", "advcl") or (
             c.tag_ == "VBG" and _after_comma(c)
         )  # "told the hosts, adding that …" with "adding" hung as a ccomp
-        if own and _is_cue(c):
+        if own and _is_cue(c) and not that_conjunct(c):
             last = c.left_edge.i - 1
             break  # "said A, and Jones said B" / "said A, adding B": its own report
         parts.append(c)

@@ -213,7 +213,7 @@ def test_fused_scale_on_a_count() -> None:
         # a bracketed conversion measures what the amount it converts measures
         (
             "The council spent £3m ($5.5m) on new roads.",
-            ["council spent on new roads", "council spent on new roads"],
+            ["council spending on new roads", "council spending on new roads"],
         ),
         # "N of X" after a conversion, with the named subject as owner
         (
@@ -370,3 +370,243 @@ def test_a_hyphenated_number_word_is_one_number() -> None:
         "person",
         "number of people died",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # the verb right before the amount, whatever the parse hangs it under
+        ("Sales of electric cars jumped 35% last year.", "rise in Sales of electric cars"),
+        ("Turnover at the business rose by 15%.", "rise in Turnover at the business"),
+        # a transitive change verb whose object is the amount: the amount raised, no rise
+        ("The charity raised £2.4m for flood victims.", "charity raised for flood victims"),
+        # the amount's own complement of purpose joins its verb's
+        (
+            "The minister announced an extra £300m for schools.",
+            "minister announced extra for schools",
+        ),
+        # "worth N": the value of the subject, or of the object it describes
+        ("Exports to China were worth $18bn in 2003.", "value of Exports to China"),
+        ("The merger will create a company worth $30bn.", "value of company"),
+        # an amount that is the subject: what it did
+        ("About £5m was spent on the new stadium.", "money spent on new stadium"),
+        ("Nearly 30% voted for the opposition.", "share voted for opposition"),
+        # "in" + a determined noun is a place, not what the money is in
+        ("The game costs £40 in the shops.", "cost of game"),
+    ],
+)
+def test_what_an_amount_measures_in_its_clause(text: str, about: str) -> None:
+    assert one(text).about == about
+
+
+def test_up_after_an_amount_with_a_time_skips_the_time() -> None:
+    found = extract_figures("The airline carried 45 million passengers last year, up 6% from 2003.")
+    assert [f.about for f in found][-1] == "rise in passengers from 2003"
+
+
+def test_a_comparative_after_the_amount_is_not_what_it_measures() -> None:
+    about = extract_figures("The index closed 45 points lower at 4,820.")[0].about
+    assert about is not None and "lower" not in about
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # the counted noun before a verb is its subject, whatever the parse says
+        (
+            "The law lets 2 million workers claim extra holiday.",
+            "number of workers claim extra holiday",
+        ),
+        # the object of a verb with a complement clause: what the counted things do
+        (
+            "The scheme allowed 40,000 families to buy their homes.",
+            "number of families buy their homes",
+        ),
+        # a predicate "at risk"
+        ("Nearly 3,000 jobs are at risk after the carmaker closed.", "number of jobs at risk"),
+        # another figure's number is left out of the phrase
+        (
+            "Five of the 12 judges disagreed with the ruling.",
+            "number of judges disagreed with the ruling",
+        ),
+    ],
+)
+def test_what_a_count_measures_in_its_clause_more(text: str, about: str) -> None:
+    assert extract_figures(text, PUBLISHED)[0].about == about
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("He owns two or three phones.", "two or three phones", 2.0, 3.0, "phone"),
+        (
+            "There were four, five or maybe six bidders.",
+            "four, five or maybe six bidders",
+            4.0,
+            6.0,
+            "bidder",
+        ),
+        ("It is a multi-billion pound business.", "multi-billion pound", 2e9, 9.99e9, "GBP"),
+        ("It is a multimillion-dollar business.", "multimillion-dollar", 2e6, 9.99e6, "USD"),
+    ],
+)
+def test_alternatives_and_multi_amounts_are_ranges(
+    text: str, span: str, low: float, high: float, unit: str
+) -> None:
+    f = one(text)
+    assert (f.text, f.value, f.low, f.high, f.unit) == (span, None, low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("The cheaper model has one gigabyte of memory.", "one gigabyte", 1.0, "GB"),
+        ("The 256mb card sold out.", "256mb", 256.0, "MB"),
+        ("They walked twenty-five miles.", "twenty-five miles", 25.0, "mi"),
+    ],
+)
+def test_storage_units_and_number_words_with_units(
+    text: str, span: str, value: float, unit: str
+) -> None:
+    f = one(text)
+    assert (f.text, f.value, f.unit) == (span, value, unit)
+
+
+def test_a_number_word_with_points_stays_score_like() -> None:
+    assert extract_figures("The team lost by two points.", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "about"),
+    [
+        (
+            "About one child in five is poor.",
+            "About one child in five",
+            0.2,
+            "share of children poor",
+        ),
+        ("Three voters in 10 said yes.", "Three voters in 10", 0.3, "share of voters said yes"),
+    ],
+)
+def test_one_noun_in_n_is_a_share(text: str, span: str, value: float, about: str) -> None:
+    f = one(text)
+    assert (f.text, f.value, f.unit, f.about) == (span, value, "fraction", about)
+
+
+def test_one_noun_in_n_before_a_noun_is_a_count() -> None:
+    f = extract_figures("She scored 14 goals in 20 league games.", PUBLISHED)[0]
+    assert (f.text, f.unit) == ("14 goals", "goal")
+
+
+def test_a_misplaced_sentence_split_does_not_hide_the_verb() -> None:
+    found = extract_figures("Profits before tax rose 14% to £562m in the year to March.")
+    assert [f.about for f in found] == ["rise in Profits", "Profits"]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # a percentage modifying a noun: the noun is the measure, with its owner
+        ("The bank bought a 20% stake in the insurer.", "bank stake in the insurer"),
+        # a share "of" a thing takes no owner from the verb's subject
+        ("Broadband now reaches 85% of UK homes.", "share of UK homes"),
+        # "its" names the company the text is about
+        (
+            "Acme Corp had a bad year. It lost a third of its customers.",
+            "share of Acme Corp's customers",
+        ),
+        (
+            "Zenith Motors is in trouble. It cut 300 jobs in Ohio.",
+            "number of jobs Zenith Motors cut",
+        ),
+    ],
+)
+def test_owners_of_what_is_measured(text: str, about: str) -> None:
+    assert one(text).about == about
+
+
+def test_people_counted_by_their_nation() -> None:
+    f = one("Some 40 million Americans have no health insurance.")
+    assert (f.text, f.unit, f.about) == (
+        "Some 40 million Americans",
+        "american",
+        "number of Americans have no health insurance",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "abouts"),
+    [
+        # a noun that names a sum of money is the measure itself
+        ("Regulators imposed a £35m fine on the bank.", ["fine"]),
+        # a dealing has a value
+        ("The brewer agreed a $2bn takeover of its rival.", ["value of the takeover of its rival"]),
+        # other things have a cost
+        (
+            "Congress passed a $1.2 trillion infrastructure bill.",
+            ["cost of the infrastructure bill"],
+        ),
+        # the noun after a bracketed conversion, for both amounts
+        (
+            "The scandal landed the broadcaster with a $550,000 (£293,264) fine.",
+            ["fine", "fine"],
+        ),
+        ("He joined for a £5m ($9m) transfer fee.", ["transfer fee", "transfer fee"]),
+    ],
+)
+def test_what_money_modifying_a_noun_measures(text: str, abouts: list[str]) -> None:
+    assert [f.about for f in extract_figures(text, PUBLISHED)] == abouts
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # a verb of spending or giving money is named by its noun
+        (
+            "The government will spend £1.5bn on new hospitals.",
+            "government spending on new hospitals",
+        ),
+        ("Microsoft said it would invest $100m in the project.", "Microsoft investment in project"),
+        # an infinitive of purpose keeps the verb
+        ("The firm agreed to pay $75m to settle the lawsuit.", "firm pay settle the lawsuit"),
+    ],
+)
+def test_money_verbs_are_named_by_their_nouns(text: str, about: str) -> None:
+    assert one(text).about == about
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # "N% higher/lower": a change in the subject
+        ("Exports were 8% higher than last spring.", "rise in Exports"),
+        # a subject whose head noun needs its "of" complement
+        ("The price of a tonne of copper hit $3,000.", "price of a tonne of copper hit"),
+        # a period after the counted noun says when, not what
+        ("The band sold 90,000 tickets in two hours.", "number of tickets band sold"),
+    ],
+)
+def test_comparisons_complements_and_periods(text: str, about: str) -> None:
+    assert one(text).about == about
+
+
+def test_a_number_glued_to_letters_is_a_code() -> None:
+    found = extract_figures("Operators paid £22.5bn for 3G licences.", PUBLISHED)
+    assert [f.text for f in found] == ["£22.5bn"]
+
+
+def test_an_amount_joined_to_a_counted_noun_is_not_part_of_it() -> None:
+    # parsed with "m." as a noun joined to "posts"
+    found = extract_figures("The council will axe 120 posts to save £4m.", PUBLISHED)
+    assert found[0].about == "number of posts"
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("Some 45% of those polled said they would vote Labour.", "share of those polled"),
+        ("About 3% of customers hit by the rise complained.", "share of customers hit by the rise"),
+    ],
+)
+def test_a_participle_after_the_share_qualifies_it(text: str, about: str) -> None:
+    assert one(text).about == about

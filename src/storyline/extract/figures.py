@@ -45,6 +45,7 @@ from storyline.extract.figures_units import (
     APPROX,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    NUMBER_WORDS,
     SCALES,
     UNIT_WORDS,
     fraction_value,
@@ -106,6 +107,13 @@ _QUANTITY = re.compile(
     rf"(?:\s|-)?(?P<u>{_UNIT})\b(?!-(?:year|old))(?P<perday>\s+(?:a|per)\s+day)?",
     re.IGNORECASE,
 )
+# "one gigabyte", "two miles": a number word with a unit ("two points" is score-like)
+_WORD_NUM = "|".join(w for w in NUMBER_WORDS if w != "dozen")
+_QUANTITY_WORDS = re.compile(
+    rf"\b{_APPROX}(?P<n1>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+|{_WORD_NUM})"
+    rf"(?P<s1>{_SCALE})[\s-](?P<u>{_UNIT})\b(?<!points)(?<!point)(?!-(?:year|old))",
+    re.IGNORECASE,
+)
 _FRACTION = re.compile(
     rf"\b{_APPROX}(?P<fr>(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?"
     r"|two-thirds|three-quarters|half|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -113,6 +121,19 @@ _FRACTION = re.compile(
     r"(?=\s+(?:of|the|its|their|his|her|all|[a-z]+s)\b|[.,;:!?)]|$)",
     re.IGNORECASE,
 )
+# "a multi-billion pound industry", "multibillion-dollar": 2 … 9.99 × the scale (GUIDELINES)
+_MULTI = re.compile(
+    r"\bmulti-?(?P<scale>million|billion|trillion)[- ](?P<cw>dollar|pound|euro)s?\b",
+    re.IGNORECASE,
+)
+# "one household in three": a share with the counted noun inside; one followed by a
+# noun ("14 goals in 20 games") is a count, see ``_ends_phrase``
+_ONE_IN = re.compile(
+    rf"\b{_APPROX}(?P<fr>(?:\d+|one|two|three|four|five|six|seven|eight|nine) [a-z]+ (?:in|out of)"
+    r" (?:\d+|two|three|four|five|six|seven|eight|nine|ten))\b(?!-)",
+    re.IGNORECASE,
+)
+_NOUN_IN = re.compile(r"^(?:\S+\s+)*?\S+\s+(?!out\b)[a-z]+\s+(?:in|out of)\s", re.IGNORECASE)
 _ISO_WHEN = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?|-Q[1-4]|-H[12])?$")
 _RATE = {
     "year": "yr", "month": "mo", "day": "d", "week": "wk", "barrel": "bbl",
@@ -181,12 +202,21 @@ def _regex_candidates(text: str) -> list[_Candidate]:
         word = m.group("cw").lower()
         pence = 0.01 if word in ("p", "pence") else 1.0
         add(m, CURRENCY_WORDS[word] + _per(m), "money", pence)
+    for m in _MULTI.finditer(text):
+        scale = SCALES[m.group("scale").lower()]
+        unit = CURRENCY_WORDS[m.group("cw").lower()]
+        low, high = 2 * scale, 9.99 * scale
+        found.append(
+            _Candidate(m.start(), m.end(), m.start(), low, high, False, unit, None, "money")
+        )
     for m in _PERCENT.finditer(text):
         add(m, "pp" if m.group("pc").lower().startswith("percentage") else "percent", "percent")
     for m in _QUANTITY.finditer(text):
         unit = UNIT_WORDS[m.group("u").lower()]
         add(m, unit + ("/d" if m.group("perday") else ""), "quantity")
-    for m in _FRACTION.finditer(text):
+    for m in _QUANTITY_WORDS.finditer(text):
+        add(m, UNIT_WORDS[m.group("u").lower()], "quantity")
+    for m in [*_FRACTION.finditer(text), *_ONE_IN.finditer(text)]:
         value = fraction_value(m.group("fr"))
         quarter_alone = "quarter" in m.group("fr").lower() and not text.startswith(" of", m.end())
         if value is not None and 0 < value <= 1 and not quarter_alone:
@@ -238,6 +268,15 @@ def _between(text: str, cands: list[_Candidate]) -> list[_Candidate]:
                 continue
         out.append(c)
     return out
+
+
+def _ends_phrase(doc: Doc, c: _Candidate) -> bool:
+    """A share "one household in three" is not followed by a noun it would count."""
+    if c.kind != "fraction" or not _NOUN_IN.match(doc.text[c.start : c.end]):
+        return True
+    after = doc.char_span(c.end, len(doc.text), alignment_mode="expand")
+    nxt = after[0] if after is not None and len(after) else None
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
 
 
 def _in_timex(c: _Candidate, timexes: Sequence[Timex]) -> bool:
@@ -293,7 +332,8 @@ def extract_figures(
         doc = load_nlp()(text)
     if timexes is None:
         timexes = extract_timexes(text, published, doc=doc)
-    cands = _regex_candidates(text) + vague_candidates(doc, text)
+    cands = [c for c in _regex_candidates(text) if _ends_phrase(doc, c)]
+    cands += vague_candidates(doc, text)
     cands = _resolve_overlaps([c for c in cands if not _in_timex(c, timexes)])
     counts = [
         c

@@ -1,4 +1,5 @@
-"""What a figure measures, read off the dependency parse.
+"""What a figure measures, read off the dependency parse and, where the parse
+fails, the word order (:mod:`storyline.extract.figures_clause`).
 
 Rules, in order, for the token that heads the figure's span (a bracketed or
 alternative conversion, "$260m (£134m)", "to $4.6bn" after "from $120bn", is
@@ -8,25 +9,35 @@ read as the amount it restates):
    clause says about it (:mod:`storyline.extract.figures_about_count`);
 2. "up/down N% (from …)" after an amount → "<rise|fall> in <what the amount
    measures>"; "down from N a year earlier" → that thing and the time;
-3. an "of" complement ("70 percent of the country's wheat imports", "£2bn
-   ($3.7bn) of acquisitions") or, for money, an "in" one ("$40bn in school
-   repairs") → "<measure> of <complement>", with the named subject as owner
-   when the complement has none ("cost of Acme Corp's acquisitions");
-4. the figure modifies a noun ("a $1.2 trillion infrastructure bill", "the
-   $399 Zephyr") → "<measure> of the <noun with its modifiers>";
-5. the figure complements a noun ("a profit of $3.36bn") → the noun, after
-   its owner (the subject, or the object changing "from a peak of …");
-   idioms of approximation ("in the region of") are looked through;
-6. the object of a change verb ("sales rose 5%", "cut spending by £35bn") →
+3. "one household in three" → "share of households" and what they do;
+   "worth N" → "value of <what is worth it>";
+4. an "of" complement ("70 percent of the country's wheat imports", "£2bn
+   ($3.7bn) of acquisitions") or, for money, an "in" one with a bare noun
+   ("$40bn in school repairs", not "£40 in the shops") → "<measure> of
+   <complement>" with a participle after it ("of votes cast"), for money with
+   the named subject as owner ("cost of Acme Corp's acquisitions");
+5. the figure modifies a noun, also across a bracketed conversion ("a $1.2
+   trillion infrastructure bill", "a $550,000 (£293,264) fine") → "cost of
+   the <noun>", or the noun itself when it names a sum ("fine") or a share
+   ("a 20% stake in …"), "value of the <noun>" for a dealing ("takeover");
+6. the figure complements a noun with no verb between ("a profit of $3.36bn")
+   → the noun, after its owner; idioms ("in the region of") are looked through;
+7. "N% higher/lower" → "<rise|fall> in <subject>"; an amount that is the
+   subject of a verb → "<money|share> <verb> <complement>";
+8. the object of a change verb ("sales rose 5%", "cut spending by £35bn") →
    "<rise|fall|…> in <what changed>"; the level it changed to → what changed;
-7. the antecedent of a relative clause whose object is the relative pronoun
+   a transitive change verb with the amount as object ("raised £2m") is no change;
+9. the antecedent of a relative clause whose object is the relative pronoun
    ("reserves, which it set at £5m"); "for N" → "price of <what was
    bought or sold>"; "cost/priced/valued at N" → "<cost|price|value> of <subject>";
-8. otherwise the subject, the verb and a complement of purpose or destination
-   ("the government pledged £200m to the health service").
+10. otherwise the subject ("it" as the company it stands for), the verb (as
+    its noun for spending and giving: "pledge", "spending") and a complement
+    of purpose, destination or field ("UK pledge to the fund").
 
-The measure word comes from the unit: money "cost", percent and fraction
-"share", lengths "length", weights "weight", other units "amount".
+The verb is the parse's, or the one right before the figure when the parse
+hangs the figure off a noun. The measure word comes from the unit: money
+"cost", percent and fraction "share", lengths "length", weights "weight",
+other units "amount".
 """
 
 from __future__ import annotations
@@ -34,7 +45,21 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.figures_about_count import count_phrase
-from storyline.extract.figures_np import compact_np, noun_phrase, phrase, short_np, subject
+from storyline.extract.figures_clause import (
+    clause_subject,
+    prep_before,
+    verb_after,
+    verb_before,
+    worth_phrase,
+)
+from storyline.extract.figures_np import (
+    antecedent,
+    compact_np,
+    noun_phrase,
+    phrase,
+    short_np,
+    subject,
+)
 from storyline.extract.figures_units import SCALES, TIME_NOUNS
 
 __all__ = ["about_phrase"]
@@ -48,6 +73,25 @@ _CHANGE = {
     "reduce": "cut", "lower": "cut", "fell": "fall", "rose": "rise", "up": "rise",
     "down": "fall", "expand": "growth", "contract": "fall", "double": "rise",
 }  # fmt: skip
+# change verbs whose object is what is changed: "raised £2m" is money raised, not a rise
+_TRANSITIVE = {"raise", "boost", "cut", "reduce", "lower"}
+# nouns that name a sum of money ("a £35m fine" is the fine), and dealings that have a value
+_MONEY_NOUNS = {
+    "fine", "fee", "price", "cost", "budget", "salary", "wage", "pay", "bonus", "payout",
+    "payment", "pledge", "commitment", "grant", "loan", "debt", "deficit", "surplus", "profit",
+    "loss", "revenue", "turnover", "fund", "investment", "donation", "compensation",
+    "settlement", "tax", "levy", "subsidy", "prize", "award", "ransom", "bail", "rebate",
+    "refund", "spending", "windfall", "dividend", "penalty", "damages",
+}  # fmt: skip
+# what a sum spent, given or taken is called: "pledged £2m" is a pledge
+_NOMINAL = {
+    "pledge": "pledge", "spend": "spending", "invest": "investment", "pay": "payment",
+    "donate": "donation", "fine": "fine", "save": "savings", "earn": "earnings",
+    "borrow": "borrowing", "lend": "loan", "owe": "debt", "award": "award", "grant": "grant",
+    "bid": "bid", "offer": "offer", "charge": "charge", "spent": "spending", "paid": "payment",
+}  # fmt: skip
+_COMPARED = {"higher": "rise", "lower": "fall", "up": "rise", "down": "fall"}
+_DEALS = {"deal", "takeover", "contract", "merger", "acquisition", "bid", "offer", "sale"}
 _LENGTH = {"mi", "km", "m", "ft", "cm", "mm", "in", "yd"}
 _WEIGHT = {"t", "kg", "g", "lb", "oz"}
 # "in the region of $45", "in excess of", "to the tune of": the noun is not the measure
@@ -93,7 +137,8 @@ def _amount_root(root: Token) -> Token:
         ):
             root = head
             continue
-        if root.dep_.startswith("nmod") and head.pos_ == "SYM" and _case(root) in ("to", "from"):
+        level = head.pos_ == "SYM" and head.text != "%"  # "rose 14% to £562m" is no restatement
+        if root.dep_.startswith("nmod") and level and _case(root) in ("to", "from"):
             root = head  # "from a peak of $120bn to $4.6bn", "to $12bn, from $12.4bn"
             continue
         if before is not None and before.text in ("(", ";") and before.i > 0:
@@ -148,9 +193,23 @@ def _of_complement(root: Token, end: int, kind: str) -> Token | None:
         noun = doc[i].head
         while noun.dep_ in ("compound", "amod", "flat") and noun.head.i > noun.i:
             noun = noun.head
+        determined = any(c.dep_ in ("det", "nmod:poss") for c in noun.lefts)
+        if doc[i].lower_ == "in" and determined:
+            return None  # "£40 in the shops" is a place; "$40bn in school repairs" a thing
         if noun.i > i and noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in TIME_NOUNS:
             return noun
     return None
+
+
+def _participle(noun: Token, skip: range) -> str:
+    """A participle right after the noun qualifies it, however parsed: "of votes cast",
+    "of those polled", "of customers hit by the rise"."""
+    doc = noun.doc
+    i = noun.right_edge.i + 1
+    if i >= len(doc) or doc[i].tag_ != "VBN" or doc[i].dep_ in ("ROOT", "conj"):
+        return ""
+    end = min(max(doc[i].right_edge.i, i) + 1, i + 4)
+    return " " + phrase(list(doc[i:end]), skip)
 
 
 def _span_root(span: Span) -> Token:
@@ -183,8 +242,37 @@ def _modified_noun(root: Token, end: int) -> Token | None:
             return head
     for child in root.rights:
         if child.dep_ in ("flat", "amod", "compound") and child.idx >= end and child.is_alpha:
+            if child.tag_ in ("JJR", "RBR"):
+                continue  # "45 points lower": a comparison is no thing measured
             return child
     return None
+
+
+def _noun_after_conversion(first: Token, end: int) -> Token | None:
+    """ "a $550,000 (£293,264) fine": an article before the amount, the noun after its
+    bracketed conversion (for either amount)."""
+    doc = first.doc
+    i = first.i - 1
+    if i >= 0 and doc[i].text == "(":  # the conversion itself: back over the amount it restates
+        i -= 1
+        while i >= 0 and (doc[i].pos_ in ("NUM", "SYM") or doc[i].lower_.rstrip(".") in SCALES):
+            i -= 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "ADJ") and doc[i].is_alpha:
+        i -= 1  # "a maximum $3m (£1.6m) fine"
+    if i < 0 or doc[i].lower_ not in ("a", "an", "the"):
+        return None
+    j = next((t.i for t in doc[first.i :] if t.idx >= end), len(doc))
+    if j < len(doc) and doc[j].text == "(":
+        j = next((t.i for t in doc[j:] if t.text == ")"), len(doc))
+    if j >= len(doc) or doc[j].text != ")" or j + 1 >= len(doc):
+        return None
+    noun = doc[j + 1]
+    closes = noun.i + 1 >= len(doc) or doc[noun.i + 1].is_punct or doc[noun.i + 1].pos_ == "ADP"
+    if not (noun.tag_.startswith("NN") or (noun.pos_ == "ADJ" and closes)):
+        return None  # an adjective ends the phrase only as its noun: "a $5m (£3m) fine."
+    while noun.i + 1 < len(doc) and doc[noun.i + 1].tag_ in ("NN", "NNS"):
+        noun = doc[noun.i + 1]  # "a $5m (£3m) transfer fee"
+    return noun
 
 
 def _up_down(span: Span) -> str | None:
@@ -200,6 +288,9 @@ def _up_down(span: Span) -> str | None:
     while j > 0 and doc[j].is_punct:
         j -= 1
     prev = _amount_root(doc[j]) if doc[j].like_num or doc[j].pos_ in ("NUM", "SYM") else doc[j]
+    if prev.lemma_.lower() in TIME_NOUNS and prev.head.pos_ == "VERB":
+        # "carried 45 million passengers last year, up 6%": the verb's object, not the year
+        prev = next((c for c in prev.head.children if c.dep_ in ("obj", "dobj")), prev)
     while prev.pos_ in ("NUM", "SYM") and prev.head.i < prev.i:
         prev = prev.head
         if prev.pos_ in ("NOUN", "PROPN"):
@@ -240,27 +331,94 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
     if (change := _up_down(span)) is not None:
         return change
     measure = _measure(kind, unit)
+    written = (span[0], end)  # the figure as written, before a conversion is read through
     first = _span_root(span)
     root = _amount_root(first)
     if root.i != first.i:
         skip = range(min(root.left_edge.idx, start), end)
         span = doc[min(root.left_edge.i, span.start) : max(span.end, root.i + 1)]
         end = root.idx + len(root.text)
+    if kind == "fraction" and len(span) >= 4 and span[-2].lower_ == "in":
+        # "one household in three": a share of households
+        name = f"share of {_plural(span[-3])}"
+        if (later := verb_after(span[-1])) is None:
+            return name
+        return _subject_amount(root, later, name, skip)
+    if (worth := worth_phrase(doc[span.start], skip)) is not None:
+        return worth
     if (of := _of_complement(root, end, kind)) is not None:
-        owner = _owner(root) if not any(c.dep_ == "nmod:poss" for c in of.children) else None
+        owned = any(c.dep_ == "nmod:poss" for c in of.children)
+        owner = _owner(root) if kind == "money" and not owned else None
         if owner is not None:
             # "Acme Corp announced £2bn of acquisitions" → "cost of Acme Corp's acquisitions"
             return f"{measure} of {owner}'s {noun_phrase(of, skip, det=False)}"
-        return f"{measure} of {noun_phrase(of, skip)}"
+        return f"{measure} of {noun_phrase(of, skip)}{_participle(of, skip)}"
     head = root.head
     after = doc[span.end] if span.end < len(doc) else None
     if kind == "fraction" and after is not None and after.pos_ == "NOUN":
         return f"share of {after.head.text if after.dep_ == 'compound' else after.text}"
-    if (noun := _modified_noun(root, end)) is not None:
-        return f"{measure} of the {noun_phrase(noun, skip, det=False, right=True)}"
-    if head.i < root.i and head.pos_ in ("NOUN", "PROPN") and root.dep_.startswith("nmod"):
-        return _noun_complement(head, root, skip)
-    return _verb_phrase(root, head, measure, skip)
+    noun = _modified_noun(root, end) or _noun_after_conversion(*written)
+    if noun is not None:
+        text = noun_phrase(noun, skip, det=False, right=True)
+        lemma = noun.lemma_.lower()
+        if kind == "money" and lemma in _MONEY_NOUNS:
+            return text  # "a $550,000 fine": the fine is the amount
+        if kind == "money" and lemma in _DEALS:
+            return f"value of the {text}"  # "a $2bn takeover"
+        if kind != "percent":
+            return f"{measure} of the {text}"
+        # "a 20% stake in the insurer", "a 5% pay rise": the noun is the measure
+        holder = subject(noun.head) if noun.dep_ in ("obj", "dobj") else None
+        return f"{compact_np(holder, skip)} {text}" if holder and _is_content(holder) else text
+    before = verb_before(doc[span.start])
+    nominal = head.i < root.i and head.pos_ in ("NOUN", "PROPN") and root.dep_.startswith("nmod")
+    if nominal and (before is None or before.i < head.i):
+        return _noun_complement(head, root, skip)  # no verb between: "a profit of $3.36bn"
+    if after is not None and after.tag_ in ("JJR", "RBR") and after.lower_ in _COMPARED:
+        # "sales were 8% higher", "shares closed 3.4% lower": a change in the subject
+        what = subject(after) or subject(after.head)
+        if what is not None and _is_content(what):
+            return f"{_COMPARED[after.lower_]} in {noun_phrase(what, skip, det=False, right=True)}"
+    name = "money" if kind == "money" else measure
+    if root.dep_ in ("nsubj", "nsubj:pass") and head.pos_ == "VERB" and not _is_change(head):
+        # "£5m was spent on the stadium", "62% trusted the BBC": what the amount did
+        return _subject_amount(root, head, name, skip)
+    if (after := verb_after(doc[span.end - 1])) is not None and not _is_change(after):
+        return _subject_amount(root, after, name, skip)  # parsed otherwise: "30% voted for"
+    return _verb_phrase(root, head, measure, skip, doc[span.start])
+
+
+def _plural(noun: Token) -> str:
+    """ "household" → "households", "child" → "children"."""
+    word = noun.text
+    if noun.tag_ != "NN":
+        return word
+    irregular = {"child": "children", "person": "people", "man": "men", "woman": "women"}
+    if word.lower() in irregular:
+        return irregular[word.lower()]
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _is_change(verb: Token) -> bool:
+    return verb.lemma_.lower() in _CHANGE or verb.lower_ in _CHANGE
+
+
+def _subject_amount(root: Token, verb: Token, measure: str, skip: range) -> str:
+    words = [measure, verb.text]
+    for c in verb.rights:
+        if c.idx in skip or c.is_punct:
+            continue
+        if c.dep_.startswith(("obj", "dobj", "iobj", "obl")) and c.pos_ in ("NOUN", "PROPN"):
+            words += [_case(c) or "", compact_np(c, skip)]  # "spent on new stadium"
+            break
+        if c.dep_ in ("xcomp", "ccomp", "advcl"):
+            words.append(phrase(list(c.subtree), skip, limit=4))
+            break
+    return " ".join(w for w in words if w)
 
 
 def _noun_complement(head: Token, root: Token, skip: range) -> str | None:
@@ -284,6 +442,8 @@ def _noun_complement(head: Token, root: Token, skip: range) -> str | None:
         owner = subject(verb)
         if owner is not None and _is_content(owner):
             return f"{compact_np(owner, skip)} {text}"
+        if owner is not None and (name := antecedent(owner)):
+            return f"{name} {text}"  # "it posted a profit of £3m"
     return text
 
 
@@ -291,13 +451,23 @@ def _is_content(tok: Token) -> bool:
     return tok.pos_ not in ("PRON", "DET", "NUM", "SYM") and tok.lower_ not in ("one", "each")
 
 
-def _verb_phrase(root: Token, verb: Token, measure: str, skip: range) -> str | None:
-    if root.dep_ not in _ARGS and not root.dep_.startswith(("obl", "nmod")):
+def _verb_phrase(
+    root: Token, verb: Token, measure: str, skip: range, first: Token | None = None
+) -> str | None:
+    if root.dep_ not in _ARGS and not root.dep_.startswith(("obl", "nmod", "iobj")):
         verb = root
+    case = _case(root)
+    before = verb_before(first) if first is not None else None
+    if before is not None and verb.pos_ not in ("VERB", "AUX") and before.idx not in skip:
+        # "sales jumped 35% last year" with the amount parsed under "year"
+        verb, case = before, prep_before(first) if first is not None else None
     lemma = verb.lemma_.lower()
     change = _CHANGE.get(lemma) or _CHANGE.get(verb.lower_)
-    case = _case(root)
-    what = subject(verb)
+    obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != root.i), None)
+    if lemma in _TRANSITIVE and obj is None and case != "by" and root.i > verb.i:
+        # "the charity raised £2.4m", "cut 2,300 jobs": the amount raised, not a change
+        change = None
+    what = clause_subject(verb)
     if change and verb.dep_ in ("advcl", "xcomp") and what is None:
         # "its division saw profits slump 27%": what slumped is the governing verb's object
         what = next((c for c in verb.head.children if c.dep_ in ("obj", "dobj")), None)
@@ -315,7 +485,6 @@ def _verb_phrase(root: Token, verb: Token, measure: str, skip: range) -> str | N
         if lemma in ("cost", "price", "value"):
             return f"{lemma} of {compact_np(verb.head, skip)}"
         return f"{compact_np(verb.head, skip)} {verb.text}"
-    obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != root.i), None)
     if change and obj is not None and case == "by":
         what = obj  # "reduce its debt by £500m"
     if change and what is not None and what.idx not in skip:
@@ -355,24 +524,34 @@ def _verb_phrase(root: Token, verb: Token, measure: str, skip: range) -> str | N
             return None
         return f"{compact_np(what, skip)} {sent_root.text}"
     owner = short_np(what, skip) if _is_content(what) and what.i != verb.i else ""
+    owner = owner or antecedent(what) or ""  # "it raised £2m": the company it stands for
     if verb.i == root.i:
         return owner or None
     amods = [c.text for c in root.lefts if c.dep_ == "amod" and c.idx not in skip]
     words: list[str] = [owner, verb.text, *amods]
+    # the amount's own complement counts as the verb's: "announced £300m for schools"
+    own = [c for c in root.children if c.dep_.startswith("nmod") and c.pos_ in ("NOUN", "PROPN")]
     rest = [
         c
-        for c in verb.children
+        for c in sorted([*verb.children, *own], key=lambda t: t.i)
         if c.i > root.i
         and c.idx not in skip
         and (
-            (c.dep_.startswith("obl") and _case(c) in ("to", "into", "for", "on"))
+            (
+                c.dep_.startswith(("obl", "nmod"))
+                and _case(c) in ("to", "into", "for", "on", "in")
+                and c.lemma_.lower() not in TIME_NOUNS
+                and c.ent_type_ not in ("DATE", "TIME")
+            )
             or (c.dep_ in ("advcl", "xcomp") and any(m.lower_ == "to" for m in c.lefts))
         )
     ]
     if rest:
         comp = rest[0]
-        if comp.dep_.startswith("obl"):
+        if comp.dep_.startswith(("obl", "nmod")):
             words.append(f"{_case(comp)} {compact_np(comp, skip)}")
         else:
             words.append(phrase(list(comp.subtree), skip, limit=4))
+    if (noun := _NOMINAL.get(lemma)) and not (rest and rest[0].dep_ in ("advcl", "xcomp")):
+        words[1] = noun  # "the UK pledged £960m to the fund" → "UK pledge to fund"
     return " ".join(w for w in words if w)

@@ -5,8 +5,12 @@
   noun ("300 tickets and programmes");
 - the subject of a clause → its verb and first complement ("workers went on
   strike", "homes flooded by the storm");
-- the object → the subject and verb ("goals Adriano scored"), or the noun
-  the verb complements ("plans to abolish");
+- a finite verb right after the counted noun has it as subject, whatever the
+  parse says ("let millions of Americans get a booster");
+- a predicate with a preposition ("3,000 jobs are at risk") → that predicate;
+- the object → what it does in a complement clause ("allowed 40,000 families
+  to buy …"), else the subject ("it" as the company it stands for) and verb
+  ("goals Adriano scored"), or the noun the verb complements ("plans to abolish");
 - other complements of a verb → the verb's subject and the verb ("versions
   the new iPod comes in"), its object when it has one;
 - the complement of a noun ("a coalition of 12 charities") → that noun;
@@ -22,8 +26,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from storyline.extract.figures_np import compact_np, noun_phrase, phrase, subject
-from storyline.extract.figures_units import parse_number
+from storyline.extract.figures_np import antecedent, compact_np, noun_phrase, phrase, subject
+from storyline.extract.figures_units import TIME_NOUNS, parse_number
 
 __all__ = ["count_phrase"]
 
@@ -88,7 +92,15 @@ def count_phrase(span: Span, skip: range, money: bool = False) -> str | None:
         if t.i < span.start
     ]
     words = [phrase(outside, range(0)), phrase(kept, range(0))]
-    conj = [c for c in noun.rights if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - noun.i <= 5]
+    conj = [
+        c
+        for c in noun.rights
+        if c.dep_ == "conj"
+        and c.pos_ == "NOUN"
+        and c.is_alpha
+        and c.i - noun.i <= 5
+        and not any(t.like_num or t.pos_ == "SYM" for t in c.subtree)  # not "and £4m"
+    ]
     if conj:
         words.append("and " + compact_np(conj[0], skip))
     words.append(_context(_anchor(noun, span), noun, skip))
@@ -121,7 +133,8 @@ def _right_modifier(noun: Token, skip: range) -> str:
     for c in noun.rights:
         if c.dep_.startswith("nmod") and c.i - noun.i <= 3 and _case(c) == "of":
             return f"of {noun_phrase(c, skip)}"  # "leaders of the unions"
-        if c.dep_.startswith("nmod") and c.i - noun.i <= 3 and _case(c) is not None:
+        timely = c.lemma_.lower() in TIME_NOUNS  # "in two hours" says when, not what
+        if c.dep_.startswith("nmod") and c.i - noun.i <= 3 and _case(c) is not None and not timely:
             return f"{_case(c)} {compact_np(c, skip)}"
         if c.dep_ == "acl" and c.i - noun.i <= 2:
             return phrase(list(c.subtree), skip, limit=6)
@@ -136,9 +149,19 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
     verb = anchor.head
     dep = anchor.dep_
     right = _right_modifier(noun, skip)
+    doc = noun.doc
+    nxt = doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(doc) else None
+    finite = nxt is not None and nxt.tag_ in ("VB", "VBP", "VBZ", "VBD") and nxt.pos_ == "VERB"
+    if finite and nxt is not None and _case(anchor) is None:  # not "a survey of 1,000 adults"
+        # "let millions of Americans get a booster": a verb right after the counted
+        # noun has it as subject, whatever the parse says
+        clause = list(doc[nxt.i : max(nxt.right_edge.i, nxt.i) + 1])
+        return phrase(clause, skip, limit=5)
     if dep in ("nsubj", "nsubj:pass") and verb.i != anchor.i:
         if verb.lemma_.lower() in _LIGHT or right:
             return right
+        if verb.pos_ in ("NOUN", "ADJ") and _case(verb) is not None:
+            return f"{_case(verb)} {verb.text}"  # a predicate: "3,000 jobs are at risk"
         objs = [c for c in verb.rights if c.dep_ in ("obj", "obl", "xcomp", "obl:agent")]
         tail = ""
         if objs and objs[0].pos_ in ("NOUN", "PROPN"):
@@ -148,9 +171,15 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
             tail = phrase(list(objs[0].subtree), skip, limit=4)
         return f"{verb.text} {tail}".strip()
     if dep in ("obj", "dobj"):
+        small = [c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and c.i > anchor.i]
+        if small and small[0].pos_ == "VERB":
+            # "let 2 million workers claim a refund": what the counted things do
+            return f"{right} {phrase(list(small[0].subtree), skip, limit=5)}".strip()
         subj = subject(verb, control=False)
         if subj is not None and _is_content(subj) and subj.idx not in skip:
             return f"{right} {compact_np(subj, skip)} {verb.text}".strip()
+        if subj is not None and (name := antecedent(subj)):
+            return f"{right} {name} {verb.text}".strip()  # "it cut 300 jobs"
         if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return f"{right} {verb.head.text} to {verb.text}".strip()  # "plans to abolish"
         return right or verb.text

@@ -74,14 +74,14 @@ def _counted_noun(doc: Doc, tokens: Sequence[Token], ranged: bool = False) -> To
             head = tok.head
     if head.dep_ == "compound" and head.head.pos_ == "NOUN" and 0 < head.head.i - head.i <= 2:
         head = head.head  # "six government units"
-    if head.pos_ != "NOUN" or not 0 < head.i - last.i <= 4:
+    if not _countable(head) or not 0 < head.i - last.i <= 4:
         # "by more than 500 nurses", parsed with the noun under the number
-        after = [c for c in last.rights if c.pos_ == "NOUN" and c.i - last.i <= 3]
+        after = [c for c in last.rights if _countable(c) and c.i - last.i <= 3]
         after = [c for c in after if not any(t.pos_ == "ADP" for t in doc[last.i + 1 : c.i])]
         head = after[0] if after else head
-    if head.pos_ != "NOUN" or not head.is_alpha or not 0 < head.i - last.i <= 4:
+    if not _countable(head) or not head.is_alpha or not 0 < head.i - last.i <= 4:
         return None
-    if head.text[:1].isupper() and not head.is_sent_start:
+    if head.text[:1].isupper() and not head.is_sent_start and not _nationals(head):
         return None  # a name: "Six Nations", "Two Britains"
     lemma = head.lemma_.lower()
     if lemma in TIME_NOUNS or lemma.rstrip("s") in TIME_NOUNS or lemma in _SCORE_NOUNS:
@@ -89,6 +89,15 @@ def _counted_noun(doc: Doc, tokens: Sequence[Token], ranged: bool = False) -> To
     if ranged and lemma in _RESULT_NOUNS:
         return None
     return head
+
+
+def _nationals(tok: Token) -> bool:
+    """ "40 million Americans", "two Britons": people named by their nation or group."""
+    return tok.ent_type_ == "NORP" and tok.tag_ == "NNPS"
+
+
+def _countable(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" or _nationals(tok)
 
 
 def _partitive_noun(first: Token) -> Token | None:
@@ -172,6 +181,8 @@ def count_candidates(doc: Doc, text: str) -> list[Candidate]:
         elif tok.lower_ == "one" and _contrasted(tok):
             num_toks = [tok]  # "more than one victory", "only one bank"
             value = 1.0
+        elif (alt := _alternatives(tok)) is not None:
+            num_toks, value, high = alt  # "two or three phones", "four, five or six sides"
         elif _is_number_token(tok):
             num_toks = [tok]
             value = parse_number(tok.text)
@@ -187,6 +198,9 @@ def count_candidates(doc: Doc, text: str) -> list[Candidate]:
             continue
         i = num_toks[-1].i + 1
         first = num_toks[0]
+        glued = doc[i] if i < len(doc) and not num_toks[-1].whitespace_ else None
+        if glued is not None and glued.is_alpha and glued.lower_ not in UNIT_WORDS:
+            continue  # a code or name: "3G licences", "4x4"
         if value is None or (first.i > 0 and _excluded_before(doc[first.i - 1])):
             continue
         if first.i + 1 < len(doc) and doc[first.i + 1].text in ("-", "–", ":", "/", "."):
@@ -221,6 +235,31 @@ def count_candidates(doc: Doc, text: str) -> list[Candidate]:
             )
         )
     return found
+
+
+def _alternatives(tok: Token) -> tuple[list[Token], float, float] | None:
+    """ "two or three", "four, five or probably six": the first and last of a list of
+    alternative numbers, as a range (GUIDELINES: an explicit alternative is a range)."""
+    if not _is_number_token(tok):
+        return None
+    doc = tok.doc
+    values = [parse_number(tok.text)]
+    j = tok.i + 1
+    while j + 1 < len(doc) and doc[j].text == "," and _is_number_token(doc[j + 1]):
+        values.append(parse_number(doc[j + 1].text))
+        j += 2
+    if j >= len(doc) or doc[j].lower_ != "or":
+        return None
+    j += 1
+    while j < len(doc) and doc[j].pos_ == "ADV":
+        j += 1  # "or probably six"
+    if j >= len(doc) or not _is_number_token(doc[j]):
+        return None
+    values.append(parse_number(doc[j].text))
+    numbers = [v for v in values if v is not None]
+    if len(numbers) != len(values) or min(numbers) >= max(numbers):
+        return None
+    return [tok, doc[j]], min(numbers), max(numbers)
 
 
 def _excluded_before(prev: Token) -> bool:

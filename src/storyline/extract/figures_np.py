@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["compact_np", "noun_phrase", "phrase", "short_np", "subject"]
+__all__ = ["antecedent", "compact_np", "noun_phrase", "phrase", "short_np", "subject"]
 
-_MODIFIERS = {"compound", "amod", "nmod:poss", "poss", "flat", "nummod"}
+# no "nummod": another figure's number says nothing about what this one measures
+_MODIFIERS = {"compound", "amod", "nmod:poss", "poss", "flat"}
 _RELATIVE = {"who", "which", "that", "whom"}
 
 
@@ -25,9 +26,15 @@ def noun_phrase(noun: Token, skip: range, det: bool = True, right: bool = False)
     """``noun`` with its left modifiers; with ``right`` also an "of"/"for" complement."""
     allowed = _MODIFIERS | {"det"} if det else _MODIFIERS
     left = [t for c in noun.lefts if c.dep_ in allowed for t in c.subtree if t.lower_ != "of"]
+    # a pronoun possessor names the company or country the sentence is about
+    # ("its revenue" → "Yahoo's revenue"), else it is left out ("its debt" → "debt")
+    mine = [t for t in left if t.pos_ == "PRON" and t.head == noun]
+    name = antecedent(mine[0]) if mine else None
+    owner = f"{name}'s " if name else ""
+    if name or not det:
+        left = [t for t in left if not (t.pos_ == "PRON" and t.head == noun)]
     if not det:
-        # no article, and no pronoun possessor ("its debt" → "debt")
-        left = [t for t in left if t.dep_ != "det" and not (t.pos_ == "PRON" and t.head == noun)]
+        left = [t for t in left if t.dep_ != "det"]
     names = [t for c in noun.rights if c.dep_ in ("flat", "appos") and c.pos_ == "PROPN"
              for t in c.subtree]  # fmt: skip
     words = [*left, noun, *names[:3]]
@@ -39,8 +46,17 @@ def noun_phrase(noun: Token, skip: range, det: bool = True, right: bool = False)
             and any(m.dep_ == "case" and m.pos_ == "ADP" for m in c.lefts)  # not "last year"
         ]
         if comp and comp[0].i - noun.i <= 5:
-            words += [t for t in comp[0].subtree if t.i - noun.i <= 6]
+            # up to six words, and no verb a mistaken parse hung under the noun
+            verbs = [
+                t.i
+                for t in comp[0].subtree
+                if t.pos_ == "VERB" and t.dep_ != "amod" and t.i > noun.i
+            ]
+            stop = min([noun.i + 7, *verbs])
+            words += [t for t in comp[0].subtree if t.i < stop]
     text = phrase(sorted(words, key=lambda t: t.i), skip)
+    if text and owner:
+        return owner + text
     return text if text or noun.pos_ in ("SYM", "NUM") else noun.text
 
 
@@ -63,6 +79,10 @@ def short_np(noun: Token, skip: range, limit: int = 6) -> str:
         text = phrase([t for t in tokens if t.dep_ != "det" or t.head.i != noun.i], skip)
         if text:
             return text
+    of = [c for c in noun.rights if any(m.lower_ == "of" and m.dep_ == "case" for m in c.lefts)]
+    if noun.pos_ == "NOUN" and of and noun.doc[noun.i + 1].lower_ == "of":
+        # "the price of a barrel of oil": a head noun right before its "of" complement
+        return noun_phrase(noun, skip, det=False, right=True)
     return compact_np(noun, skip)
 
 
@@ -80,4 +100,25 @@ def subject(verb: Token, control: bool = True) -> Token | None:
         if (verb.dep_ != "conj" and not controlled) or verb.head.i == verb.i:
             return None
         verb = verb.head
+    return None
+
+
+def antecedent(pron: Token, reach: int = 80) -> str | None:
+    """The organisation or country "it"/"its" stands for: the nearest one named before
+    it, within ``reach`` tokens ("Yahoo … it lost a third of its revenue" → "Yahoo")."""
+    if pron.lower_ not in ("it", "its"):
+        return None
+    doc = pron.doc
+    for i in range(pron.i - 1, max(-1, pron.i - reach), -1):
+        tok = doc[i]
+        named = tok.ent_type_ in ("ORG", "GPE") or (tok.pos_ == "PROPN" and tok.dep_ == "nsubj")
+        if named and tok.pos_ == "PROPN":
+            first, last = i, i  # the whole name: "Zenith Motors", "Time Warner"
+            while first > 0 and (doc[first - 1].pos_ == "PROPN" or doc[first].ent_iob_ == "I"):
+                first -= 1
+            while last + 1 < pron.i and (
+                doc[last + 1].pos_ == "PROPN" or doc[last + 1].ent_iob_ == "I"
+            ):
+                last += 1
+            return doc[first : last + 1].text
     return None

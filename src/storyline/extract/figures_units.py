@@ -103,6 +103,8 @@ UNIT_WORDS: dict[str, str] = {
     "gallon": "gal", "gallons": "gal", "barrel": "bbl", "barrels": "bbl", "bpd": "bbl/d",
     "mph": "mph", "kph": "km/h", "megawatt": "MW", "megawatts": "MW", "mw": "MW",
     "gigawatt": "GW", "gigawatts": "GW", "gw": "GW", "kwh": "kWh", "gb": "GB",
+    "mb": "MB", "kb": "KB", "tb": "TB", "megabyte": "MB", "megabytes": "MB",
+    "gigabyte": "GB", "gigabytes": "GB", "terabyte": "TB", "terabytes": "TB",
     "square miles": "sq mi", "square mile": "sq mi", "square kilometres": "sq km",
     "square feet": "sq ft", "degrees": "deg", "points": "pt", "point": "pt",
     "microgram": "µg", "micrograms": "µg", "milligram": "mg", "milligrams": "mg",
@@ -169,7 +171,7 @@ def fraction_value(text: str) -> float | None:
     t = re.sub(r"\s+", " ", text.lower().strip())
     if t in FRACTIONS:
         return FRACTIONS[t]
-    m = re.match(r"^(\w+) (?:in|out of) (\w+)$", t)
+    m = re.match(r"^(\w+) (?:[a-z]+ )?(?:in|out of) (\w+)$", t)  # "one household in three"
     if m:
         a, b = parse_number(m.group(1)), parse_number(m.group(2))
         if a is not None and b:

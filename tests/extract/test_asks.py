@@ -842,7 +842,8 @@ def test_a_thing_that_comes_back_with_no_doer_named_is_done_or_promised(nlp: Any
 def test_an_order_read_with_its_infinitive_as_a_phrase_still_gives_each_item(nlp: Any) -> None:
     from spacy.tokens import Doc
 
-    from storyline.extract.asks_grammar import complement, content_items
+    from storyline.extract.asks_grammar import complement
+    from storyline.extract.asks_spans import content_items
 
     # "… ordered Ferrin to air a correction, pay a fine and appoint an ombudsman, after
     # finding faults" as the parser sometimes reads it: "to air" a phrase, "appoint" a

@@ -94,7 +94,6 @@ from storyline.extract.asks_grammar import (
     case_of,
     causative,
     complement,
-    content_items,
     direct_verbs,
     directs_a_party,
     is_verb,
@@ -102,7 +101,6 @@ from storyline.extract.asks_grammar import (
     lemma_of,
     may_act,
     modality,
-    normalise,
     questioned,
     to_clause,
     told_party,
@@ -110,6 +108,7 @@ from storyline.extract.asks_grammar import (
 from storyline.extract.asks_mend import mend_span
 from storyline.extract.asks_nouns import noun_ask_of
 from storyline.extract.asks_parties import Party, PartyResolver
+from storyline.extract.asks_spans import content_items, normalise
 from storyline.extract.entities import Entity
 from storyline.extract.quotes import Quote
 from storyline.extract.time import Timex

@@ -54,14 +54,11 @@ from storyline.extract.asks_cues import (
 from storyline.extract.asks_grammar import (
     ASK_NOUNS,
     AskKind,
-    action_span,
     action_target,
     agentive,
     carried_deed,
     case_of,
     complement,
-    deed_object,
-    extent,
     infinitive_of,
     is_verb,
     lemma_of,
@@ -71,6 +68,7 @@ from storyline.extract.asks_grammar import (
     yet_to,
 )
 from storyline.extract.asks_parties import Party, PartyResolver
+from storyline.extract.asks_spans import action_span, deed_object, extent
 from storyline.extract.quotes import Quote
 from storyline.extract.quotes_cues import SPEECH_VERBS
 

@@ -1,13 +1,14 @@
-"""The grammar of asks: cue verbs, their complements and the extent of what is asked.
+"""The grammar of asks: cue verbs, their complements, parties and modality.
 
 Functions over tokens of storyline's spaCy parse (Universal Dependencies labels),
-used by :mod:`storyline.extract.asks`.
+used by :mod:`storyline.extract.asks`; the extent of what is asked or done is in
+:mod:`storyline.extract.asks_spans`.
 
 >>> from storyline.nlp.pipeline import load_nlp
 >>> doc = load_nlp()("Kovar will press Orlesia to reopen the crossing and extend the corridor.")
 >>> head, target = complement(doc[2], "demand")
->>> [doc[a:b].text for a, b in content_items(doc[2], head)], target.text
-(['reopen the crossing', 'extend the corridor'], 'Orlesia')
+>>> head.text, target.text
+('reopen', 'Orlesia')
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from storyline.extract.asks_cues import (
     AGENT_NOUNS,
     ANSWER_NOUNS,
     ANSWERABLE_NOUNS,
-    BARE_VERBS,
     COMMITMENT_VERBS,
     DECISIONS,
     DEMAND_VERBS,
@@ -41,20 +41,18 @@ __all__ = [
     "Certainty",
     "Polarity",
     "act_noun",
-    "action_span",
     "action_target",
     "agentive",
     "argument_gerund",
+    "asked_in",
     "asks_a_deed",
     "carried_deed",
     "case_of",
     "causative",
     "complement",
-    "content_items",
-    "deed_object",
     "direct_verbs",
     "directs_a_party",
-    "extent",
+    "done_to",
     "infinitive_of",
     "is_verb",
     "kind_of",
@@ -63,7 +61,6 @@ __all__ = [
     "may_act",
     "misattached",
     "modality",
-    "normalise",
     "solid",
     "stray_infinitive",
     "to_clause",
@@ -81,8 +78,6 @@ _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "we
 # Demand verbs that take what is asked as a "that" clause.
 _THAT_DEMANDS = {"demand", "insist", "urge", "ask", "request", "propose"}
 _NEEDS_CLAUSE = {"invite", "force", "convince", "persuade", "encourage", "implore", "exhort"}
-_CONTENT_DROP = {"det", "punct", "mark", "aux", "aux:pass", "cc", "case", "nmod:poss", "advmod"}
-_CLAUSE_DEPS = {"acl:relcl", "relcl", "advcl", "parataxis", "appos"}
 _KIND_CUES: tuple[tuple[AskKind, frozenset[str]], ...] = (
     ("demand", DEMAND_VERBS),
     ("commitment", COMMITMENT_VERBS),
@@ -264,10 +259,10 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
     following = cue.doc[cue.i + 1].lower_ if cue.i + 1 < len(cue.doc) else ""
     if cue.lemma_.lower() == "call" and following not in ("on", "for", "upon"):
         return None, None  # "called Clinton a champion", "what lawmakers called fraud"
-    if clause is not None and _done_to(cue, clause) is not None:
+    if clause is not None and done_to(cue, clause) is not None:
         return clause, None  # "wants the fishermen sent home": no one named to do it
     if clause is not None:
-        return clause, (target if target is not None or kind != "demand" else _asked_in(clause))
+        return clause, (target if target is not None or kind != "demand" else asked_in(clause))
     if cue.lemma_.lower() in _NEEDS_CLAUSE:
         return None, None  # "invited Flowers to the debate", "forced the issue"
     if kind == "demand" and objs and (objs[0].pos_ == "PRON" or objs[0].ent_type_ == "PER"):
@@ -326,7 +321,7 @@ def _split_off_clause(cue: Any) -> Any | None:
     )
 
 
-def _done_to(cue: Any, clause: Any) -> Any | None:
+def done_to(cue: Any, clause: Any) -> Any | None:
     """What a participle complement of "want" is to be done to: "wants *the fishermen*
     sent home" asks that they be sent, not them to act (unlike "get Americans
     vaccinated")."""
@@ -342,7 +337,7 @@ def _done_to(cue: Any, clause: Any) -> Any | None:
     )
 
 
-def _asked_in(clause: Any) -> Any | None:
+def asked_in(clause: Any) -> Any | None:
     """The subject of a demanded "that" clause: the one asked ("demanded that the
     company keep the plant open"); none for a passive ("that the charges be dropped")."""
     if not _that_marked(clause) and clause.dep_ != "ROOT":  # a root: a split-off clause
@@ -362,154 +357,6 @@ def questioned(cue: Any) -> bool:
     )
 
 
-def _purpose_end(cue: Any, head: Any) -> int:
-    """Where the purpose of a sum runs to: "pledged 12 million crowns last week *for a
-    retraining fund*" promises the fund, not only the money (0 when there is none)."""
-    if head.ent_type_ != "MONEY" or head.dep_ != "obj":
-        return 0
-    purpose = next(
-        (c for c in cue.children if c.i > head.i and c.dep_ == "obl" and case_of(c) == "for"),
-        None,
-    )
-    if purpose is None:
-        return 0
-    end = extent(purpose)[1]
-    return next((t.i for t in cue.doc[purpose.i : end] if t.text in (",", ";")), end)
-
-
-def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
-    """Token ranges of what is asked, one per item of a list of demands."""
-    doc = cue.doc
-    if head.lower_ == head.sent[0].lower_ and head.i == head.sent.start and head.i < cue.i:
-        cop = next((t for t in cue.sent if t.lemma_ == "be" and t.i < cue.i), None)
-        end = cop.i if cop is not None else cue.i
-        return [(head.i, end)]
-    start, end = extent(head)
-    done_to = _done_to(cue, head)
-    if done_to is not None:
-        start = min(start, done_to.left_edge.i)  # "the eleven fishermen … sent home"
-    asked = _asked_in(head) if cue.lemma_.lower() in DEMAND_VERBS else None
-    if asked is not None:
-        start = max(start, asked.right_edge.i + 1)  # what the one asked is to do
-    lead = [  # "called for the charges to be dropped"
-        c
-        for c in cue.children
-        if c.dep_ == "obl" and cue.i < c.i < head.i and c.children and case_of(c) == "for"
-    ]
-    if lead and head.dep_ in ("xcomp", "advcl") and not agentive(lead[0]):
-        start = min(start, lead[0].left_edge.i)  # what is to be done: "the charges"
-    if doc[start].lower_ == "for" and doc[start].dep_ == "case":
-        start += 1
-    end = max(end, _purpose_end(cue, head))
-    # The parse often hangs later items of a list on the cue ("press X to A, free B
-    # and extend C"): follow the cue's later children that continue the list.
-    # "planned to bus in supporters to …" with "to bus" read as a noun phrase: the
-    # verb phrase runs on over the cue's later complements.
-    misread = head.dep_ == "obl" and case_of(head) == "to" and head.i > cue.i
-    for child in cue.children:
-        if child.i < end or child.dep_ not in (
-            "obj",
-            "conj",
-            "xcomp",
-            *(("obl",) if misread else ()),
-        ):
-            continue
-        if child.dep_ == "conj" and not is_verb(child):
-            continue
-        between = doc[end : child.left_edge.i]
-        if any(not (t.is_punct or t.dep_ == "cc") for t in between):
-            break
-        end = max(t.i for t in child.subtree) + 1
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    # Drop a trailing relative/adverbial clause that is no part of the list, and one
-    # that says when (", after finding that …").
-    cut = [
-        t.i
-        for t in doc[start:end]
-        if t.i > head.i
-        and (
-            t.dep_ == "parataxis"
-            or (
-                t.dep_ == "advcl"
-                and any(c.dep_ == "mark" and c.lower_ in _WHEN_CASES for c in t.children)
-                and "," in (doc[t.left_edge.i].text, doc[t.left_edge.i - 1].text)
-            )
-        )
-    ]
-    if cut:
-        end = min(doc[c].left_edge.i for c in cut)
-    return _split(doc, start, end)
-
-
-def extent(head: Any, first: int | None = None) -> tuple[int, int]:
-    """The contiguous tokens of a phrase from ``first``, without the clauses hung on it.
-
-    A clause of its own (with its own subject, or set off by a comma) ends the
-    phrase: "release the journalists, saying they would stand trial".
-    """
-    doc = head.doc
-    skip: set[int] = set()
-    for t in head.subtree:
-        if t.i == head.i or t.i in skip:
-            continue
-        own_subject = any(c.dep_.startswith("nsubj") for c in t.children)
-        after_comma = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text in (",", ";")
-        if (
-            t.dep_ == "parataxis"
-            or (t.dep_ == "conj" and own_subject)
-            or (t.dep_ in ("advcl", "acl", "acl:relcl", "conj") and after_comma)
-        ):
-            skip.update(x.i for x in t.subtree)
-    lo = head.left_edge.i if first is None else first
-    toks = sorted(t.i for t in head.subtree if t.i >= lo and (t.i not in skip or t.i == head.i))
-    start = end = toks[0]
-    for i in toks:
-        if i > end + 1 and not all(t.is_space or t.is_quote for t in doc[end + 1 : i]):
-            break
-        end = i
-    while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
-        end -= 1
-    return start, end + 1
-
-
-def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut a list of demands ("reopen X, free Y and extend Z") into its items."""
-    items: list[tuple[int, int]] = []
-    cur = start
-    for i in range(start + 1, end - 1):
-        tok, nxt = doc[i], doc[i + 1]
-        if tok.text not in (",", ";", "and", "or"):
-            continue
-        if nxt.lower_ in ("and", "or", "to") or nxt.is_quote:
-            nxt = doc[i + 2] if i + 2 < end else nxt
-        if nxt.is_quote:  # 'and "justify a proportionate response"'
-            nxt = doc[nxt.i + 1] if nxt.i + 1 < end else nxt
-        # a present tense in a list is a base form the tagger read as one ("… pay a fine
-        # and appoint an ombudsman": "appoint" tagged VBP)
-        bare = nxt.lower_ in BARE_VERBS or (
-            is_verb(nxt)
-            and (
-                "Inf" in nxt.morph.get("VerbForm")
-                or nxt.tag_ == "VB"
-                or (nxt.tag_ == "VBP" and nxt.dep_ == "conj")
-            )
-        )
-        if bare and nxt.i > cur + 1:
-            items.append((cur, i))
-            cur = nxt.i
-    items.append((cur, end))
-    out = []
-    for a, b in items:
-        while a < b and (doc[a].is_punct or doc[a].lower_ in ("to", "and", "or")):
-            a += 1
-        while b > a and (doc[b - 1].is_punct or doc[b - 1].lower_ in ("and", "or")):
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
-
-
 def yet_to(tok: Any) -> bool:
     """ "has yet to announce": a deed not done."""
     head = tok.head
@@ -521,77 +368,6 @@ def yet_to(tok: Any) -> bool:
         tok.dep_ in ("xcomp", "acl", "advcl")
         and any(c.lower_ == "yet" for c in head.children if c.i < tok.i)
     )
-
-
-# Prepositions of an adjunct that says when a deed was done, not what it did.
-_WHEN_CASES = frozenset({"after", "before", "during", "following", "amid", "since", "until"})
-
-
-def action_span(tok: Any) -> Any:
-    """The deed and what it is done to, up to the end of its clause."""
-    subjects = {t.i for c in tok.children if c.dep_.startswith("nsubj") for t in c.subtree}
-    aux = {c.i for c in tok.children if c.dep_ in ("aux", "aux:pass", "mark")}
-    start, end = extent(tok, first=tok.i)
-    if subjects & set(range(start, end)) or aux & set(range(start, end)):
-        end = tok.i + 1  # a subject after the verb: an inverted or odd parse
-    # "freed the fishermen and dropped the charges": a second verb with a thing of its
-    # own done to is a deed of its own, not part of what the first one did.
-    for other in tok.children:
-        if (
-            other.dep_ == "conj"
-            and other.i > tok.i
-            and is_verb(other)
-            and any(c.dep_ in ("obj", "ccomp", "xcomp") for c in other.children)
-        ):
-            end = min(end, max(other.left_edge.i, tok.i + 1))
-        # "let more water through the dam after two days of talks": when, not what
-        elif (
-            other.dep_ == "obl" and case_of(other) in _WHEN_CASES and other.left_edge.i > tok.i + 1
-        ):
-            end = min(end, other.left_edge.i)
-    while end > tok.i + 1 and (tok.doc[end - 1].is_punct or tok.doc[end - 1].dep_ == "cc"):
-        end -= 1
-    return tok.doc[start:end]
-
-
-def deed_object(tok: Any) -> Any:
-    """What a deed is done to, after the verb: "issued *a mandate Friday requiring …*".
-
-    The verb's object with its complements (an intervening time adverb stays in);
-    the verb itself, its particle and adverbs right after it are left out.
-    """
-    span = action_span(tok)
-    doc = tok.doc
-    start = tok.i + 1
-    while start < span.end and (
-        doc[start].is_punct
-        or (doc[start].head.i == tok.i and doc[start].dep_ in ("compound:prt", "advmod"))
-    ):
-        start += 1
-    return doc[start : span.end] if start < span.end else span
-
-
-def normalise(span: Any) -> str:
-    """A short lemma phrase of what is asked: "reopen tessel border crossing"."""
-    root = span.root
-    words = []
-    for tok in span:
-        if (tok.dep_ in _CONTENT_DROP and tok.i != root.i) or tok.is_punct or tok.is_space:
-            continue
-        if tok.ent_type_ in ("DATE", "TIME"):  # kept in ``when``
-            continue
-        if tok.i != root.i and any(
-            a.dep_ in _CLAUSE_DEPS and a.i != root.i and a in span for a in [tok, *tok.ancestors]
-        ):
-            continue
-        nominal = tok.dep_ in ("obj", "nsubj", "nsubj:pass", "compound", "obl", "nmod") or any(
-            c.dep_ == "det" for c in tok.children
-        )
-        keep = tok.pos_ == "PROPN" or (nominal and tok.lower_.endswith("ing"))
-        words.append(tok.lower_ if keep else tok.lemma_.lower())  # "crossing", not "cross"
-        if len(words) >= 8:
-            break
-    return " ".join(words)
 
 
 def solid(tok: Any) -> Any:

@@ -35,13 +35,13 @@ from storyline.extract.asks_grammar import (
     case_of,
     causative,
     complement,
-    extent,
     infinitive_of,
     is_verb,
     lemma_of,
     stray_infinitive,
     verb_in,
 )
+from storyline.extract.asks_spans import extent
 
 if TYPE_CHECKING:
     from storyline.extract.asks import Ask

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/nlp_bench.py --data ../shared/data [--runs 3]
+    python benchmarks/nlp_bench.py --data ../shared/data [--runs 3] [--only embeddings]
 
 Each measurement runs ``--runs`` times, each time in a fresh process (so load
 time is a cold load and peak memory is that of one model): sentence
@@ -66,6 +66,9 @@ print(json.dumps(result))
 """
 
 
+KINDS = ("embeddings", "pipeline", "ner")
+
+
 def measure(kind: str, data: Path, limit: int) -> dict[str, Any]:
     """One run of one measurement in a fresh interpreter."""
     out = subprocess.run(
@@ -110,17 +113,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--articles", type=int, default=300, help="BBC articles per run (sorted by path)"
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=KINDS,
+        help="measure only this (repeatable); all by default",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     data = args.data.resolve()
-    kinds = ["embeddings"]
-    if has_spacy_pipeline():
-        kinds += ["pipeline", "ner"]
+    spacy_pipeline = has_spacy_pipeline()
+    kinds = [k for k in KINDS if (k == "embeddings" or spacy_pipeline)]
+    if args.only:
+        kinds = [k for k in kinds if k in args.only]
     report: dict[str, Any] = {
         "cores": len(os.sched_getaffinity(0)),
         "articles": args.articles,
-        "spacy_pipeline": "measured" if len(kinds) > 1 else "absent",
+        "spacy_pipeline": (
+            "absent" if not spacy_pipeline else "measured" if kinds != ["embeddings"] else "skipped"
+        ),
     }
     for kind in kinds:
         try:

@@ -48,8 +48,8 @@ def test_order_is_restored_after_length_sorting(encoder: SentenceEncoder) -> Non
 
 @pytest.mark.parametrize("batch_size", [1, 3, 64])
 def test_vectors_do_not_depend_on_batch_size(encoder: SentenceEncoder, batch_size: int) -> None:
-    # The weights are quantised but activations stay fp32, so a text's vector does not
-    # depend on its batch neighbours or on padding.
+    # Activations are quantised with one scale per token, never per batch, so a text's
+    # vector does not depend on its batch neighbours or on padding.
     reference = encoder.encode(TEXTS, batch_size=len(TEXTS))
     np.testing.assert_allclose(encoder.encode(TEXTS, batch_size=batch_size), reference, atol=1e-5)
 

@@ -45,7 +45,7 @@ __all__ = ["Claim", "Comparison", "Conflict", "Fact", "compare_sources"]
 
 SAME_FACT = 0.78
 SAME_SENTENCE_MEASURE = 0.7
-SAME_ABOUT = 0.55
+SAME_ABOUT = 0.5
 SAME_NOUN = 0.6
 SAME_EVENT = 0.75
 _EVENT_WORDS = 10
@@ -53,6 +53,8 @@ SAME_QUOTE = 0.6
 MAX_UNIQUE = 40
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TOKEN = re.compile(r"\w+")
+# "two of the journalists": part of a group counted elsewhere, never a rival total.
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|them)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +197,7 @@ class _Sentences:
         for k, a in enumerate(self.articles):
             for f in a.annotated.figures:
                 x = self.row_at(k, f.start)
-                if x is not None and f.value is not None:
+                if x is not None and f.value is not None and not _PART_OF.match(a.text, f.end):
                     located.append((k, f, x))
         self.phrases.prepare([t for _, f, _ in located for t in (f.unit, f.about) if t])
         groups: list[list[_Located]] = []

@@ -12,6 +12,11 @@ sentence boundaries to learn) into ``<output>/corpus``; the best model lands in
 ``<output>/model-best``. Training reads gold tokens, so the news tokenizer is
 not involved here: ``training/nlp/assemble.py`` installs it in the shipped
 pipeline.
+
+``--vectors DIR`` (a spaCy pipeline holding only vectors, such as the output of
+``training/nlp/train_vectors.py``) adds those static vectors as a fifth input
+to the shared tok2vec (``include_static_vectors``); without it the config is
+trained as written.
 """
 
 from __future__ import annotations
@@ -61,6 +66,10 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=Path("training/output/parser"))
     parser.add_argument("--config", type=Path, default=HERE / "parser.cfg")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    parser.add_argument("--seed", type=int, default=None, help="override system.seed")
+    parser.add_argument(
+        "--vectors", type=Path, default=None, help="spaCy vectors pipeline for the tok2vec"
+    )
     args = parser.parse_args()
 
     corpus = prepare_corpus(args.data_dir, args.output / "corpus")
@@ -70,6 +79,11 @@ def main() -> None:
     }
     if args.max_steps is not None:
         overrides["training.max_steps"] = args.max_steps
+    if args.seed is not None:
+        overrides["system.seed"] = args.seed
+    if args.vectors is not None:
+        overrides["paths.vectors"] = str(args.vectors)
+        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
     train(args.config, args.output, use_gpu=-1, overrides=overrides)
 
 

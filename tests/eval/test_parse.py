@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from conftest import write_maybe_gzipped
+from storyline.cli import main
 from storyline.eval.parse import GoldSentence, evaluate_parse, read_conllu, score_parse
 
 # Two documents; the second sentence has a multi-word token ("don't" = do + n't).
@@ -112,3 +116,27 @@ def test_evaluate_parse_runs_the_pipeline(tmp_path: Path, packed: bool) -> None:
         assert 0.0 <= scores[key] <= 1.0
     assert scores["upos"] > 0.7
     assert scores["words_per_second"] > 0
+
+
+@Language.component("_test_flat_parse")
+def _flat_parse(doc: Doc) -> Doc:
+    """Every word a noun hanging on the first word: a deliberately poor parser."""
+    for token in doc:
+        token.pos_ = "NOUN"
+        token.head = doc[0]
+        token.dep_ = "ROOT" if token.i == 0 else "dep"
+    return doc
+
+
+def test_evaluate_parse_and_the_cli_load_a_model_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A training run's model-best is scored in place of the packaged pipeline
+    nlp = spacy.blank("en")
+    nlp.add_pipe("_test_flat_parse")
+    nlp.to_disk(tmp_path / "model-best")
+    path = write_maybe_gzipped(tmp_path / "tiny.conllu", CONLLU)
+    scores = evaluate_parse(path, model=tmp_path / "model-best")
+    assert scores["upos"] < evaluate_parse(path)["upos"]
+    assert main(["eval", "parse", str(path), "--model", str(tmp_path / "model-best")]) == 0
+    assert json.loads(capsys.readouterr().out)["upos"] == scores["upos"]

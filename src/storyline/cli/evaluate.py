@@ -90,7 +90,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "gold tokens. FILE may be gzipped.",
     )
     pa.add_argument("file", type=Path, metavar="FILE")
-    pa.set_defaults(run=_job("storyline.eval.parse", "evaluate_parse", lambda fn, a: fn(a.file)))
+    pa.add_argument(
+        "--model",
+        type=Path,
+        metavar="DIR",
+        help="a trained spaCy pipeline folder to score instead of the packaged one",
+    )
+    pa.set_defaults(
+        run=_job("storyline.eval.parse", "evaluate_parse", lambda fn, a: fn(a.file, model=a.model))
+    )
 
     t = sub.add_parser(
         "timex",

@@ -174,14 +174,21 @@ def score_parse(
 
 
 def evaluate_parse(
-    path: Path, nlp: Language | None = None, batch_size: int = 32
+    path: Path, nlp: Language | None = None, batch_size: int = 32, model: Path | None = None
 ) -> dict[str, float]:
     """Run the pipeline over the gold words of ``path`` and score it.
+
+    ``nlp`` is a loaded pipeline; ``model`` a trained pipeline folder to load
+    instead (e.g. a training run's ``model-best``); neither: the packaged one.
 
     Returns ``{"upos", "uas", "las", "sentence_f1", "words_per_second"}``;
     ``words_per_second`` times the pipeline components only (no file reading).
     Example: ``evaluate_parse(Path("en_ewt-ud-dev.conllu.gz"))["las"]`` → 0.8…
     """
+    if nlp is None and model is not None:
+        import spacy
+
+        nlp = spacy.load(model)
     if nlp is None:
         from storyline.nlp.pipeline import load_nlp
 

@@ -16,6 +16,16 @@ from storyline.cli.common import emit_json
 __all__ = ["register"]
 
 
+def _model_option(command: argparse.ArgumentParser) -> None:
+    """``--model DIR``: score a training run's pipeline instead of the packaged one."""
+    command.add_argument(
+        "--model",
+        type=Path,
+        metavar="DIR",
+        help="a trained spaCy pipeline folder to score instead of the packaged one",
+    )
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``eval`` and its sub-commands."""
     p = commands.add_parser("eval", help="measure quality on benchmark data")
@@ -73,12 +83,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "type and overall, and words per second. FILE may be gzipped.",
     )
     n.add_argument("file", type=Path, metavar="FILE")
-    n.add_argument(
-        "--model",
-        type=Path,
-        metavar="DIR",
-        help="a trained spaCy pipeline folder to score instead of the packaged one",
-    )
+    _model_option(n)
     n.set_defaults(
         run=_job("storyline.eval.ner", "evaluate_ner", lambda fn, a: fn(a.file, model=a.model))
     )
@@ -90,12 +95,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "gold tokens. FILE may be gzipped.",
     )
     pa.add_argument("file", type=Path, metavar="FILE")
-    pa.add_argument(
-        "--model",
-        type=Path,
-        metavar="DIR",
-        help="a trained spaCy pipeline folder to score instead of the packaged one",
-    )
+    _model_option(pa)
     pa.set_defaults(
         run=_job("storyline.eval.parse", "evaluate_parse", lambda fn, a: fn(a.file, model=a.model))
     )

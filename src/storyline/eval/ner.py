@@ -199,21 +199,6 @@ def score_spans(
     return {"overall": overall, "per_type": per_type}
 
 
-def _default_nlp() -> Any:
-    """The packaged pipeline; before it is assembled, the NER training output."""
-    from storyline.nlp.pipeline import load_nlp
-
-    try:
-        return load_nlp()
-    except FileNotFoundError:
-        dev_model = Path(__file__).resolve().parents[3] / "training/output/ner/model-best"
-        if not dev_model.exists():
-            raise
-        import spacy
-
-        return spacy.load(dev_model)
-
-
 def _ner_only(nlp: Any) -> list[str]:
     """The pipes the ``ner`` component needs: itself and any tok2vec it listens to."""
     needed = {"ner"}
@@ -238,12 +223,10 @@ def evaluate_ner(path: Path, nlp: Any = None, model: Path | None = None) -> dict
     from spacy.tokens import Doc
 
     sentences, fmt = read_iob2(path)
-    if nlp is None and model is not None:
-        import spacy
-
-        nlp = spacy.load(model)
     if nlp is None:
-        nlp = _default_nlp()
+        from storyline.nlp.pipeline import load_pipeline
+
+        nlp = load_pipeline(model)
     types = CONLL_TYPES
     docs = [Doc(nlp.vocab, words=list(s.words)) for s in sentences]
     n_words = sum(len(s.words) for s in sentences)

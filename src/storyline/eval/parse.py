@@ -185,14 +185,10 @@ def evaluate_parse(
     ``words_per_second`` times the pipeline components only (no file reading).
     Example: ``evaluate_parse(Path("en_ewt-ud-dev.conllu.gz"))["las"]`` → 0.8…
     """
-    if nlp is None and model is not None:
-        import spacy
-
-        nlp = spacy.load(model)
     if nlp is None:
-        from storyline.nlp.pipeline import load_nlp
+        from storyline.nlp.pipeline import load_pipeline
 
-        nlp = load_nlp()
+        nlp = load_pipeline(model)
     documents = _documents(read_conllu(_open(path)))
     inputs = [
         Doc(

@@ -31,7 +31,7 @@ from storyline.nlp import entities as _entities
 from storyline.nlp import lemmas as _lemmas
 from storyline.nlp import tokenizer as _tokenizer
 
-__all__ = ["MODEL_NAME", "iter_docs", "load_nlp", "model_path"]
+__all__ = ["MODEL_NAME", "iter_docs", "load_nlp", "load_pipeline", "model_path"]
 
 MODEL_NAME = "en_news"
 _REGISTERED = (_entities, _lemmas, _tokenizer)
@@ -56,6 +56,17 @@ def load_nlp(disable: Iterable[str] = ()) -> Language:
     True
     """
     return _load(tuple(sorted(set(disable))))
+
+
+def load_pipeline(model: Path | None = None) -> Language:
+    """The pipeline in the folder ``model`` (e.g. a training run's ``model-best``, which
+    may use storyline's components: importing this module registers them), or the
+    packaged one when ``model`` is None.
+
+    >>> load_pipeline() is load_nlp()
+    True
+    """
+    return load_nlp() if model is None else spacy.load(model)
 
 
 @lru_cache(maxsize=8)

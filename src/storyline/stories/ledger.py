@@ -269,9 +269,15 @@ def _deeds(ask: Ask) -> frozenset[str]:
     passive ("the reporters were detained") the lemma forms its cue may have."""
     found = {_verb(ask.content)}
     if ask.kind == "action":
-        cue = ask.cue.lower()
-        found |= {_SAME.get(w, w) for w in (cue, cue[:-1], cue[:-2], cue[:-3])}
+        found |= {_SAME.get(w, w) for w in _cue_forms(ask)}
     return frozenset(found)
+
+
+def _cue_forms(ask: Ask) -> frozenset[str]:
+    """The forms an ask's cue word may have as a lemma, its ending cut off ("ordered":
+    "order"; "freed": "free"); the record keeps the word as written."""
+    cue = ask.cue.lower()
+    return frozenset({cue, cue[:-1], cue[:-2], cue[:-3]})
 
 
 def _core(worded: str) -> str:
@@ -339,8 +345,7 @@ def _step_kind(ask: Ask) -> AskKind:
     """What an ask is in the ledger: its kind, but an order given to a party ("the
     regulator ordered Ferrin to air a correction": an action of the regulator's) asks
     something of that party, which later steps may answer, so it is a demand here."""
-    cue = ask.cue.lower()
-    if ask.kind == "action" and ask.target is not None and {cue, cue[:-1], cue[:-2]} & _ORDERS:
+    if ask.kind == "action" and ask.target is not None and _cue_forms(ask) & _ORDERS:
         return "demand"
     return ask.kind
 

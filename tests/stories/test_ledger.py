@@ -73,9 +73,11 @@ def test_a_commitment_is_a_promise_and_other_sides_do_not_answer(nlp: Any) -> No
     by_content = {e.content: e for e in entries}
     assert by_content["raise pay"].status == "promised"
     assert [s.kind for s in by_content["raise pay"].steps] == ["demand", "commitment"]
-    # Estmark was not the side asked, so its deed stays an entry of its own.
-    corridor = [e for e in entries if "corridor" in e.content]
-    assert sorted(e.status for e in corridor) == ["met", "open"]
+    # Estmark was not the side asked, so its deed stays an entry of its own, which
+    # meets nothing: it has no status.
+    corridor = {e.first.kind: e.status for e in entries if "corridor" in e.content}
+    assert corridor == {"demand": "open", "action": None}
+    assert ledger_json([e for e in entries if e.first.kind == "action"])[0]["status"] is None
 
 
 def test_a_claimed_action_leaves_the_demand_open_and_no_encoder_needs_shared_words(
@@ -114,7 +116,7 @@ def test_an_encoder_matches_contents_by_meaning(nlp: Any) -> None:
         article(nlp, "a1", 0, "Kovar urged Orlesia to pardon the reporters."),
         article(nlp, "a2", 5, "Orlesia released the journalists on Friday."),
     ]
-    assert [e.status for e in build_ledger(items)] == ["open", "met"]  # no shared words
+    assert [e.status for e in build_ledger(items)] == ["open", None]  # no shared words
     (entry,) = build_ledger(items, encoder=_FakeEncoder())
     assert entry.status == "met"
 

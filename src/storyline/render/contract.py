@@ -22,7 +22,9 @@ from storyline.stories.records import SourceSpan
 
 __all__ = ["VERSION", "brief_json", "dossier_json", "schema"]
 
-VERSION = "1.0"
+VERSION = "1.1"
+"""1.1: a ledger entry led by no demand (a commitment, action or refusal on its own) has
+``status`` null; in 1.0 it carried a status that described nothing."""
 
 
 def _iso(when: datetime | None) -> str | None:

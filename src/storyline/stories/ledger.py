@@ -30,7 +30,8 @@ answered it, in time order: ``refused`` if a refusal came last, ``met`` if an
 action was done, ``partly met`` if only a part or a share of it was ("half of
 the rise"), ``promised`` if only a commitment (or a planned deed) came, else
 ``open``: a deed not done, denied or only claimed changes nothing. Commitments,
-actions and refusals that answer no demand are entries of their own.
+actions and refusals that answer no demand are entries of their own, with no
+status (``None``): there is nothing they could have met.
 
 >>> from storyline.extract.asks import Ask
 >>> def ask(kind, content, when):
@@ -196,13 +197,14 @@ class LedgerEntry:
 
     ``first`` is the earliest step (the demand when there is one); ``steps`` are
     every step in time order; ``sources`` the articles they come from, in order.
+    ``status`` is the demand's; an entry led by no demand has none.
     """
 
     first: LedgerStep
     actor: str | None
     target: str | None
     content: str
-    status: LedgerStatus
+    status: LedgerStatus | None
     steps: tuple[LedgerStep, ...]
     sources: tuple[str, ...]
 
@@ -617,7 +619,9 @@ def build_ledger(
             best[1].steps.append(step)
         else:
             entries.append(_Open([step], i))
-    return tuple(_entry(e.steps, [_deed(s, sentence_of[id(s)]) for s in e.steps]) for e in entries)
+    return tuple(
+        _entry(e.steps, [_deed(s, sentence_of[id(s)]) for s in e.steps[1:]]) for e in entries
+    )
 
 
 def _bare(ask: Ask) -> bool:
@@ -637,8 +641,9 @@ def _after(demand: LedgerStep, reply: LedgerStep) -> bool:
 
 
 def _entry(steps: list[LedgerStep], deeds: Sequence[str]) -> LedgerEntry:
-    """An entry of ``steps``; ``deeds`` (:func:`_deed`, one per step) give its status, a
-    demand's own step doing nothing for it."""
+    """An entry of ``steps``; ``deeds`` (:func:`_deed`, one per step after the first)
+    give a demand's status. Only a demand gathers later steps: any other entry is one
+    step, and has no status."""
     first = steps[0]
     sources = tuple(dict.fromkeys(s.article_id for s in steps))
     return LedgerEntry(
@@ -646,7 +651,7 @@ def _entry(steps: list[LedgerStep], deeds: Sequence[str]) -> LedgerEntry:
         first.ask.actor.name if first.ask.actor else None,
         first.ask.target.name if first.ask.target else None,
         first.ask.content,
-        _status(deeds[1:] if first.kind == "demand" else deeds),
+        _status(deeds) if first.kind == "demand" else None,
         tuple(steps),
         sources,
     )

@@ -87,3 +87,5 @@ def test_lemma_lookup_table_is_loaded() -> None:
     assert len(lookup.table) > 10_000
     lemmas = [token.lemma_ for token in nlp("The officials were told.")]
     assert lemmas[1:4] == ["official", "be", "tell"]
+    assert len(lookup.words) > 20_000  # the word list guessed lemmas are checked against
+    assert nlp("Officials revoked the permit.")[1].lemma_ == "revoke"

@@ -3,8 +3,16 @@
 On UD English-EWT dev, "the lemma the treebank gives this (form, UPOS) most
 often, else the edit-tree lemmatizer's guess" beats either alone (measured by
 ``training/nlp/compare_lemmatizers.py``). The component runs after the
-morphologizer and the trainable lemmatizer and only overwrites lemmas of
-(form, UPOS) pairs in its table; the table is saved with the pipeline.
+morphologizer and the trainable lemmatizer and overwrites lemmas of (form,
+UPOS) pairs in its table.
+
+For a verb or noun the treebank never saw, the edit-tree guess is often no
+word at all ("blamed" → "blam", "unveiled" → "unveile", "suing" → "su"). When
+``words`` (English words seen in lower case in news text, with the treebank's
+lemmas; ``training/nlp/build_lemma_words.py``) lacks the guess, the regular
+English inflections are undone instead ("blam" + "e", "trimm" undoubled,
+"-ies" → "-y") and the first candidate that is a known word is kept. Table and
+word list are saved with the pipeline.
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -21,14 +29,58 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["LemmaLookup", "build_table"]
+__all__ = ["LemmaLookup", "base_forms", "build_table"]
 
 _TABLE_FILE = "table.json"
+_WORDS_FILE = "words.json"
+_VOWELS = frozenset("aeiou")
+_INFLECTED = frozenset({"VERB", "NOUN"})
+_INFLECTED_VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+
+
+def _undouble(stem: str) -> str | None:
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+        return stem[:-1]
+    return None
+
+
+def base_forms(form: str) -> list[str]:
+    """Candidate lemmas of an inflected verb or noun, most likely first.
+
+    >>> base_forms("blamed"), base_forms("trimmed"), base_forms("suing")
+    (['blam', 'blame'], ['trimm', 'trimme', 'trim'], ['su', 'sue'])
+    >>> base_forms("policies"), base_forms("carried")
+    (['policie', 'polici', 'policy'], ['carri', 'carrie', 'carry'])
+    """
+    out: list[str] = []
+    for suffix in ("ing", "ed", "es", "s"):
+        if not form.endswith(suffix) or len(form) - len(suffix) < 2:
+            continue
+        stem = form[: -len(suffix)]
+        if suffix == "s":
+            out.append(stem)
+            continue
+        if suffix == "es":
+            out += [stem + "e", stem]
+            if stem.endswith("i"):
+                out.append(stem[:-1] + "y")
+            continue
+        out += [stem, stem + "e"]
+        single = _undouble(stem)
+        if single is not None:
+            out.append(single)
+        if suffix == "ed" and stem.endswith("i"):
+            out.append(stem[:-1] + "y")
+        if suffix == "ing" and stem.endswith("y"):
+            out.append(stem[:-1] + "ie")  # "dying" → "die"
+        break
+    return list(dict.fromkeys(c for c in out if c != form))
 
 
 def build_table(conllu_lines: Iterable[str]) -> dict[str, str]:
@@ -45,28 +97,48 @@ def build_table(conllu_lines: Iterable[str]) -> dict[str, str]:
     return {key: lemmas.most_common(1)[0][0] for key, lemmas in sorted(counts.items())}
 
 
+def _guessed_wrong(token: Any, words: frozenset[str]) -> bool:
+    """Whether a guessed lemma is no word, or an inflected verb left as it is written
+    ("climbed" → "climbed"; the word list holds inflected forms too)."""
+    guess = token.lemma_.lower()
+    if guess not in words:
+        return True
+    return guess == token.lower_ and token.tag_ in _INFLECTED_VERB_TAGS
+
+
 class LemmaLookup:
-    """Overwrite ``token.lemma_`` for (form, UPOS) pairs with a known lemma."""
+    """Overwrite ``token.lemma_`` for (form, UPOS) pairs with a known lemma, and mend
+    a verb's or noun's guessed lemma that is no known word."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.table: dict[str, str] = {}
+        self.words: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
-        table = self.table
+        table, words = self.table, self.words
         for token in doc:
             lemma = table.get(f"{token.text}\t{token.pos_}")
             if lemma is not None:
                 token.lemma_ = lemma
+            elif words and token.pos_ in _INFLECTED and _guessed_wrong(token, words):
+                known = next((c for c in base_forms(token.lower_) if c in words), None)
+                if known is not None:
+                    token.lemma_ = known
         return doc
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / _TABLE_FILE, self.table, indent=0)
+        if self.words:
+            srsly.write_json(path / _WORDS_FILE, sorted(self.words), indent=0)
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> LemmaLookup:
-        self.table = dict(srsly.read_json(Path(path) / _TABLE_FILE))
+        path = Path(path)
+        self.table = dict(srsly.read_json(path / _TABLE_FILE))
+        if (path / _WORDS_FILE).exists():
+            self.words = frozenset(srsly.read_json(path / _WORDS_FILE))
         return self
 
 

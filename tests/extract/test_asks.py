@@ -219,6 +219,39 @@ def test_a_mislemmatised_cue_still_counts(nlp: Any) -> None:
     assert (ask.kind, text[ask.content_start : ask.content_end]) == ("refusal", "that request")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The committee voted against approving the Harlow dam.", "approving the Harlow dam"),
+        ("Three councillors voted against the budget.", "the budget"),
+        ("Residents fought its construction for a decade.", "its construction"),
+    ],
+)
+def test_a_vote_against_and_a_fight_against_a_measure_are_refusals(
+    nlp: Any, text: str, content: str
+) -> None:
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, text[ask.content_start : ask.content_end]) == ("refusal", content)
+
+
+def test_fighting_for_a_measure_refuses_nothing(nlp: Any) -> None:
+    assert [a.kind for a in asks(nlp, "She fought for the bill.")] == []
+
+
+def test_a_refused_plan_with_no_owner_is_no_one_s_pledge(nlp: Any) -> None:
+    text = "An advisory panel rejected a plan to give booster shots to all adults."
+    (ask,) = asks(nlp, text)
+    assert ask.kind == "refusal" and ask.actor is not None
+    assert ask.actor.name == "An advisory panel"
+
+
+def test_a_recommendation_is_a_demand(nlp: Any) -> None:
+    text = "The panel recommended emergency use of a third dose for older people."
+    (ask,) = asks(nlp, text)
+    assert ask.kind == "demand"
+    assert text[ask.content_start : ask.content_end].startswith("emergency use of a third dose")
+
+
 def test_an_aspect_verb_passes_the_deed_to_its_infinitive(nlp: Any) -> None:
     text = "Detectives continue to investigate the incidents."
     (ask,) = asks(nlp, text)

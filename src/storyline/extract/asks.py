@@ -142,6 +142,22 @@ def _unattributed(span: Any) -> Any:
     return doc[span.start : cut]
 
 
+def _voted_against(tok: Any) -> Any | None:
+    """What a vote was cast against ("voted against the bill"), if that is the vote."""
+    if lemma_of(tok) != "vote":
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("obl", "advcl")
+            and c.i > tok.i
+            and any(x.dep_ in ("case", "mark") and x.lower_ == "against" for x in c.children)
+        ),
+        None,
+    )
+
+
 def _contents(asks: list[Ask]) -> list[tuple[int, int]]:
     return [(a.content_start, a.content_end) for a in asks]
 
@@ -211,6 +227,14 @@ class _Finder:
                 asks.append(hoped[0])
                 claimed.add(hoped[1])
                 continue
+            against = _voted_against(tok)
+            if against is not None:
+                # "voted against approving the application": a refusal of it
+                for a, b in content_items(tok, against):
+                    a += self.doc[a].lower_ == "against"
+                    asks.append(self.record("refusal", tok, self.doc[a:b], None))
+                claimed.update(direct_verbs(tok, _contents(asks[-1:])))
+                continue
             kind = kind_of(tok)
             if kind is None and causative(tok):
                 kind = "demand"  # "efforts to get the FBI to investigate …"
@@ -275,12 +299,20 @@ class _Finder:
             if kind == "refusal" and head is not None and head.lemma_.lower() in CLAIM_NOUNS:
                 continue  # "rejected that argument" answers a claim, not an ask
             if (
-                lemma_of(tok) in ("oppose", "resist")
+                lemma_of(tok) in ("oppose", "resist", "fight")
                 and head is not None
-                and head.pos_ in ("NOUN", "PROPN")
-                and not act_noun(head)
+                and (
+                    (head.pos_ in ("NOUN", "PROPN") and not act_noun(head))
+                    or (lemma_of(tok) == "fight" and head.dep_ != "obj")
+                )
             ):
-                continue  # "oppose radical ideology": a stance, not a refused act
+                # "oppose radical ideology": a stance, not a refused act; "fought for the
+                # bill" backs it; "fought the rebels" is a deed, if anything
+                fights = lemma_of(tok) == "fight" and head.dep_ == "obj"
+                fought = action(self, tok) if fights else None
+                if fought is not None:
+                    asks.append(fought)
+                continue
             if (
                 head is not None
                 and head.pos_ in ("VERB", "AUX")

@@ -70,6 +70,7 @@ DEMAND_VERBS = _words(
     """
     ask urge press push call want demand request seek insist pressure implore lobby
     tell plead beg exhort invite force convince persuade encourage petition propose
+    recommend
     """
 )
 COMMITMENT_VERBS = _words(
@@ -84,7 +85,7 @@ DECISIONS = _words("decide vote try attempt move")
 SELF_DEMANDS = _words("want seek")
 PLANNED_VERBS = _words("plan intend aim prepare decide")
 REFUSAL_VERBS = _words(
-    "refuse reject resist decline rebuff oppose veto spurn dismiss ignore overrule"
+    "refuse reject resist decline rebuff oppose veto spurn dismiss ignore overrule fight"
 )
 # "rule out", "turn down": the particle makes the refusal.
 REFUSAL_PHRASALS = frozenset({("rule", "out"), ("turn", "down")})
@@ -342,6 +343,12 @@ AGENT_NOUNS = _words(
     gang cartel regime junta navy
     operative representative executive aide aides staff staffer attorney attorneys
     chief head secretary envoy ambassador administration agencies sheriff embassy
+    panel jury tribunal cabinet caucus delegation justice justices chairman chairwoman
+    chair commissioner inspector watchdog premier chancellor king queen monarch dictator
+    organization organisation association federation foundation institute bureau
+    consulate directorate firm utility airline insurer lender manufacturer automaker
+    retailer carrier shareholder investor owner plaintiff defendant commander general
+    school district university hospital church landlord
     """
 )
 

@@ -27,6 +27,7 @@ from storyline.extract.asks_cues import (
     LIGHT_VERBS,
     NARRATIVE_VERBS,
     NOT_DEEDS,
+    REFUSAL_VERBS,
 )
 from storyline.extract.asks_deeds import NOBODY, Finder
 from storyline.extract.asks_grammar import (
@@ -139,6 +140,13 @@ def noun_ask_of(finder: Finder, cue: Any) -> Ask | None:
         who = finder.parties.subject(cue.head)  # "He proposes …, and plans to …" misread
     if who is None and not any(c.lower_ == "to" for c in content.children):
         return None  # "unfulfilled demand for workers": no one asks
+    if (
+        who is None
+        and kind == "commitment"
+        and cue.dep_ == "obj"
+        and verb_in(cue.head, REFUSAL_VERBS)
+    ):
+        return None  # "rejected a plan to give boosters": the refusal says it, no one's pledge
     if who is None and cue.lemma_.lower() in DISPOSITION_NOUNS:
         return None  # "along with a willingness to use force": nobody's pledge
     if (

@@ -382,3 +382,35 @@ def test_a_bare_refusal_right_after_a_demand_refuses_it(nlp: Any) -> None:
         "refused",
     )
     assert [s.kind for s in entry.steps] == ["demand", "refusal"]
+
+
+def test_a_pledge_not_to_do_what_was_asked_refuses_it(nlp: Any) -> None:
+    items = [
+        article(
+            nlp, "a1", 0, "The regulator ordered Ferrow Media to pay a fine of 2 million dalers."
+        ),
+        article(nlp, "a2", 4, "Ferrow Media said it would not pay the fine."),
+    ]
+    (entry,) = [e for e in build_ledger(items) if e.first.kind == "demand"]
+    assert entry.status == "refused"
+    assert [s.kind for s in entry.steps] == ["demand", "refusal"]
+
+
+def test_a_deed_told_in_the_passive_answers_the_demand_it_does(nlp: Any) -> None:
+    items = [
+        article(
+            nlp,
+            "a1",
+            0,
+            "The mayor asked the Transit Standards Board to open a formal review of tram safety.",
+        ),
+        article(
+            nlp,
+            "a2",
+            6,
+            "A formal review of tram safety was opened by the Transit Standards Board.",
+        ),
+    ]
+    (entry,) = [e for e in build_ledger(items) if e.first.kind == "demand"]
+    assert (entry.status, [s.article_id for s in entry.steps]) == ("met", ["a1", "a2"])
+    assert entry.steps[1].ask.content.startswith("open formal review")

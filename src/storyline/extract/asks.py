@@ -573,7 +573,11 @@ class _Finder:
             kind,
             actor,
             target,
-            normalise(span if norm is None else norm),
+            (
+                " ".join(normalise(part) for part in norm)
+                if isinstance(norm, tuple)
+                else normalise(span if norm is None else norm)
+            ),
             content_start,
             content_end,
             cue.text,

@@ -110,7 +110,9 @@ class Finder(Protocol):
         norm: Any | None = None,
     ) -> Ask:
         """The :class:`Ask` of ``verb`` with content ``span``; ``actor`` :data:`NOBODY`
-        for none named, ``None`` for the verb's subject."""
+        for none named, ``None`` for the verb's subject. The normalised content is made
+        of ``norm`` when given (a span, or a tuple of spans read in turn), else of
+        ``span``."""
         ...
 
     def quote_at(self, start: int) -> Quote | None:
@@ -583,7 +585,10 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
     start, end = extent(subj)
     if antecedent:
         end = subj.i + 1
-    return finder.record("action", tok, finder.doc[start:end], None, actor=actor, norm=whole)
+    # Named verb first, as an active deed is ("open formal review tram maintenance"), and
+    # without the agent: "a review was opened by the board" does what "open a review" asks.
+    verb_first = (finder.doc[tok.i : tok.i + 1], finder.doc[start:end])
+    return finder.record("action", tok, finder.doc[start:end], None, actor=actor, norm=verb_first)
 
 
 _QUESTION_WORDS = {"whether", "how", "what", "when", "where", "why", "which"}

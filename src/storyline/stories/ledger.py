@@ -346,9 +346,12 @@ def _speaks_for(text: str, person: Party, body: frozenset[str]) -> bool:
 def _step_kind(ask: Ask) -> AskKind:
     """What an ask is in the ledger: its kind, but an order given to a party ("the
     regulator ordered Ferrin to air a correction": an action of the regulator's) asks
-    something of that party, which later steps may answer, so it is a demand here."""
+    something of that party, which later steps may answer, so it is a demand here; and a
+    pledge *not* to do something ("we will not pay a fine") refuses it."""
     if ask.kind == "action" and ask.target is not None and _cue_forms(ask) & _ORDERS:
         return "demand"
+    if ask.kind == "commitment" and ask.polarity == "negative":
+        return "refusal"
     return ask.kind
 
 

@@ -11,6 +11,7 @@ from storyline.nlp.embeddings import SentenceEncoder, load_encoder
 from storyline.stories import summary
 from storyline.stories.records import SourceDocument
 from storyline.stories.summary import SummarySentence, summarize
+from storyline.stories.summary_features import sentence_features
 
 BRIDGE = [
     "The Harbour Bridge reopened to traffic on Monday after six weeks of repairs.",
@@ -279,3 +280,18 @@ def test_a_sentence_pointing_back_is_offered_only_where_it_opens_its_article() -
     units = summary._units(texts, [0, 0, 1, 1])
     assert (1,) not in units and (3,) not in units
     assert (0,) in units and (2,) in units  # "They" opens its own article
+
+
+def test_the_selection_training_cross_validates_is_the_one_summarize_runs(
+    encoder: SentenceEncoder,
+) -> None:
+    # training/summary/train_summary.py chooses its settings through summary._choose
+    docs = [_document("a", BRIDGE), _document("b", BRIDGE_PARAPHRASE), _document("c", BRIDGE_LATER)]
+    texts = [d.text[s:e] for d in docs for s, e in d.sentences]
+    doc_of = [k for k, d in enumerate(docs) for _ in d.sentences]
+    vectors = encoder.encode(texts)
+    features = sentence_features([[d.text[s:e] for s, e in d.sentences] for d in docs], vectors)
+    scores = summary.SentenceScorer.load().score(features, vectors)
+    chosen, _ = summary._choose(texts, doc_of, scores, features, vectors, 40)
+    lines = summarize(docs, max_words=40, encoder=encoder)
+    assert sorted(texts[i] for i in chosen) == sorted(line.text for line in lines)

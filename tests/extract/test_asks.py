@@ -912,3 +912,17 @@ def test_an_order_read_with_its_infinitive_as_a_phrase_still_gives_each_item(nlp
     assert (clause, target) == (doc[5], doc[3])
     items = [doc[a:b].text for a, b in content_items(doc[2], clause)]
     assert items == ["air a correction", "pay a fine", "appoint an ombudsman"]
+
+
+def test_an_official_named_with_a_title_earlier_speaks_for_the_body(nlp: Any) -> None:
+    text = (
+        "Ferrin's chief executive, Anselm Korda, met the regulator on Monday. "
+        "Korda said Ferrin would appoint an independent ombudsman by September."
+    )
+    pledge = [a for a in asks(nlp, text) if a.kind == "commitment"]
+    assert [(a.actor.name if a.actor else None, a.content) for a in pledge] == [
+        ("Ferrin", "appoint independent ombudsman")
+    ]
+    # without the title, a person's report of what a company would do is no pledge of it
+    bare = "Anselm Korda met the regulator. Korda said Ferrin would appoint an ombudsman."
+    assert [a.kind for a in asks(nlp, bare) if a.kind == "commitment"] == []

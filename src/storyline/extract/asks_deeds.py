@@ -697,7 +697,27 @@ def _own_word(finder: Finder, tok: Any, subj: Any) -> bool:
         return True  # "it would": the pronoun takes up the speaker
     if finder.parties.party(speaker).name == finder.parties.party(subj).name:
         return True
-    return _speaks_for_body(speaker, subj)
+    return any(_speaks_for_body(title, subj) for title in _titles(finder, speaker))
+
+
+def _titles(finder: Finder, speaker: Any) -> list[Any]:
+    """The speaker, and for a person named the titles the article gives them anywhere,
+    in apposition or before the name ("Ferrin's chief executive, Anselm Korda, …" for
+    "Korda")."""
+    out = [speaker]
+    entity_id = finder.parties.party(speaker).entity_id
+    entity = next((e for e in finder.parties.entities if e.id == entity_id), None)
+    if entity is None or entity.type != "PER":
+        return out
+    for mention in entity.mentions:
+        span = finder.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        out += [c for c in root.children if c.dep_ in ("appos", "nmod:desc")]
+        if root.dep_ == "appos":
+            out.append(root.head)
+    return out
 
 
 def _speaks_for_body(speaker: Any, subj: Any) -> bool:

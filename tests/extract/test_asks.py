@@ -864,9 +864,11 @@ def test_asking_a_party_for_a_thing_is_a_demand_of_it(nlp: Any) -> None:
 def test_a_thing_that_comes_back_with_no_doer_named_is_done_or_promised(nlp: Any) -> None:
     (promise,) = asks(nlp, "Night buses will return to routes 4 and 9 within weeks.")
     assert (promise.kind, promise.actor) == ("commitment", None)
-    assert promise.content.startswith("night bus return")
+    assert promise.content.startswith("return night bus route 4 9")
     (done,) = asks(nlp, "The border crossing reopened on Monday.")
-    assert (done.kind, done.actor, done.content) == ("action", None, "border crossing reopen")
+    assert (done.kind, done.actor, done.content) == ("action", None, "reopen border crossing")
+    (again,) = asks(nlp, "Night services on route 4 ran again from Monday.")
+    assert (again.kind, again.content) == ("action", "resume night service route 4 again")
     # a person coming back restores nothing, and "could" promises nothing
     assert asks(nlp, "The minister returned to Vorn.") == ()
     assert asks(nlp, "Flights could resume next week.") == ()

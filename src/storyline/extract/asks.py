@@ -574,7 +574,9 @@ class _Finder:
             actor,
             target,
             (
-                " ".join(normalise(part) for part in norm)
+                " ".join(
+                    w for part in norm if (w := part if isinstance(part, str) else normalise(part))
+                )
                 if isinstance(norm, tuple)
                 else normalise(span if norm is None else norm)
             ),

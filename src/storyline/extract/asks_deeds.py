@@ -111,8 +111,8 @@ class Finder(Protocol):
     ) -> Ask:
         """The :class:`Ask` of ``verb`` with content ``span``; ``actor`` :data:`NOBODY`
         for none named, ``None`` for the verb's subject. The normalised content is made
-        of ``norm`` when given (a span, or a tuple of spans read in turn), else of
-        ``span``."""
+        of ``norm`` when given (a span, or a tuple of spans and words read in turn), else
+        of ``span``."""
         ...
 
     def quote_at(self, start: int) -> Quote | None:
@@ -325,13 +325,19 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
 # Verbs by which a thing comes back or goes on again, its doer unnamed ("night buses
 # returned to routes 4 and 9", "the talks resumed", "the crossing reopened").
 _RESUMING = frozenset({"resume", "reopen", "return", "restart", "reconvene"})
+# Verbs of a service running that, with "again", say it came back ("buses ran again").
+_RUNNING = frozenset({"run", "operate", "open", "fly", "sail", "flow", "start", "air"})
 
 
 def resumed(finder: Finder, tok: Any) -> Ask | None:
-    """A thing that comes back or starts again with no doer named: an action, or, told
-    with "will"/"would", a commitment whose giver goes unnamed."""
+    """A thing that comes back or starts again with no doer named ("the crossing
+    reopened", "night buses ran again"): an action, or, told with "will"/"would", a
+    commitment whose giver goes unnamed."""
     children = list(tok.children)
-    if lemma_of(tok) not in _RESUMING or tok.tag_ == "VBG" or tok.dep_ in ("acl", "amod"):
+    again = lemma_of(tok) in _RUNNING and any(c.lower_ == "again" for c in children)
+    if not (lemma_of(tok) in _RESUMING or again) or tok.tag_ == "VBG":
+        return None
+    if tok.dep_ in ("acl", "amod"):
         return None
     if any(c.dep_ == "aux:pass" for c in children):
         return None  # "was reopened": a passive, which :func:`action` reads
@@ -348,7 +354,13 @@ def resumed(finder: Finder, tok: Any) -> Ask | None:
         return None  # "could return": a possibility
     kind: AskKind = "commitment" if auxes & _WILL else "action"
     span = finder.doc[subj.left_edge.i : action_span(tok).end]
-    return finder.record(kind, tok, span, None, actor=NOBODY)
+    # Verb first, as an active deed: "resume night service route 4 9" for "night
+    # services on routes 4 and 9 ran again", "return night bus route 4 9" for "night
+    # buses will return to routes 4 and 9"
+    thing = finder.doc[subj.left_edge.i : subj.right_edge.i + 1]
+    rest = finder.doc[tok.i + 1 : max(span.end, tok.i + 1)]
+    norm = ("resume" if again else finder.doc[tok.i : tok.i + 1], thing, rest)
+    return finder.record(kind, tok, span, None, actor=NOBODY, norm=norm)
 
 
 def hope(finder: Finder, tok: Any) -> tuple[Ask, int] | None:

@@ -111,6 +111,7 @@ _STOP = frozenset(
 # Verbs that ask for the same deed in other words, for matching without an encoder.
 _SAME = {"release": "free", "liberate": "free", "reopen": "open", "shut": "close", "end": "stop"}
 _SAME |= {"halt": "stop", "cease": "stop", "pause": "stop", "suspend": "stop", "freeze": "stop"}
+_SAME |= {"restore": "resume", "return": "resume", "restart": "resume", "reinstate": "resume"}
 # Deeds that undo each other: vectors of "reopen the crossing" and "close the crossing" are
 # close, but one does not answer a demand for the other.
 _OPPOSITES = {
@@ -128,6 +129,7 @@ _OPPOSITES = {
         ("keep", "shut"),
         ("start", "stop"),
         ("begin", "stop"),
+        ("resume", "stop"),
     )
 }
 # Deeds that stop something: only another stopping deed does what one of them asks

@@ -421,7 +421,7 @@ def test_a_service_running_again_meets_a_demand_to_restore_it(nlp: Any) -> None:
         article(
             nlp, "a1", 0, "The mayor urged Norline Transit to restore the night buses on route 4."
         ),
-        article(nlp, "a2", 20, "Night buses on route 4 ran again from Monday."),
+        article(nlp, "a2", 20, "Night services on route 4 ran again from Monday."),
     ]
     (entry,) = [e for e in build_ledger(items) if e.first.kind == "demand"]
     assert (entry.status, [s.article_id for s in entry.steps]) == ("met", ["a1", "a2"])

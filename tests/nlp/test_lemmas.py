@@ -59,3 +59,19 @@ def test_a_guessed_lemma_that_is_no_word_is_mended(tmp_path: Path) -> None:
     nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p").get_pipe("storyline_lemma_lookup")
     assert isinstance(loaded, LemmaLookup) and loaded.words == lookup.words
+
+
+def test_an_unseen_past_of_an_irregular_verb_takes_its_base() -> None:
+    nlp = spacy.blank("en")
+    lookup = nlp.add_pipe("storyline_lemma_lookup")
+    assert isinstance(lookup, LemmaLookup)
+    doc = _tagged(
+        nlp,
+        [
+            ("froze", "froze", "VERB", "VBD"),
+            ("fled", "fl", "VERB", "VBN"),
+            ("froze", "froze", "VERB", "VBZ"),  # a past misread as "-s" present
+            ("found", "found", "VERB", "VB"),  # "to found a firm": its own base
+        ],
+    )
+    assert [t.lemma_ for t in lookup(doc)] == ["freeze", "flee", "freeze", "found"]

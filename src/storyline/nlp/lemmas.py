@@ -11,8 +11,9 @@ word at all ("blamed" → "blam", "unveiled" → "unveile", "suing" → "su"). W
 ``words`` (English words seen in lower case in news text, with the treebank's
 lemmas; ``training/nlp/build_lemma_words.py``) lacks the guess, the regular
 English inflections are undone instead ("blam" + "e", "trimm" undoubled,
-"-ies" → "-y") and the first candidate that is a known word is kept. Table and
-word list are saved with the pipeline.
+"-ies" → "-y") and the first candidate that is a known word is kept; an
+unseen past form of an irregular verb takes its base from a list ("froze" →
+"freeze", "fled" → "flee"). Table and word list are saved with the pipeline.
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -42,6 +43,53 @@ _WORDS_FILE = "words.json"
 _VOWELS = frozenset("aeiou")
 _INFLECTED = frozenset({"VERB", "NOUN"})
 _INFLECTED_VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})  # "found" past is "find"; "to found a firm" is not
+
+
+# English irregular verbs: base, past, past participle (a closed class the edit-tree
+# lemmatizer cannot learn from the forms it never saw: "froze" → "froze").
+_IRREGULAR = """
+arise arose arisen; awake awoke awoken; bear bore borne; beat beat beaten;
+become became become; begin began begun; bend bent bent; bet bet bet; bid bid bid;
+bind bound bound; bite bit bitten; bleed bled bled; blow blew blown; break broke broken;
+breed bred bred; bring brought brought; build built built; burn burnt burnt;
+burst burst burst; buy bought bought; cast cast cast; catch caught caught;
+choose chose chosen; cling clung clung; come came come; cost cost cost; creep crept crept;
+cut cut cut; deal dealt dealt; dig dug dug; do did done; draw drew drawn; drink drank drunk;
+drive drove driven; eat ate eaten; fall fell fallen; feed fed fed; feel felt felt;
+fight fought fought; find found found; flee fled fled; fling flung flung; fly flew flown;
+forbid forbade forbidden; forecast forecast forecast; foresee foresaw foreseen;
+forget forgot forgotten; forgive forgave forgiven; freeze froze frozen; get got gotten;
+give gave given; go went gone; grind ground ground; grow grew grown; hang hung hung;
+have had had; hear heard heard; hide hid hidden; hit hit hit; hold held held; hurt hurt hurt;
+keep kept kept; kneel knelt knelt; know knew known; lay laid laid; lead led led;
+lean leant leant; leap leapt leapt; learn learnt learnt; leave left left; lend lent lent;
+let let let; lie lay lain; light lit lit; lose lost lost; make made made; mean meant meant;
+meet met met; mislead misled misled; mistake mistook mistaken; outdo outdid outdone;
+overcome overcame overcome; overrun overran overrun; oversee oversaw overseen;
+overtake overtook overtaken; overthrow overthrew overthrown; pay paid paid; prove proved proven;
+put put put; quit quit quit; read read read; rebuild rebuilt rebuilt; redo redid redone;
+repay repaid repaid; rewrite rewrote rewritten; ride rode ridden; ring rang rung; rise rose risen;
+run ran run; say said said; see saw seen; seek sought sought; sell sold sold; send sent sent;
+set set set; shake shook shaken; shed shed shed; shine shone shone; shoot shot shot;
+show showed shown; shrink shrank shrunk; shut shut shut; sing sang sung; sink sank sunk;
+sit sat sat; slay slew slain; sleep slept slept; slide slid slid; sling slung slung;
+slit slit slit; speak spoke spoken; speed sped sped; spend spent spent; spin spun spun;
+spit spat spat; split split split; spread spread spread; spring sprang sprung;
+stand stood stood; steal stole stolen; stick stuck stuck; sting stung stung; stink stank stunk;
+strike struck struck; string strung strung; strive strove striven; swear swore sworn;
+sweep swept swept; swell swelled swollen; swim swam swum; swing swung swung; take took taken;
+teach taught taught; tear tore torn; tell told told; think thought thought; throw threw thrown;
+thrust thrust thrust; tread trod trodden; undergo underwent undergone;
+understand understood understood; undertake undertook undertaken; undo undid undone;
+uphold upheld upheld; upset upset upset; wake woke woken; wear wore worn; weave wove woven;
+weep wept wept; win won won; wind wound wound; withdraw withdrew withdrawn;
+withhold withheld withheld; withstand withstood withstood; wring wrung wrung;
+write wrote written
+"""
+_IRREGULAR_BASE = {
+    form: forms.split()[0] for forms in _IRREGULAR.split(";") for form in forms.split()[1:]
+}
 
 
 def _undouble(stem: str) -> str | None:
@@ -121,6 +169,10 @@ class LemmaLookup:
             lemma = table.get(f"{token.text}\t{token.pos_}")
             if lemma is not None:
                 token.lemma_ = lemma
+            elif token.lower_ in _IRREGULAR_BASE and (
+                token.tag_ in _PAST_TAGS or (token.tag_ == "VBZ" and token.lower_[-1] != "s")
+            ):  # "froze" → "freeze"; tagged VBZ, which ends in "-s", it can only be a past
+                token.lemma_ = _IRREGULAR_BASE[token.lower_]
             elif words and token.pos_ in _INFLECTED and _guessed_wrong(token, words):
                 known = next((c for c in base_forms(token.lower_) if c in words), None)
                 if known is not None:

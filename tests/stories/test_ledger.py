@@ -425,3 +425,17 @@ def test_a_service_running_again_meets_a_demand_to_restore_it(nlp: Any) -> None:
     ]
     (entry,) = [e for e in build_ledger(items) if e.first.kind == "demand"]
     assert (entry.status, [s.article_id for s in entry.steps]) == ("met", ["a1", "a2"])
+
+
+def test_a_time_clause_does_not_make_two_demands_one(nlp: Any) -> None:
+    items = [
+        article(
+            nlp,
+            "a1",
+            0,
+            "Ferrow Media asked the court to waive the fine until the appeal is decided. "
+            "Ferrow Media also asked the regulator to renew its licence until the appeal is decided.",
+        ),
+    ]
+    demands = [e for e in build_ledger(items) if e.first.kind == "demand"]
+    assert sorted(len(e.steps) for e in demands) == [1, 1]

@@ -152,7 +152,11 @@ _MORE_STOP = frozenset(
 )
 _FIGURE_WORDS = frozenset({"per", "cent", "percent", "million", "billion", "thousand", "hundred"})
 # Where the clauses hung on a content begin: a comma, a dash, a relative pronoun.
-_CLAUSE_START = re.compile(r"\s*[,;:(—–]|\s+(?:who|which|where|whose|whom)\b")
+# Where the clauses hung on a content start: punctuation, a relative pronoun, or a
+# conjunction of time or condition ("suspend the fine *until the appeal is decided*").
+_CLAUSE_START = re.compile(
+    r"\s*[,;:(—–]|\s+(?:who|which|where|whose|whom|until|unless|while|because|pending)\b"
+)
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # What an official is to the body they speak for: "Vessen's chief executive, Julian Farrant".
 _ROLES = "(?:{})".format(

@@ -928,3 +928,15 @@ def test_an_official_named_with_a_title_earlier_speaks_for_the_body(nlp: Any) ->
     # without the title, a person's report of what a company would do is no pledge of it
     bare = "Anselm Korda met the regulator. Korda said Ferrin would appoint an ombudsman."
     assert [a.kind for a in asks(nlp, bare) if a.kind == "commitment"] == []
+
+
+def test_a_bare_refusal_has_its_cue_for_content(nlp: Any) -> None:
+    text = "The ministry declined."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.cue, text[ask.content_start : ask.content_end]) == (
+        "refusal",
+        "declined",
+        "declined",
+    )
+    assert asks(nlp, "He did not refuse.") == ()
+    assert [a.kind for a in asks(nlp, "The minister declined to comment.")] == []

@@ -434,8 +434,19 @@ def test_a_time_clause_does_not_make_two_demands_one(nlp: Any) -> None:
             "a1",
             0,
             "Ferrow Media asked the court to waive the fine until the appeal is decided. "
-            "Ferrow Media also asked the regulator to renew its licence until the appeal is decided.",
+            "Ferrow Media also asked the regulator to renew its licence until the appeal "
+            "is decided.",
         ),
     ]
     demands = [e for e in build_ledger(items) if e.first.kind == "demand"]
     assert sorted(len(e.steps) for e in demands) == [1, 1]
+
+
+def test_a_bare_refusal_refuses_the_demand_just_told(nlp: Any) -> None:
+    items = [
+        article(
+            nlp, "a1", 0, "Lanz asked Palo to publish the letters. Palo refused. Talks went on."
+        ),
+    ]
+    (entry,) = [e for e in build_ledger(items) if e.first.kind == "demand"]
+    assert (entry.status, [s.kind for s in entry.steps]) == ("refused", ["demand", "refusal"])

@@ -377,6 +377,9 @@ class _Finder:
             if head is None:
                 head = self._what_wants(tok) if kind == "demand" else None
                 if head is None:
+                    bare = self._bare_refusal(tok) if kind == "refusal" else None
+                    if bare is not None:
+                        asks.append(bare)
                     continue
             if any(c.lower_ == "you" for c in tok.children if c.dep_.startswith("nsubj")):
                 continue  # "you agree to our cookie policy"
@@ -450,6 +453,22 @@ class _Finder:
         if tok is None or tok.start == 0:
             return start
         return int(self.doc[tok.start - 1].sent.start_char)
+
+    def _bare_refusal(self, tok: Any) -> Ask | None:
+        """ "Palo refused.", "The ministry declined.": a refusal naming nothing of what it
+        refuses (the ledger takes it for the demand just told); the cue is its content."""
+        if lemma_of(tok) not in ("refuse", "decline") or any(
+            c.dep_ not in ("nsubj", "punct", "advmod", "cc", "aux", "conj") for c in tok.children
+        ):
+            return None
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is None
+            or not agentive(subj)
+            or any(c.dep_ == "advmod" and c.lower_ in ("not", "n't", "never") for c in tok.children)
+        ):
+            return None
+        return self.record("refusal", tok, self.doc[tok.i : tok.i + 1], None)
 
     def _can_act(self, tok: Any) -> bool:
         subj = self.parties.subject(tok)

@@ -634,7 +634,10 @@ def build_ledger(
 
 
 def _bare(ask: Ask) -> bool:
-    """Whether a refusal names nothing of what it refuses: "turned him down", "refused"."""
+    """Whether a refusal names nothing of what it refuses: "turned him down", "refused"
+    (its content is its cue)."""
+    if (ask.content_start, ask.content_end) == (ask.cue_start, ask.cue_end):
+        return True
     return all(w in _PRONOUNS for w in ask.content.lower().split())
 
 

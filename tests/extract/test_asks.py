@@ -940,3 +940,15 @@ def test_a_bare_refusal_has_its_cue_for_content(nlp: Any) -> None:
     )
     assert asks(nlp, "He did not refuse.") == ()
     assert [a.kind for a in asks(nlp, "The minister declined to comment.")] == []
+
+
+def test_a_passive_deed_with_a_complement_is_normalised_verb_first(nlp: Any) -> None:
+    text = "Season-ticket holders were credited with ten days' travel at the weekend."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.actor, text[ask.content_start : ask.content_end]) == (
+        "action",
+        None,
+        "ten days' travel at the weekend",
+    )
+    assert ask.target is not None and ask.target.name == "Season-ticket holders"
+    assert ask.content.startswith("credit season-ticket holder")

@@ -98,7 +98,7 @@ ACTION_VERBS = _words(
     cancel postpone hand return publish evacuate free unblock authorize authorise veto allow
     permit bomb attack invade annex nationalise nationalize confiscate freeze unfreeze
     issue direct instruct mandate declare require nominate elect oust defeat endorse back
-    fund donate let
+    fund donate let refund reimburse compensate credit
     investigate prosecute indict charge convict sentence sue fine penalize penalise
     uphold overturn repeal strike rule file challenge settle subpoena acquit pardon
     deploy shoot kill raid capture hack breach negotiate campaign court hire

@@ -568,7 +568,6 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
         return None  # "until every American was evacuated": a circumstance
     if agent is not None and not agentive(agent):
         return None  # "killed by gunfire"
-    whole = finder.doc[extent(subj)[0] : max(action_span(tok).end, tok.i + 1)]
     actor = finder.parties.party(agent) if agent is not None else NOBODY
     done_to = next(
         (
@@ -593,7 +592,10 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
         start, end = extent(done_to)
         if finder.doc[start].dep_ == "case" and start < done_to.i:
             start += 1
-        return finder.record("action", tok, finder.doc[start:end], subj, actor=actor, norm=whole)
+        patient = finder.doc[extent(subj)[0] : extent(subj)[1]]
+        # verb first: "credit season-ticket holder ten day travel", "fine vessen 185 million"
+        norm = (finder.doc[tok.i : tok.i + 1], patient, finder.doc[start:end])
+        return finder.record("action", tok, finder.doc[start:end], subj, actor=actor, norm=norm)
     start, end = extent(subj)
     if antecedent:
         end = subj.i + 1

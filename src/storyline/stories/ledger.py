@@ -112,6 +112,7 @@ _STOP = frozenset(
 _SAME = {"release": "free", "liberate": "free", "reopen": "open", "shut": "close", "end": "stop"}
 _SAME |= {"halt": "stop", "cease": "stop", "pause": "stop", "suspend": "stop", "freeze": "stop"}
 _SAME |= {"restore": "resume", "return": "resume", "restart": "resume", "reinstate": "resume"}
+_SAME |= {"reimburse": "refund", "compensate": "refund", "credit": "refund"}
 # Deeds that undo each other: vectors of "reopen the crossing" and "close the crossing" are
 # close, but one does not answer a demand for the other.
 _OPPOSITES = {

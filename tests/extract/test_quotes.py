@@ -1156,3 +1156,10 @@ def test_a_report_around_a_partial_quote_keeps_its_that_clause_after_the_listene
     (report,) = [q for q in quotes(nlp, text) if q.kind == "indirect"]
     assert report.text.startswith("that he is feeling")
     assert report.text.endswith("very important match")
+
+
+def test_the_owner_named_in_a_speaker_s_phrase_is_not_the_speaker(nlp: Any) -> None:
+    text = "Veyra's broadcasting regulator said the report was unfair to the port company."
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.entity_id) == ("Veyra's broadcasting regulator", None)

@@ -23,8 +23,9 @@ from typing import Any
 from storyline.extract.asks_cues import AGENT_NOUNS, country_of_word
 from storyline.extract.asks_grammar import agentive, is_verb, solid
 from storyline.extract.entities import Entity, entity_at
-from storyline.extract.quotes import Quote, Speaker, _Extractor
+from storyline.extract.quotes import Quote
 from storyline.extract.quotes_grammar import _subject as clause_subject
+from storyline.extract.quotes_speakers import Speaker, SpeakerNamer
 
 __all__ = ["Party", "PartyResolver"]
 
@@ -77,7 +78,7 @@ class PartyResolver:
         self.doc = doc
         self.entities = entities
         self.quotes = quotes
-        self._speakers = _Extractor(doc, entities)
+        self._speakers = SpeakerNamer(doc, entities)
         self._countries: dict[str, str | None] = {}
 
     def subject(self, cue: Any) -> Any | None:

@@ -71,6 +71,10 @@ def _fixed_ner(doc: Doc) -> Doc:
         "C$": "MISC",
         "Olympic Games": "MISC",
         "Angela Merkel": "PER",
+        "Velorin": "PER",  # cut short of its head word, and mistyped
+        "Ferrin Broadcasting": "PER",
+        "Nessford Riders": "ORG",
+        "West Bank": "LOC",
     }
     found = []
     for text, label in spans.items():
@@ -122,3 +126,19 @@ def test_round_trip(tmp_path: Path) -> None:
     nlp.to_disk(str(tmp_path))
     again = spacy.load(str(tmp_path))
     assert ents(again, "Sales rose 12%.") == [("12%", "PERCENT")]
+
+
+def test_a_name_cut_short_of_an_organisation_s_head_word_runs_on_to_it(
+    with_ner: Language,
+) -> None:
+    assert ents(with_ner, "Velorin Mobility reopened the depot.") == [("Velorin Mobility", "ORG")]
+    assert ents(with_ner, "The Nessford Riders' Forum wrote.") == [
+        ("Nessford Riders' Forum", "ORG")
+    ]
+    assert ents(with_ner, "Ferrin Broadcasting will appeal.") == [("Ferrin Broadcasting", "ORG")]
+    # names the recogniser missed, ending in a head word; its own places stand
+    assert ents(with_ner, "The Transit Standards Board met.") == [
+        ("Transit Standards Board", "ORG")
+    ]
+    assert ents(with_ner, "Talks in the West Bank resumed.") == [("West Bank", "LOC")]
+    assert ents(with_ner, "The Board met.") == []

@@ -14,8 +14,11 @@ this component adds them by rules over token attributes (spaCy's ``Matcher``):
   (``training/ner/build_norp.py``),
 - CARDINAL, when ``cardinal`` is set (off by default).
 
-It never overwrites a trained PER/ORG/LOC/MISC span, with one exception: a
-MISC span that is exactly one nationality word becomes NORP.
+It never overwrites a trained PER/ORG/LOC/MISC span, with two exceptions: a
+MISC span that is exactly one nationality word becomes NORP, and a name the
+recogniser cut short of an organisation's head word ("Velorin" of "Velorin
+Mobility") runs on to it and becomes an ORG; capitalised runs ending in such a
+word that it missed ("the Transit Standards Board") are ORGs too.
 
 Importing this module registers the factory:
 
@@ -211,6 +214,73 @@ def _raw_patterns() -> dict[str, list[list[dict[str, Any]]]]:
     }
 
 
+# Capitalised words that end an organisation's name ("Velorin Mobility", "the Transit
+# Standards Board", "the Nessford Riders' Forum").
+_ORG_HEAD_WORDS = """
+    forum mobility broadcasting authority board council union group company corporation
+    bank commission agency ministry party court association institute foundation holdings
+    airlines airways motors energy transit federation league committee trust partners
+    industries systems technologies polymers chemicals pharmaceuticals tribunal
+"""
+_ORG_HEADS = frozenset(_ORG_HEAD_WORDS.split())
+_TRAINED = ("PER", "ORG", "LOC", "MISC")
+_ARTICLES = ("the", "a", "an")
+
+
+def _org_head(tok: Any) -> bool:
+    return bool(tok.is_title and tok.lower_ in _ORG_HEADS)
+
+
+def _organisations(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names the recogniser trained on CoNLL-2003 cuts short or misses: a name followed by
+    an organisation's head word is that organisation ("Velorin" + "Mobility", "Nessford
+    Riders" + "' Forum"), and so is a run of two or more capitalised words ending in one
+    that the recogniser left untagged ("Transit Standards Board"); a "person" ending in
+    one is an ORG too ("Ferrin Broadcasting")."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ not in _TRAINED:
+            out.append(ent)
+            continue
+        end = ent.end
+        while end < len(doc) and end not in taken:
+            if _org_head(doc[end]):
+                end += 1
+            elif (
+                doc[end].text in ("'", "’")
+                and doc[end - 1].lower_.endswith("s")
+                and end + 1 < len(doc)
+                and end + 1 not in taken
+                and _org_head(doc[end + 1])
+            ):
+                end += 2  # "the Nessford Riders' Forum"
+            else:
+                break
+        # a name run on to an organisation's head word, or a "person" ending in one, is
+        # an ORG; the recogniser's own LOC or MISC ending in one stands ("West Bank",
+        # "American League", "Russian Federation")
+        org = _org_head(doc[end - 1]) and (end > ent.end or ent.label_ == "PER")
+        label = "ORG" if org else ent.label_
+        taken.update(range(ent.end, end))
+        out.append(
+            ent if (end, label) == (ent.end, ent.label_) else Span(doc, ent.start, end, label)
+        )
+    i = 0
+    while i < len(doc):
+        if i in taken or not (doc[i].is_title and doc[i].is_alpha):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in taken and doc[j].is_title and doc[j].is_alpha:
+            j += 1
+        start = i + 1 if doc[i].lower_ in _ARTICLES else i  # "The Transit Standards Board"
+        if j - start >= 2 and _org_head(doc[j - 1]):
+            out.append(Span(doc, start, j, "ORG"))
+        i = j
+    return out
+
+
 class StorylineEntities:
     """Add MONEY/PERCENT/QUANTITY/DATE/TIME/NORP (and optionally CARDINAL) spans."""
 
@@ -238,6 +308,7 @@ class StorylineEntities:
                 if ent.text in NORP_WORDS:
                     ent = Span(doc, ent.start, ent.end, label="NORP")
             kept.append(ent)
+        kept = _organisations(doc, kept)
         taken = {i for ent in kept for i in range(ent.start, ent.end)}
         found = [s for s in found if taken.isdisjoint(range(s.start, s.end))]
         doc.ents = sorted(kept + found, key=lambda s: s.start)

@@ -124,6 +124,54 @@ def test_story_state_stays_bounded_however_many_articles_join() -> None:
         c.add(StoryItem(f"s{k}", T0, PORT, weights.vector(text)))
     (state,) = c.active.values()
     assert state.count == 60 and len(state.keywords) <= 50
+    # the keyword index holds exactly the keywords the story kept
+    assert {b for b, posting in c._postings.items() if state.id in posting} == set(state.keywords)
+
+
+def basis(k: int, dim: int = 64) -> np.ndarray:
+    v = np.zeros(dim, dtype=np.float32)
+    v[k] = 1.0
+    return v
+
+
+def lone_stories(n: int, cosine: float = 0.0) -> list[StoryState]:
+    """``n`` one-article stories whose cosine with ``basis(0)`` is ``cosine``."""
+    side = float(np.sqrt(1 - cosine**2))
+    return [StoryState(f"st-{k}", cosine * basis(0) + side * basis(k), 1) for k in range(2, 2 + n)]
+
+
+def close_to(story: np.ndarray, cosine: float) -> StoryState:
+    return StoryState("st-close", cosine * basis(0) + float(np.sqrt(1 - cosine**2)) * story, 1)
+
+
+def test_an_article_far_above_its_background_joins_below_the_fixed_threshold() -> None:
+    # Its best story scores 0.2 (under threshold 0.24) and the 30 others 0: against that
+    # background 0.2 stands out, and the bar drops to the floor (0.18). The best story is
+    # not counted in the background: with it the bar would be 0.22.
+    many = StoryClusterer(embedding_weight=1.0, states=[close_to(basis(1), 0.2), *lone_stories(30)])
+    assert many.add(item("x", basis(0))).story_id == "st-close"
+    # Among five stories the background cannot be told: the fixed threshold applies.
+    few = StoryClusterer(embedding_weight=1.0, states=[close_to(basis(1), 0.2), *lone_stories(5)])
+    assert few.add(item("x", basis(0))).started
+
+
+def test_a_dense_background_raises_the_bar_up_to_the_ceiling() -> None:
+    def near() -> StoryState:
+        return close_to(basis(1), 0.27)  # above threshold 0.24, below the ceiling 0.30
+
+    sparse = StoryClusterer(embedding_weight=1.0, states=[near(), *lone_stories(40)])
+    assert sparse.add(item("x", basis(0))).story_id == "st-close"
+
+    def dense() -> list[StoryState]:
+        # Half the other stories score 0.1 with the article: 0.27 no longer stands out.
+        half = [StoryState(f"st-d{s.id}", s.vector_sum, 1) for s in lone_stories(20, 0.1)]
+        return [*lone_stories(20), *half]
+
+    crowded = StoryClusterer(embedding_weight=1.0, states=[near(), *dense()])
+    assert crowded.add(item("x", basis(0))).started
+    # Without the background the fixed threshold is the bar.
+    fixed = StoryClusterer(embedding_weight=1.0, background_sds=None, states=[near(), *dense()])
+    assert fixed.add(item("x", basis(0))).story_id == "st-close"
 
 
 STRIKE = (

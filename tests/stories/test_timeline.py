@@ -9,7 +9,7 @@ import pytest
 from storyline.extract.time import extract_timexes
 from storyline.nlp.embeddings import load_encoder
 from storyline.stories.records import SourceDocument, SourceSpan
-from storyline.stories.timeline import TimelineEntry, build_timeline
+from storyline.stories.timeline import TimelineEntry, TimelineSettings, build_timeline
 from storyline.stories.timeline_dates import date_sentences, rank_dates, spread_dates
 
 
@@ -203,3 +203,136 @@ def test_timeline_spends_its_dates_on_distinct_events() -> None:
     # June 2 and 9 are named equally often; June 2 is the day after June 1's event.
     entries = build_timeline(docs, max_dates=2)
     assert [e.date for e in entries] == ["2022-06-01", "2022-06-09"]
+
+
+# Settings (TimelineSettings): each knob the tuning script chooses among.
+
+
+def test_month_weight_zero_ranks_every_named_day_above_the_months() -> None:
+    docs = [
+        article(f"m{i}", [f"Report {i}: exports fell sharply in March 2021, traders said."], None)
+        for i in range(6)
+    ] + [article("d", ["The port reopened to cargo ships on 9 March 2021."], None)]
+    assert rank_dates(date_sentences(docs), docs)[0][0] == "2021-03"
+    ranked = rank_dates(date_sentences(docs), docs, month_weight=0.0)
+    assert [d for d, _ in ranked] == ["2021-03-09", "2021-03"]
+    days_first = TimelineSettings(month_weight=0.0)
+    assert [e.date for e in build_timeline(docs, max_dates=1, settings=days_first)] == [
+        "2021-03-09"
+    ]
+    # A month still fills a timeline that has too few named days.
+    assert [e.date for e in build_timeline(docs, max_dates=2, settings=days_first)] == [
+        "2021-03",
+        "2021-03-09",
+    ]
+
+
+def test_max_words_prefers_shorter_sentences_but_keeps_a_date_with_only_long_ones() -> None:
+    short = "The city council approved the new tram line on 5 October 2022 after a vote."
+    long = (
+        "On 5 October 2022 the city council, after a debate that ran late into the evening "
+        "and drew protesters from three neighbourhoods along the planned route, approved the "
+        "new tram line by a narrow margin of two votes."
+    )
+    both = [article("s", [short], None), article("l", [long], None)]
+    picked = build_timeline(both, settings=TimelineSettings(max_words=20))
+    assert [e.text for e in picked] == [short]
+    only_long = build_timeline([both[1]], settings=TimelineSettings(max_words=20))
+    assert [e.text for e in only_long] == [long]
+
+
+def test_lead_weight_favours_a_sentence_from_an_article_lead() -> None:
+    fillers = [f"Background paragraph {i} recalls how the harbour was built." for i in range(6)]
+    deep = "The harbour authority confirmed on 2 June 2022 that the new pier was finished."
+    lead = "Builders finished the new pier at the harbour on 2 June 2022, the authority said."
+    docs = [article("deep", [*fillers, deep], None), article("lead", [lead], None)]
+    (entry,) = build_timeline(docs, max_dates=1, settings=TimelineSettings(lead_weight=10.0))
+    assert entry.text == lead
+
+
+def test_distinct_dates_keeps_a_retold_event_off_a_later_date() -> None:
+    fire = "A fire destroyed the old town market on 3 April 2023, leaving traders without stalls."
+    docs = [
+        article(
+            f"f{i}", [f"Report {i}: a fire destroyed the old town market on 3 April 2023."], None
+        )
+        for i in range(4)
+    ] + [
+        article(
+            "r1",
+            ["On 4 April 2023 the fire that destroyed the old town market was still smouldering."],
+            None,
+        ),
+        article(
+            "r2",
+            ["A fire destroyed the old town market and on 4 April 2023 it was still smouldering."],
+            None,
+        ),
+        article(
+            "n",
+            ["The mayor promised on 4 April 2023 to pay for temporary stalls for traders."],
+            None,
+        ),
+        article("x", [fire], None),
+    ]
+    plain = build_timeline(docs, max_dates=2, settings=TimelineSettings(distinct_dates=False))
+    distinct = build_timeline(docs, max_dates=2)
+    day_after = [e.text for e in plain if e.date == "2023-04-04"]
+    assert "smouldering" in day_after[0]  # without the setting, the day after retells the fire
+    assert [e.text for e in distinct if e.date == "2023-04-04"] == [
+        "The mayor promised on 4 April 2023 to pay for temporary stalls for traders."
+    ]
+    # The better-ranked date is untouched.
+    assert [e for e in plain if e.date == "2023-04-03"] == [
+        e for e in distinct if e.date == "2023-04-03"
+    ]
+
+
+def test_shared_centroid_prefers_what_the_days_reports_and_later_mentions_both_say() -> None:
+    later, same_day = datetime(2024, 3, 9), datetime(2024, 3, 5)
+    snow = [
+        "Heavy snow closed the mountain pass on 5 March 2024, stranding lorries.",
+        "Drivers spent the night in their cabs after snow shut the pass on 5 March 2024.",
+        "On 5 March 2024 ploughs could not reach the pass as snow kept falling.",
+        "Snow drifts two metres deep blocked the pass road on 5 March 2024.",
+        "The pass stayed shut by snow on 5 March 2024 for the first time in a decade.",
+    ]
+    floods = "The governor declared a state of emergency over river floods on 5 March 2024."
+    docs = [article(f"m{i}", [text], later) for i, text in enumerate(snow)] + [
+        article("m9", [floods], later),
+        article(
+            "p1", ["The city orchestra opened its spring season with a sold-out concert."], same_day
+        ),
+        article(
+            "p2",
+            ["Critics praised the orchestra's new conductor after the opening concert."],
+            same_day,
+        ),
+        article(
+            "p3", ["The governor declared a state of emergency as river floods rose."], same_day
+        ),
+    ]
+    # Pooled, the snow is what most sentences dated to the day say.
+    (pooled,) = build_timeline(docs, max_dates=1)
+    assert pooled.text == snow[0]
+    # Balanced, the floods are what both the day's own reports and later mentions say.
+    shared = TimelineSettings(shared_centroid=True)
+    (entry,) = build_timeline(docs, max_dates=1, settings=shared)
+    assert (entry.date, entry.text) == ("2024-03-05", floods)
+
+
+def test_distinct_dates_still_fills_a_date_that_only_retells() -> None:
+    docs = [
+        article(
+            f"f{i}", [f"Report {i}: a fire destroyed the old town market on 3 April 2023."], None
+        )
+        for i in range(3)
+    ] + [
+        article(
+            "r",
+            ["On 4 April 2023 the fire that destroyed the old town market still smouldered."],
+            None,
+        )
+    ]
+    entries = build_timeline(docs, max_dates=2)
+    assert [e.date for e in entries] == ["2023-04-03", "2023-04-04"]

@@ -15,10 +15,16 @@ Ghalandari & Ifrim 2020): first choose the dates, then summarise each date.
    cosine to the story's centroid (what keeps the timeline on the story) plus
    its TF-IDF cosine to the date's word centroid (news-tls's CentroidOpt
    signal: the words the day's reports repeat), and the best
-   ``sentences_per_date`` distinct events are chosen.
+   ``sentences_per_date`` distinct events are chosen. Dates are summarised in
+   rank order, and a sentence retelling an entry of a better-ranked date
+   (cosine at least :data:`SAME_EVENT`) is taken only if the date has nothing else.
 4. Reports of the same event on the same date by other articles (cosine to
    the chosen sentence at least :data:`SAME_EVENT`) are merged into that entry's
    sources, one span per article; a near-duplicate is never chosen twice.
+
+The weights and switches are a :class:`TimelineSettings`, chosen by
+leave-one-topic-out cross-validation on Timeline17
+(``training/stories/tune_timeline.py``).
 
 Month-precision dates stay months ("2010-01"); no day is ever guessed.
 
@@ -46,13 +52,15 @@ import numpy.typing as npt
 from storyline.nlp.embeddings import SentenceEncoder, load_encoder
 from storyline.stories.records import SourceDocument, SourceSpan
 from storyline.stories.timeline_dates import (
+    LEAD_SENTENCES,
+    MONTH_WEIGHT,
     DatedSentence,
     date_sentences,
     rank_dates,
     spread_dates,
 )
 
-__all__ = ["SAME_EVENT", "TimelineEntry", "build_timeline"]
+__all__ = ["SAME_EVENT", "TimelineEntry", "TimelineSettings", "build_timeline"]
 
 SAME_EVENT = 0.75
 """MiniLM cosine at or above which two same-date sentences report the same event."""
@@ -60,8 +68,6 @@ SAME_EVENT = 0.75
 _MIN_WORDS, _MAX_WORDS = 6, 60  # shorter are captions or fragments, longer are run-ons
 _FULL_WORDS = 10  # a date's shorter sentences are used only when it has no longer one
 _MAX_CANDIDATES = 200  # per date; the first in document order, to bound the encoding
-_STORY_WEIGHT = 1.0  # weight of the story centroid against the date centroid
-_LEXICAL_WEIGHT = 1.0  # weight of the TF-IDF cosine to the date's word centroid
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 FloatArray = npt.NDArray[np.float32]
@@ -81,6 +87,48 @@ class TimelineEntry:
     text: str
     sources: tuple[SourceSpan, ...]
     basis: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineSettings:
+    """How :func:`build_timeline` ranks dates and picks each date's sentences.
+
+    The defaults are the shipped choice; ``training/stories/tune_timeline.py``
+    chooses among alternatives by leave-one-topic-out cross-validation on
+    Timeline17 and reports the held-out scores.
+
+    - ``story_weight``: weight of a candidate's cosine to the story centroid
+      against its cosine to the date's centroid (keeps the timeline on the story).
+    - ``lexical_weight``: weight of its TF-IDF cosine to the date's word centroid.
+    - ``lead_weight``: bonus for a sentence among its article's first
+      :data:`~storyline.stories.timeline_dates.LEAD_SENTENCES` (news leads say
+      what happened; later sentences give background).
+    - ``max_words``: a date's candidates are its sentences of 10 to ``max_words``
+      words when it has any (else any usable sentence up to 60 words).
+    - ``month_weight``: a month's date score against a day's.
+    - ``distinct_dates``: whether a date prefers sentences that do not repeat
+      (cosine below :data:`SAME_EVENT`) an entry chosen for a better-ranked date,
+      so that a timeline does not tell one event twice (coverage days after an
+      event still retells it, dated to the later day).
+    - ``shared_centroid``: whether a date's centroids (MiniLM and TF-IDF) weigh
+      its sentences published that day and those dated to it by their text
+      equally, the TF-IDF one keeping only words both use (news-tls's PM-Mean
+      candidate scoring), rather than pooling all its sentences.
+
+    Only ``distinct_dates`` differs from the settings before that tuning; the
+    other knobs stay at values cross-validation did not improve on.
+
+    >>> TimelineSettings(story_weight=2.0).lexical_weight
+    1.0
+    """
+
+    story_weight: float = 1.0
+    lexical_weight: float = 1.0
+    lead_weight: float = 0.0
+    max_words: int = _MAX_WORDS
+    month_weight: float = MONTH_WEIGHT
+    distinct_dates: bool = True
+    shared_centroid: bool = False
 
 
 def _default_dates(n_documents: int) -> int:
@@ -105,12 +153,14 @@ def build_timeline(
     max_dates: int | None = None,
     sentences_per_date: int = 1,
     window: tuple[date, date] | None = None,
+    settings: TimelineSettings | None = None,
 ) -> tuple[TimelineEntry, ...]:
     """The story's timeline: up to ``max_dates`` dates, up to ``sentences_per_date`` events each.
 
     ``max_dates=None`` picks a length for the story's size (and drops dates only
     one sentence points at); ``window`` keeps only dates inside the inclusive
-    range (a month: overlapping it). Ordered by date, then by first source.
+    range (a month: overlapping it); ``settings`` how dates and sentences are
+    chosen (the defaults when None). Ordered by date, then by first source.
 
     >>> from datetime import datetime
     >>> from storyline.stories.records import SourceDocument
@@ -122,13 +172,14 @@ def build_timeline(
     """
     if sentences_per_date < 1:
         raise ValueError(f"sentences_per_date must be at least 1, not {sentences_per_date}")
+    settings = settings or TimelineSettings()
     sentences = [s for s in date_sentences(documents) if _usable(s)]
-    ranked = rank_dates(sentences, documents, window)
+    ranked = rank_dates(sentences, documents, window, month_weight=settings.month_weight)
     by_date: dict[str, list[DatedSentence]] = defaultdict(list)
     for s in sentences:
         by_date[s.date].append(s)
     for d, group in by_date.items():
-        full = [s for s in group if len(s.text.split()) >= _FULL_WORDS]
+        full = [s for s in group if _FULL_WORDS <= len(s.text.split()) <= settings.max_words]
         by_date[d] = (full or group)[:_MAX_CANDIDATES]
     ranked = [(d, v) for d, v in ranked if by_date.get(d)]
     if max_dates is None:
@@ -146,14 +197,19 @@ def build_timeline(
     idf = _idf([s.text for s in pool])
     story = _unit(vectors.mean(axis=0))
     entries: list[TimelineEntry] = []
+    taken: list[FloatArray] = []  # vectors of the entries chosen so far, best-ranked dates first
     offset = 0
-    for d in chosen:
+    for d in chosen:  # in rank order, so a repeated event stays on its better-ranked date
         n = len(by_date[d])
-        entries.extend(
-            _summarise_date(
-                by_date[d], vectors[offset : offset + n], story, idf, sentences_per_date
-            )
+        block = vectors[offset : offset + n]
+        repeats = np.zeros(n, dtype=bool)
+        if settings.distinct_dates and taken:
+            repeats = (block @ np.stack(taken).T).max(axis=1) >= SAME_EVENT
+        picked = _summarise_date(
+            by_date[d], block, story, idf, sentences_per_date, settings, repeats
         )
+        entries.extend(candidate for candidate, _ in picked)
+        taken.extend(block[i] for _, i in picked)
         offset += n
     entries.sort(key=lambda e: (e.date, e.sources[0]))
     return tuple(entries)
@@ -165,13 +221,35 @@ def _summarise_date(
     story: FloatArray,
     idf: dict[str, float],
     k: int,
-) -> list[TimelineEntry]:
-    """The ``k`` most central distinct events of one date, each with its merged sources."""
-    centre = _unit(vectors.mean(axis=0))
-    scores = vectors @ centre + _STORY_WEIGHT * (vectors @ story)
-    lexical = _lexical_centrality([c.text for c in candidates], idf)
-    scores = scores + _LEXICAL_WEIGHT * lexical
-    order = sorted(range(len(candidates)), key=lambda i: (-float(scores[i]), candidates[i].span))
+    settings: TimelineSettings,
+    repeats: npt.NDArray[np.bool_],
+) -> list[tuple[TimelineEntry, int]]:
+    """The ``k`` most central distinct events of one date, each with its merged sources
+    and the index of its head sentence among ``candidates``.
+
+    Candidates flagged in ``repeats`` (they retell an entry of another date) are
+    taken only when the date has too few others.
+    """
+    published = np.array([c.basis == "published" for c in candidates], dtype=bool)
+    balanced = settings.shared_centroid and published.any() and not published.all()
+    if balanced:
+        # news-tls's PM-Mean: what the day's own reports and later mentions of it both say.
+        centre = _unit(vectors[published].mean(axis=0) + vectors[~published].mean(axis=0))
+    else:
+        centre = _unit(vectors.mean(axis=0))
+    scores = vectors @ centre + settings.story_weight * (vectors @ story)
+    if settings.lexical_weight:
+        lexical = _lexical_centrality(
+            [c.text for c in candidates], idf, published if balanced else None
+        )
+        scores = scores + settings.lexical_weight * lexical
+    if settings.lead_weight:
+        lead = np.array([c.position < LEAD_SENTENCES for c in candidates], dtype=np.float32)
+        scores = scores + settings.lead_weight * lead
+    order = sorted(
+        range(len(candidates)),
+        key=lambda i: (bool(repeats[i]), -float(scores[i]), candidates[i].span),
+    )
     similar = vectors @ vectors.T
     picked: list[int] = []
     for i in order:
@@ -191,11 +269,11 @@ def _summarise_date(
         held = members[best].get(article)
         if held is None or similar[i, best] > similar[held, best]:
             members[best][article] = i
-    entries = []
+    entries: list[tuple[TimelineEntry, int]] = []
     for i in picked:
         head = candidates[i]
         others = sorted(candidates[j].span for a, j in members[i].items() if j != i)
-        entries.append(TimelineEntry(head.date, head.text, (head.span, *others), head.basis))
+        entries.append((TimelineEntry(head.date, head.text, (head.span, *others), head.basis), i))
     return entries
 
 
@@ -220,12 +298,32 @@ def _idf(texts: Sequence[str]) -> dict[str, float]:
     return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
 
 
-def _lexical_centrality(texts: Sequence[str], idf: dict[str, float]) -> FloatArray:
-    """TF-IDF cosine of each sentence to the sum of them all (news-tls's centroid score)."""
+def _lexical_centrality(
+    texts: Sequence[str], idf: dict[str, float], sides: npt.NDArray[np.bool_] | None = None
+) -> FloatArray:
+    """TF-IDF cosine of each sentence to the sum of them all (news-tls's centroid score).
+
+    With ``sides`` (True: published that day, False: dated by its text), the
+    centroid is news-tls's PM-Mean one: each side's mean, kept only for the words
+    both sides use (all words, if they share none).
+    """
     bags = [{w: c * idf.get(w, 1.0) for w, c in Counter(_words(t)).items()} for t in texts]
     centre: Counter[str] = Counter()
     for bag in bags:
         centre.update(bag)
+    if sides is not None:
+        halves: list[Counter[str]] = [Counter(), Counter()]
+        for bag, side in zip(bags, sides, strict=True):
+            halves[int(side)].update(bag)
+        counts = (len(sides) - int(sides.sum()), int(sides.sum()))
+        shared = Counter(
+            {
+                w: halves[0][w] / counts[0] + v / counts[1]
+                for w, v in halves[1].items()
+                if halves[0][w] > 0 and v > 0
+            }
+        )
+        centre = shared or centre
     centre_norm = math.sqrt(sum(v * v for v in centre.values())) or 1.0
     out = np.zeros(len(texts), dtype=np.float32)
     for i, bag in enumerate(bags):

@@ -42,6 +42,7 @@ from storyline.stories.records import SourceDocument, SourceSpan
 
 __all__ = [
     "LEAD_SENTENCES",
+    "MONTH_WEIGHT",
     "DatedSentence",
     "date_sentences",
     "in_window",
@@ -60,8 +61,11 @@ _PER_SENTENCE = 1.0
 _PER_ARTICLE = 1.0
 _PER_PUBLISHED = 0.5
 _PER_REFERRING_DAY = 1.0  # per later publication day whose articles name the date
-_MONTH_WEIGHT = 0.25  # a month is a vaguer claim than a day: it must be named far more often
 _NEXT_DAY_DISCOUNT = 0.5  # per chosen neighbouring day: the day after an event retells it
+
+MONTH_WEIGHT = 0.25
+"""Default weight of a month's score against a day's: a month is a vaguer claim than a day,
+so it must be named far more often to be chosen."""
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _MONTH = re.compile(r"^(\d{4})-(\d\d)$")
@@ -163,12 +167,15 @@ def rank_dates(
     sentences: Sequence[DatedSentence],
     documents: Sequence[SourceDocument],
     window: tuple[date, date] | None = None,
+    *,
+    month_weight: float = MONTH_WEIGHT,
 ) -> list[tuple[str, float]]:
     """Dates with their scores, best first (ties: earlier date first).
 
     A day scores one per sentence naming it, one per article naming it, one per
     later publication day with an article naming it, and a half per article
-    published on it; a month the same, times a quarter.
+    published on it; a month the same, times ``month_weight`` (0: every month
+    ranks after every named day, so months fill only a timeline short of days).
 
     >>> from storyline.stories.records import SourceDocument
     >>> from datetime import datetime
@@ -194,7 +201,7 @@ def rank_dates(
         if doc.published is not None:
             score[doc.published.date().isoformat()] += _PER_PUBLISHED
     ranked = [
-        (d, v * (_MONTH_WEIGHT if len(d) == 7 else 1.0))
+        (d, v * (month_weight if len(d) == 7 else 1.0))
         for d, v in score.items()
         if in_window(d, window)
     ]

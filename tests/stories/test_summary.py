@@ -285,13 +285,13 @@ def test_a_sentence_pointing_back_is_offered_only_where_it_opens_its_article() -
 def test_the_selection_training_cross_validates_is_the_one_summarize_runs(
     encoder: SentenceEncoder,
 ) -> None:
-    # training/summary/train_summary.py chooses its settings through summary._choose
+    # training/summary/train_summary.py chooses its settings through summary.choose_sentences
     docs = [_document("a", BRIDGE), _document("b", BRIDGE_PARAPHRASE), _document("c", BRIDGE_LATER)]
     texts = [d.text[s:e] for d in docs for s, e in d.sentences]
     doc_of = [k for k, d in enumerate(docs) for _ in d.sentences]
     vectors = encoder.encode(texts)
     features = sentence_features([[d.text[s:e] for s, e in d.sentences] for d in docs], vectors)
     scores = summary.SentenceScorer.load().score(features, vectors)
-    chosen, _ = summary._choose(texts, doc_of, scores, features, vectors, 40)
+    chosen, _ = summary.choose_sentences(texts, doc_of, scores, features, vectors, 40)
     lines = summarize(docs, max_words=40, encoder=encoder)
     assert sorted(texts[i] for i in chosen) == sorted(line.text for line in lines)

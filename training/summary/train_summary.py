@@ -17,7 +17,7 @@ regression (closed form, so deterministic: two runs write byte-identical files) 
 the sentence features and the sentence's MiniLM vector.
 
 ``--folds`` cross-validates on the tune part (folds by a hash of the story id),
-running the real selection -- :func:`storyline.stories.summary._choose`, the very
+running the real selection -- :func:`storyline.stories.summary.choose_sentences`, the very
 code :func:`~storyline.stories.summary.summarize` runs: lead bonus, headline
 filter, quote units and cap, MMR -- and ROUGE-1/2 computed as rouge-score does, so
 the penalty and selection settings are chosen end to end.
@@ -169,7 +169,7 @@ def _fit(stories: Sequence[Story], ridge: float) -> summary.SentenceScorer:
 
 def summarise(story: Story, scores: np.ndarray, **settings: float) -> list[int]:
     """The sentences :func:`storyline.stories.summary.summarize` would pick, given ``scores``."""
-    chosen, _ = summary._choose(
+    chosen, _ = summary.choose_sentences(
         story.texts,
         story.doc_of,
         scores,

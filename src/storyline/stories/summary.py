@@ -52,6 +52,7 @@ __all__ = [
     "REDUNDANCY_COSINE",
     "SentenceScorer",
     "SummarySentence",
+    "choose_sentences",
     "points_back",
     "summarize",
     "with_lead_bonus",
@@ -330,7 +331,7 @@ def select(
         quote_words += sum(word_counts[i] for i in new if quoted is not None and quoted[i])
 
 
-def _choose(
+def choose_sentences(
     texts: Sequence[str],
     doc_of: Sequence[int],
     scores: FloatArray64,
@@ -402,7 +403,9 @@ def summarize(
     # A line standing alone without final punctuation is a headline or a link to
     # another story ("Orlesia orders Estmark consulate closed"), not a sentence.
     headline = [_stands_alone(documents[d].text, start, end) for d, start, end in spans]
-    chosen, together = _choose(texts, doc_of, scores, features, vectors, max_words, headline)
+    chosen, together = choose_sentences(
+        texts, doc_of, scores, features, vectors, max_words, headline
+    )
 
     similarity = vectors @ vectors.T
     lines: list[SummarySentence] = []

@@ -235,6 +235,7 @@ def test_public_api() -> None:
         "REDUNDANCY_COSINE",
         "SentenceScorer",
         "SummarySentence",
+        "choose_sentences",
         "points_back",
         "summarize",
         "with_lead_bonus",

@@ -509,15 +509,15 @@ def test_a_misplaced_sentence_split_does_not_hide_the_verb() -> None:
         # a percentage modifying a noun: the noun is the measure, with its owner
         ("The bank bought a 20% stake in the insurer.", "bank stake in the insurer"),
         # a share "of" a thing takes no owner from the verb's subject
-        ("Broadband now reaches 85% of UK homes.", "share of UK homes"),
+        ("Broadband now reaches 85% of UK homes.", "share of UK homes Broadband reaches"),
         # "its" names the company the text is about
         (
             "Acme Corp had a bad year. It lost a third of its customers.",
-            "share of Acme Corp's customers",
+            "share of Acme Corp's customers lost",
         ),
         (
             "Zenith Motors is in trouble. It cut 300 jobs in Ohio.",
-            "number of jobs Zenith Motors cut",
+            "number of jobs Zenith Motors cut in Ohio",
         ),
     ],
 )
@@ -581,7 +581,7 @@ def test_money_verbs_are_named_by_their_nouns(text: str, about: str) -> None:
         # "N% higher/lower": a change in the subject
         ("Exports were 8% higher than last spring.", "rise in Exports"),
         # a subject whose head noun needs its "of" complement
-        ("The price of a tonne of copper hit $3,000.", "price of a tonne of copper hit"),
+        ("The price of a tonne of copper hit $3,000.", "price of a tonne of copper"),
         # a period after the counted noun says when, not what
         ("The band sold 90,000 tickets in two hours.", "number of tickets band sold"),
     ],

@@ -41,10 +41,12 @@ from spacy.tokens import Doc, Span
 from storyline.extract.figures_about import about_phrase
 from storyline.extract.figures_counts import NUM, count_candidates, vague_candidates
 from storyline.extract.figures_counts import Candidate as _Candidate
+from storyline.extract.figures_parallel import Measured, parallel_abouts
 from storyline.extract.figures_units import (
     APPROX,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    HUNDREDTHS,
     NUMBER_WORDS,
     SCALES,
     UNIT_WORDS,
@@ -117,9 +119,14 @@ _QUANTITY_WORDS = re.compile(
 _FRACTION = re.compile(
     rf"\b{_APPROX}(?P<fr>(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?"
     r"|two-thirds|three-quarters|half|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r" (?:in|out of) (?:\d+|two|three|four|five|six|seven|eight|nine|ten))"
-    r"(?=\s+(?:of|the|its|their|his|her|all|[a-z]+s)\b|[.,;:!?)]|$)",
+    r" (?:in|out of) (?!(?:19|20)\d\d\b)(?:\d+|two|three|four|five|six|seven|eight|nine|ten))"
+    r"(?=\s+(?:of|the|its|their|his|her|all|(?:[a-z]+\s+)?(?:[a-z]+s|people|men|women|children))"
+    r"\b|[.,;:!?)]|$)",
     re.IGNORECASE,
+)
+# what may follow "a third", "half": the original, narrower rule than for "one in 10"
+_WORD_FRACTION_NEXT = re.compile(
+    r"\s+(?:of|the|its|their|his|her|all|[a-z]+s)\b|[.,;:!?)]|$", re.IGNORECASE
 )
 # "a multi-billion pound industry", "multibillion-dollar": 2 … 9.99 × the scale (GUIDELINES)
 _MULTI = re.compile(
@@ -130,7 +137,7 @@ _MULTI = re.compile(
 # noun ("14 goals in 20 games") is a count, see ``_ends_phrase``
 _ONE_IN = re.compile(
     rf"\b{_APPROX}(?P<fr>(?:\d+|one|two|three|four|five|six|seven|eight|nine) [a-z]+ (?:in|out of)"
-    r" (?:\d+|two|three|four|five|six|seven|eight|nine|ten))\b(?!-)",
+    r" (?!(?:19|20)\d\d\b)(?:\d+|two|three|four|five|six|seven|eight|nine|ten))\b(?!-)",
     re.IGNORECASE,
 )
 _NOUN_IN = re.compile(r"^(?:\S+\s+)*?\S+\s+(?!out\b)[a-z]+\s+(?:in|out of)\s", re.IGNORECASE)
@@ -200,7 +207,7 @@ def _regex_candidates(text: str) -> list[_Candidate]:
         add(m, CURRENCY_SIGNS[m.group("sign").lower()] + _per(m), "money")
     for m in _MONEY_WORD.finditer(text):
         word = m.group("cw").lower()
-        pence = 0.01 if word in ("p", "pence") else 1.0
+        pence = 0.01 if word in HUNDREDTHS else 1.0
         add(m, CURRENCY_WORDS[word] + _per(m), "money", pence)
     for m in _MULTI.finditer(text):
         scale = SCALES[m.group("scale").lower()]
@@ -217,6 +224,9 @@ def _regex_candidates(text: str) -> list[_Candidate]:
     for m in _QUANTITY_WORDS.finditer(text):
         add(m, UNIT_WORDS[m.group("u").lower()], "quantity")
     for m in [*_FRACTION.finditer(text), *_ONE_IN.finditer(text)]:
+        shared = re.search(r" (?:in|out of) ", m.group("fr"))
+        if not shared and not _WORD_FRACTION_NEXT.match(text, m.end()):
+            continue  # "half the talent", not "half a dozen young players"
         value = fraction_value(m.group("fr"))
         quarter_alone = "quarter" in m.group("fr").lower() and not text.startswith(" of", m.end())
         if value is not None and 0 < value <= 1 and not quarter_alone:
@@ -272,7 +282,8 @@ def _between(text: str, cands: list[_Candidate]) -> list[_Candidate]:
 
 def _ends_phrase(doc: Doc, c: _Candidate) -> bool:
     """A share "one household in three" is not followed by a noun it would count."""
-    if c.kind != "fraction" or not _NOUN_IN.match(doc.text[c.start : c.end]):
+    # from the number on: "almost one in five" has no noun before "in"
+    if c.kind != "fraction" or not _NOUN_IN.match(doc.text[c.core : c.end]):
         return True
     after = doc.char_span(c.end, len(doc.text), alignment_mode="expand")
     nxt = after[0] if after is not None and len(after) else None
@@ -341,8 +352,12 @@ def extract_figures(
         if not _in_timex(c, timexes) and all(c.end <= k.start or c.start >= k.end for k in cands)
     ]
     cands = _between(text, cands + counts)
+    measured = [
+        Measured(c.start, c.end, c.unit, about_phrase(doc, c.start, c.end, c.kind, c.unit))
+        for c in cands
+    ]
     figures = []
-    for c in cands:
+    for c, about in zip(cands, parallel_abouts(doc, measured), strict=True):
         value = c.low if c.point else None
         figures.append(
             Figure(
@@ -352,7 +367,7 @@ def extract_figures(
                 high=c.high,
                 unit=c.unit,
                 approx=c.approx,
-                about=about_phrase(doc, c.start, c.end, c.kind, c.unit),
+                about=about,
                 when=_when(doc, c.start, c.end, timexes),
                 start=c.start,
                 end=c.end,

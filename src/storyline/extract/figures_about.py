@@ -8,18 +8,27 @@ read as the amount it restates):
 1. counts → "number of <the counted noun with its modifiers>" and what the
    clause says about it (:mod:`storyline.extract.figures_about_count`);
 2. "up/down N% (from …)" after an amount → "<rise|fall> in <what the amount
-   measures>"; "down from N a year earlier" → that thing and the time;
-3. "one household in three" → "share of households" and what they do;
+   measures>"; "down from N a year earlier" → that thing and the time; the
+   end point of a change ("a rise in profits to $5bn", "shares were up 3% to
+   120p") → what changed (:mod:`storyline.extract.figures_change`);
+3. "one household in three" → "share of households" and what they do; "one
+   in 10 adult Americans", "one in 50 of those …" → a share of that group;
    "worth N" → "value of <what is worth it>";
 4. an "of" complement ("70 percent of the country's wheat imports", "£2bn
    ($3.7bn) of acquisitions") or, for money, an "in" one with a bare noun
    ("$40bn in school repairs", not "£40 in the shops") → "<measure> of
    <complement>" with a participle after it ("of votes cast"), for money with
-   the named subject as owner ("cost of Acme Corp's acquisitions");
+   the named subject as owner ("cost of Acme Corp's acquisitions"), for a
+   money noun the noun itself ("$280bn in profits"); a share of a group adds
+   what its clause says of the group, as for a count ("share of drivers wear
+   seat belts", "share of Acme's customers lost");
 5. the figure modifies a noun, also across a bracketed conversion ("a $1.2
    trillion infrastructure bill", "a $550,000 (£293,264) fine") → "cost of
    the <noun>", or the noun itself when it names a sum ("fine") or a share
-   ("a 20% stake in …"), "value of the <noun>" for a dealing ("takeover");
+   ("a 20% stake in …"), "value of the <noun>" for a dealing ("takeover"),
+   "size of the <noun>" for an industry or market, "price of the <name>" for
+   a named product; a change noun right after it ("a 0.1% rise in output") →
+   that change;
 6. the figure complements a noun with no verb between ("a profit of $3.36bn")
    → the noun, after its owner; idioms ("in the region of") are looked through;
 7. "N% higher/lower" → "<rise|fall> in <subject>"; an amount that is the
@@ -30,6 +39,7 @@ read as the amount it restates):
 9. the antecedent of a relative clause whose object is the relative pronoun
    ("reserves, which it set at £5m"); "for N" → "price of <what was
    bought or sold>"; "cost/priced/valued at N" → "<cost|price|value> of <subject>";
+   a level verb ("stood at", "reached", "totalled") → its subject, as a copula;
 10. otherwise the subject ("it" as the company it stands for), the verb (as
     its noun for spending and giving: "pledge", "spending") and a complement
     of purpose, destination or field ("UK pledge to the fund").
@@ -37,14 +47,29 @@ read as the amount it restates):
 The verb is the parse's, or the one right before the figure when the parse
 hangs the figure off a noun. The measure word comes from the unit: money
 "cost", percent and fraction "share", lengths "length", weights "weight",
-other units "amount".
+other units "amount". A money figure about shares is about their price
+("Acme share price"). Figures listed after or compared with another take its
+phrase (:mod:`storyline.extract.figures_parallel`).
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
-from storyline.extract.figures_about_count import count_phrase
+from storyline.extract.figures_about_count import count_phrase, share_context
+from storyline.extract.figures_change import (
+    CHANGE,
+    COMPARED,
+    TRANSITIVE,
+    amount_root,
+    case_of,
+    change_after,
+    is_change,
+    level_phrase,
+    up_down,
+)
 from storyline.extract.figures_clause import (
     clause_subject,
     prep_before,
@@ -64,24 +89,15 @@ from storyline.extract.figures_units import SCALES, TIME_NOUNS
 
 __all__ = ["about_phrase"]
 
-_CHANGE = {
-    "rise": "rise", "fall": "fall", "grow": "growth", "increase": "increase",
-    "drop": "drop", "decline": "decline", "jump": "rise", "climb": "rise", "slip": "fall",
-    "gain": "gain", "slide": "fall", "surge": "rise", "plunge": "fall", "soar": "rise",
-    "shrink": "fall", "cut": "cut", "raise": "increase", "lose": "loss", "slump": "fall",
-    "tumble": "fall", "sink": "fall", "dip": "fall", "rocket": "rise", "boost": "increase",
-    "reduce": "cut", "lower": "cut", "fell": "fall", "rose": "rise", "up": "rise",
-    "down": "fall", "expand": "growth", "contract": "fall", "double": "rise",
-}  # fmt: skip
-# change verbs whose object is what is changed: "raised £2m" is money raised, not a rise
-_TRANSITIVE = {"raise", "boost", "cut", "reduce", "lower"}
 # nouns that name a sum of money ("a £35m fine" is the fine), and dealings that have a value
 _MONEY_NOUNS = {
     "fine", "fee", "price", "cost", "budget", "salary", "wage", "pay", "bonus", "payout",
     "payment", "pledge", "commitment", "grant", "loan", "debt", "deficit", "surplus", "profit",
     "loss", "revenue", "turnover", "fund", "investment", "donation", "compensation",
     "settlement", "tax", "levy", "subsidy", "prize", "award", "ransom", "bail", "rebate",
-    "refund", "spending", "windfall", "dividend", "penalty", "damages",
+    "refund", "spending", "windfall", "dividend", "penalty", "damages", "saving", "savings",
+    "earnings", "earning", "income", "sales", "asset", "reserve", "funding", "aid", "cash", "money",
+    "contribution", "allowance", "pension", "benefit", "deposit", "premium", "charge", "rent",
 }  # fmt: skip
 # what a sum spent, given or taken is called: "pledged £2m" is a pledge
 _NOMINAL = {
@@ -90,7 +106,13 @@ _NOMINAL = {
     "borrow": "borrowing", "lend": "loan", "owe": "debt", "award": "award", "grant": "grant",
     "bid": "bid", "offer": "offer", "charge": "charge", "spent": "spending", "paid": "payment",
 }  # fmt: skip
-_COMPARED = {"higher": "rise", "lower": "fall", "up": "rise", "down": "fall"}
+# verbs that state a level as a copula does: "inflation stood at 2.6%", "reached $5bn"
+_LEVELS = {
+    "stand", "reach", "total", "hit", "remain", "stay", "amount", "hover", "peak", "top",
+    "equal", "represent",
+}  # fmt: skip
+# what a sum of money gives the size of: "a $5bn industry"
+_SIZED = {"industry", "market", "sector", "business", "economy", "trade"}
 _DEALS = {"deal", "takeover", "contract", "merger", "acquisition", "bid", "offer", "sale"}
 _LENGTH = {"mi", "km", "m", "ft", "cm", "mm", "in", "yd"}
 _WEIGHT = {"t", "kg", "g", "lb", "oz"}
@@ -111,63 +133,9 @@ def _measure(kind: str, unit: str) -> str:
     return "amount"
 
 
-def _case(tok: Token) -> str | None:
-    """The preposition marking ``tok`` ("of" in "of the country's imports")."""
-    for t in tok.doc[tok.left_edge.i : tok.i]:
-        heads = (tok.i, *(c.i for c in tok.lefts))
-        if t.dep_ in ("case", "fixed", "mark") and t.head.i in heads and t.pos_ == "ADP":
-            return t.lower_
-    return None
-
-
-def _amount_root(root: Token) -> Token:
-    """The amount a bracketed or alternative conversion restates: "$260m (£134m)"."""
-    for _ in range(5):
-        head = root.head
-        doc = root.doc
-        scale = root.dep_ in ("nummod", "compound", "flat") and abs(head.i - root.i) <= 3
-        if scale and head.pos_ in ("SYM", "NUM"):
-            root = head  # "£3 m": the scale word hangs off the sign
-            continue
-        first = min((t.i for t in root.subtree if not t.is_punct), default=root.i)
-        before = doc[first - 1] if first > 0 else None
-        restated = root.dep_ in ("appos", "conj", "parataxis") and head.i < root.i
-        if restated and (
-            head.pos_ in ("SYM", "NUM") or any(c.dep_ == "nummod" for c in head.children)
-        ):
-            root = head
-            continue
-        level = head.pos_ == "SYM" and head.text != "%"  # "rose 14% to £562m" is no restatement
-        if root.dep_.startswith("nmod") and level and _case(root) in ("to", "from"):
-            root = head  # "from a peak of $120bn to $4.6bn", "to $12bn, from $12.4bn"
-            continue
-        if before is not None and before.text in ("(", ";") and before.i > 0:
-            prev = doc[before.i - 1]
-            if _is_amount(prev):
-                while prev.head.i < prev.i and prev.head.pos_ in ("NUM", "SYM", "NOUN"):
-                    if prev.head.i < prev.i - 3:
-                        break
-                    prev = prev.head
-                if prev.i != root.i:
-                    root = prev
-                    continue
-        break
-    return root
-
-
-def _is_amount(tok: Token) -> bool:
-    return (
-        tok.like_num
-        or tok.pos_ in ("NUM", "SYM")
-        or tok.text[:1].isdigit()
-        or tok.lower_.rstrip(".") in SCALES
-        or any(c.dep_ == "nummod" for c in tok.children)
-    )
-
-
 def _of_complement(root: Token, end: int, kind: str) -> Token | None:
     for child in root.children:
-        if child.dep_.startswith(("nmod", "prep")) and child.i > root.i and _case(child) == "of":
+        if child.dep_.startswith(("nmod", "prep")) and child.i > root.i and case_of(child) == "of":
             return child
     # "£2bn ($3.7bn; €2.3bn) of acquisitions": the complement hangs off the verb;
     # "$40bn in school repairs": money "in" a thing, right after the amount
@@ -238,10 +206,21 @@ def _modified_noun(root: Token, end: int) -> Token | None:
     if head.i > root.i and head.pos_ in ("NOUN", "PROPN") and head.idx >= end:
         between = root.doc[root.i + 1 : head.i]
         timely = head.lemma_.lower() in TIME_NOUNS or head.lower_ in TIME_NOUNS
-        if not timely and not any(t.pos_ == "ADP" or t.dep_ == "case" for t in between):
+        # "$2bn (1.53bn euros; £1.05bn) settlement": a conversion's currency is no thing
+        bracketed = any(t.text == "(" for t in between)
+        if (
+            not timely
+            and not bracketed
+            and not any(t.pos_ == "ADP" or t.dep_ == "case" for t in between)
+        ):
             return head
     for child in root.rights:
-        if child.dep_ in ("flat", "amod", "compound") and child.idx >= end and child.is_alpha:
+        if (
+            child.dep_ in ("flat", "amod", "compound")
+            and child.idx >= end
+            and child.is_alpha
+            and child.pos_ not in ("ADV", "ADP", "PART", "AUX")  # not "30bn yen, up 3%"
+        ):
             if child.tag_ in ("JJR", "RBR"):
                 continue  # "45 points lower": a comparison is no thing measured
             return child
@@ -255,14 +234,18 @@ def _noun_after_conversion(first: Token, end: int) -> Token | None:
     i = first.i - 1
     if i >= 0 and doc[i].text == "(":  # the conversion itself: back over the amount it restates
         i -= 1
-        while i >= 0 and (doc[i].pos_ in ("NUM", "SYM") or doc[i].lower_.rstrip(".") in SCALES):
+        while i >= 0 and (
+            doc[i].pos_ in ("NUM", "SYM")
+            or doc[i].text[:1].isdigit()
+            or doc[i].lower_.rstrip(".") in SCALES
+        ):
             i -= 1
     while i >= 0 and doc[i].pos_ in ("ADV", "ADJ") and doc[i].is_alpha:
         i -= 1  # "a maximum $3m (£1.6m) fine"
     if i < 0 or doc[i].lower_ not in ("a", "an", "the"):
         return None
     j = next((t.i for t in doc[first.i :] if t.idx >= end), len(doc))
-    if j < len(doc) and doc[j].text == "(":
+    if j < len(doc) and doc[j].text in ("(", ";"):  # "(1.53bn euros; £1.05bn)"
         j = next((t.i for t in doc[j:] if t.text == ")"), len(doc))
     if j >= len(doc) or doc[j].text != ")" or j + 1 >= len(doc):
         return None
@@ -275,39 +258,6 @@ def _noun_after_conversion(first: Token, end: int) -> Token | None:
     return noun
 
 
-def _up_down(span: Span) -> str | None:
-    """ "a profit of $3.36bn, up 27% from …": a change stated after the amount it changes."""
-    doc = span.doc
-    i = span.start - 1
-    level = i > 2 and doc[i].lower_ == "from"  # "down from £9bn a year earlier": the old level
-    i -= level
-    if i < 2 or doc[i].lower_ not in ("up", "down"):
-        return None
-    change = "" if level else "rise in " if doc[i].lower_ == "up" else "fall in "
-    j = i - 1
-    while j > 0 and doc[j].is_punct:
-        j -= 1
-    prev = _amount_root(doc[j]) if doc[j].like_num or doc[j].pos_ in ("NUM", "SYM") else doc[j]
-    if prev.lemma_.lower() in TIME_NOUNS and prev.head.pos_ == "VERB":
-        # "carried 45 million passengers last year, up 6%": the verb's object, not the year
-        prev = next((c for c in prev.head.children if c.dep_ in ("obj", "dobj")), prev)
-    while prev.pos_ in ("NUM", "SYM") and prev.head.i < prev.i:
-        prev = prev.head
-        if prev.pos_ in ("NOUN", "PROPN"):
-            break
-    if prev.pos_ not in ("NOUN", "PROPN"):
-        # "Profit was £3m, up 5%": what the amount before measures
-        prev = subject(prev) or subject(prev.head) or prev
-    if prev.pos_ not in ("NOUN", "PROPN"):
-        return None
-    text = f"{change}{compact_np(prev, range(0))}"
-    tail = doc[span.end : span.end + 5]
-    if len(tail) and (level or tail[0].lower_ == "from"):
-        stop = next((t.i for t in tail if t.is_punct), tail.end)
-        text += " " + doc[span.end : stop].text
-    return text.strip()
-
-
 _DANGLING = {"to", "of", "in", "for", "on", "by", "from", "with", "at", "and", "or", "'s", "’s"}
 
 
@@ -318,7 +268,12 @@ def about_phrase(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | 
         words.pop()  # "rose to" once the other figure is left out
     if words and words[-1].endswith(("'s", "’s")):
         words[-1] = words[-1][:-2]
-    return " ".join(words) or None
+    text = " ".join(words)
+    if kind == "money" and "price" not in text.lower():
+        # "shares rose to 57.85 francs", "shares in MCI were at $20": the share price
+        text = re.sub(r"^(?:shares|stock) (?:in|of) (.+)$", r"\1 share price", text, flags=re.I)
+        text = re.sub(r"\b(?:shares|share|stock)$", "share price", text, flags=re.I)
+    return text or None
 
 
 def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
@@ -328,17 +283,20 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
     skip = range(start, end)
     if kind == "count":
         return count_phrase(span, skip, money=unit[:3].isupper() and unit[:3].isalpha())
-    if (change := _up_down(span)) is not None:
+    if (change := up_down(span)) is not None:
         return change
     measure = _measure(kind, unit)
     written = (span[0], end)  # the figure as written, before a conversion is read through
     first = _span_root(span)
-    root = _amount_root(first)
+    root = amount_root(first)
     if root.i != first.i:
         skip = range(min(root.left_edge.idx, start), end)
         span = doc[min(root.left_edge.i, span.start) : max(span.end, root.i + 1)]
         end = root.idx + len(root.text)
-    if kind == "fraction" and len(span) >= 4 and span[-2].lower_ == "in":
+    if (level := level_phrase(span, skip)) is not None:
+        return level
+    noun_in = len(span) >= 4 and span[-2].lower_ == "in" and not span[-3].like_num
+    if kind == "fraction" and noun_in and span[-3].pos_ in ("NOUN", "PROPN"):
         # "one household in three": a share of households
         name = f"share of {_plural(span[-3])}"
         if (later := verb_after(span[-1])) is None:
@@ -352,12 +310,42 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         if owner is not None:
             # "Acme Corp announced £2bn of acquisitions" → "cost of Acme Corp's acquisitions"
             return f"{measure} of {owner}'s {noun_phrase(of, skip, det=False)}"
-        return f"{measure} of {noun_phrase(of, skip)}{_participle(of, skip)}"
+        text = f"{measure} of {noun_phrase(of, skip)}"
+        if kind == "money" and of.lemma_.lower() in _MONEY_NOUNS | {"profits"}:
+            text = noun_phrase(of, skip, det=False)  # "$280bn in profits" is the profits
+        if (participle := _participle(of, skip)) or kind not in ("percent", "fraction"):
+            return text + participle
+        # "16% of women earn more than …", "it lost a third of its revenue": a share of
+        # a group is a share of those the clause says something about
+        context = share_context(root, of, skip).split()
+        seen = {w.lower().removesuffix("'s") for w in text.split()}
+        while context and context[0].lower() in seen:
+            context.pop(0)  # "share of Acme's customers Acme lost": the owner once
+        return " ".join([text, *context])
     head = root.head
     after = doc[span.end] if span.end < len(doc) else None
-    if kind == "fraction" and after is not None and after.pos_ == "NOUN":
-        return f"share of {after.head.text if after.dep_ == 'compound' else after.text}"
+    if kind == "fraction" and after is not None and after.lower_ == "of" and after.i + 1 < len(doc):
+        # "one in 50 of those driving at night", however parsed
+        group_tokens = []
+        for tok in doc[after.i + 1 : after.i + 7]:
+            if tok.is_punct or tok.tag_ in ("VBZ", "VBP", "VBD", "MD"):
+                break
+            group_tokens.append(tok)
+        if whole := phrase(group_tokens, skip, limit=5):
+            return f"share of {whole}"
+    if kind == "fraction" and after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN"):
+        # "one in five US citizens aged under 30": a share of the group after it
+        group = after
+        while group.i + 1 < len(doc) and doc[group.i + 1].tag_ in ("NN", "NNS", "NNPS"):
+            group = doc[group.i + 1]
+        if group.pos_ in ("NOUN", "PROPN"):
+            group_np = doc[after.i : group.i + 1].text
+            clause = share_context(group, group, skip)
+            return " ".join(w for w in (f"share of {group_np}", clause) if w)
     noun = _modified_noun(root, end) or _noun_after_conversion(*written)
+    change = change_after(span, skip) if noun is None and kind in ("percent", "money") else None
+    if change is not None:
+        return change  # "a 0.1% rise in output", parsed otherwise
     if noun is not None:
         text = noun_phrase(noun, skip, det=False, right=True)
         lemma = noun.lemma_.lower()
@@ -365,6 +353,10 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
             return text  # "a $550,000 fine": the fine is the amount
         if kind == "money" and lemma in _DEALS:
             return f"value of the {text}"  # "a $2bn takeover"
+        if kind == "money" and lemma in _SIZED:
+            return f"size of the {text}"  # "a multi-billion pound industry"
+        if kind == "money" and noun.pos_ == "PROPN":
+            return f"price of the {text}"  # "the $499 Macintosh": a named product
         if kind != "percent":
             return f"{measure} of the {text}"
         # "a 20% stake in the insurer", "a 5% pay rise": the noun is the measure
@@ -374,16 +366,16 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
     nominal = head.i < root.i and head.pos_ in ("NOUN", "PROPN") and root.dep_.startswith("nmod")
     if nominal and (before is None or before.i < head.i):
         return _noun_complement(head, root, skip)  # no verb between: "a profit of $3.36bn"
-    if after is not None and after.tag_ in ("JJR", "RBR") and after.lower_ in _COMPARED:
+    if after is not None and after.tag_ in ("JJR", "RBR") and after.lower_ in COMPARED:
         # "sales were 8% higher", "shares closed 3.4% lower": a change in the subject
         what = subject(after) or subject(after.head)
         if what is not None and _is_content(what):
-            return f"{_COMPARED[after.lower_]} in {noun_phrase(what, skip, det=False, right=True)}"
+            return f"{COMPARED[after.lower_]} in {noun_phrase(what, skip, det=False, right=True)}"
     name = "money" if kind == "money" else measure
-    if root.dep_ in ("nsubj", "nsubj:pass") and head.pos_ == "VERB" and not _is_change(head):
+    if root.dep_ in ("nsubj", "nsubj:pass") and head.pos_ == "VERB" and not is_change(head):
         # "£5m was spent on the stadium", "62% trusted the BBC": what the amount did
         return _subject_amount(root, head, name, skip)
-    if (after := verb_after(doc[span.end - 1])) is not None and not _is_change(after):
+    if (after := verb_after(doc[span.end - 1])) is not None and not is_change(after):
         return _subject_amount(root, after, name, skip)  # parsed otherwise: "30% voted for"
     return _verb_phrase(root, head, measure, skip, doc[span.start])
 
@@ -403,17 +395,13 @@ def _plural(noun: Token) -> str:
     return word + "s"
 
 
-def _is_change(verb: Token) -> bool:
-    return verb.lemma_.lower() in _CHANGE or verb.lower_ in _CHANGE
-
-
 def _subject_amount(root: Token, verb: Token, measure: str, skip: range) -> str:
     words = [measure, verb.text]
     for c in verb.rights:
         if c.idx in skip or c.is_punct:
             continue
         if c.dep_.startswith(("obj", "dobj", "iobj", "obl")) and c.pos_ in ("NOUN", "PROPN"):
-            words += [_case(c) or "", compact_np(c, skip)]  # "spent on new stadium"
+            words += [case_of(c) or "", compact_np(c, skip)]  # "spent on new stadium"
             break
         if c.dep_ in ("xcomp", "ccomp", "advcl"):
             words.append(phrase(list(c.subtree), skip, limit=4))
@@ -423,7 +411,7 @@ def _subject_amount(root: Token, verb: Token, measure: str, skip: range) -> str:
 
 def _noun_complement(head: Token, root: Token, skip: range) -> str | None:
     """ "a full-year profit of $3.36bn", "a fine of $9,000", "in the region of $45"."""
-    if head.lemma_.lower() in _IDIOM_NOUNS and _case(head) in ("in", "to", "of", "at"):
+    if head.lemma_.lower() in _IDIOM_NOUNS and case_of(head) in ("in", "to", "of", "at"):
         if head.head.pos_ in ("NOUN", "PROPN") and head.dep_.startswith("nmod"):
             return _noun_complement(head.head, root, skip)
         verb = head.head
@@ -433,7 +421,7 @@ def _noun_complement(head: Token, root: Token, skip: range) -> str | None:
         return _verb_phrase(head, verb, "cost", skip)
     text = noun_phrase(head, skip, det=False)
     verb = head.head
-    if head.dep_.startswith("obl") and _case(head) in ("from", "to"):
+    if head.dep_.startswith("obl") and case_of(head) in ("from", "to"):
         # "saw its share price fall from a high of 300p"
         obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
         if obj is not None and obj.i < head.i:
@@ -456,15 +444,22 @@ def _verb_phrase(
 ) -> str | None:
     if root.dep_ not in _ARGS and not root.dep_.startswith(("obl", "nmod", "iobj")):
         verb = root
-    case = _case(root)
+    case = case_of(root)
     before = verb_before(first) if first is not None else None
     if before is not None and verb.pos_ not in ("VERB", "AUX") and before.idx not in skip:
         # "sales jumped 35% last year" with the amount parsed under "year"
         verb, case = before, prep_before(first) if first is not None else None
     lemma = verb.lemma_.lower()
-    change = _CHANGE.get(lemma) or _CHANGE.get(verb.lower_)
-    obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != root.i), None)
-    if lemma in _TRANSITIVE and obj is None and case != "by" and root.i > verb.i:
+    change = CHANGE.get(lemma) or CHANGE.get(verb.lower_)
+    obj = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("obj", "dobj") and c.i != root.i and c.lemma_.lower() not in TIME_NOUNS
+        ),
+        None,
+    )  # "raise £1bn a year": the year is no object
+    if lemma in TRANSITIVE and obj is None and case != "by" and root.i > verb.i:
         # "the charity raised £2.4m", "cut 2,300 jobs": the amount raised, not a change
         change = None
     what = clause_subject(verb)
@@ -502,7 +497,7 @@ def _verb_phrase(
         where = [
             c
             for c in verb.children
-            if c.dep_ == "obl" and c.i > root.i and _case(c) == "in" and c.pos_ == "PROPN"
+            if c.dep_ == "obl" and c.i > root.i and case_of(c) == "in" and c.pos_ == "PROPN"
         ]
         place = f" in {compact_np(where[0], skip)}" if where else ""
         if obj is not None:
@@ -515,6 +510,8 @@ def _verb_phrase(
     if lemma in ("cost", "price", "value") and what is not None and _is_content(what):
         # "the deal costs £5m", "shares are priced at 120p", "which it valued at £90m"
         return f"{lemma} of {compact_np(what, skip)}"
+    if lemma in _LEVELS and what is not None and _is_content(what) and what.idx not in skip:
+        return compact_np(what, skip)  # "inflation stood at 2.6%": a level is a copula
     if (what is None or what.idx in skip) and verb.i != root.i:
         what = verb  # "pledging £2m to the fund": the verb and its complement
     elif what is None or what.idx in skip:
@@ -539,7 +536,7 @@ def _verb_phrase(
         and (
             (
                 c.dep_.startswith(("obl", "nmod"))
-                and _case(c) in ("to", "into", "for", "on", "in")
+                and case_of(c) in ("to", "into", "for", "on", "in")
                 and c.lemma_.lower() not in TIME_NOUNS
                 and c.ent_type_ not in ("DATE", "TIME")
             )
@@ -549,7 +546,7 @@ def _verb_phrase(
     if rest:
         comp = rest[0]
         if comp.dep_.startswith(("obl", "nmod")):
-            words.append(f"{_case(comp)} {compact_np(comp, skip)}")
+            words.append(f"{case_of(comp)} {compact_np(comp, skip)}")
         else:
             words.append(phrase(list(comp.subtree), skip, limit=4))
     if (noun := _NOMINAL.get(lemma)) and not (rest and rest[0].dep_ in ("advcl", "xcomp")):

@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from storyline.extract.figures_np import antecedent, compact_np, noun_phrase, phrase, subject
 from storyline.extract.figures_units import TIME_NOUNS, parse_number
 
-__all__ = ["count_phrase"]
+__all__ = ["count_phrase", "share_context"]
 
 _VAGUE = {"hundreds", "thousands", "millions", "billions", "trillions", "tens", "scores", "of"}
 
@@ -60,6 +60,11 @@ def _is_content(tok: Token) -> bool:
 
 _ORDERING = {"last", "first", "next", "past", "previous", "final", "latest", "recent"}
 _LIGHT = {"be", "have", "include", "contain", "exist"}
+# verbs that report or compare a figure say nothing about what it counts
+_REPORTING = {
+    "say", "show", "find", "suggest", "estimate", "reveal", "report", "indicate", "claim",
+    "believe", "think", "compare", "predict", "forecast", "expect", "calculate",
+}  # fmt: skip
 _TEMPORAL = {"after", "before", "since", "until", "during", "following", "despite", "among"}
 
 
@@ -170,6 +175,8 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
         elif objs:
             tail = phrase(list(objs[0].subtree), skip, limit=4)
         return f"{verb.text} {tail}".strip()
+    if dep in ("obj", "dobj", "obl") and verb.lemma_.lower() in _REPORTING:
+        return right  # "figures showed 60% of viewers …", "he said 111 of the bodies …"
     if dep in ("obj", "dobj"):
         small = [c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and c.i > anchor.i]
         if small and small[0].pos_ == "VERB":
@@ -194,3 +201,9 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
     if dep.startswith("nmod") and verb.pos_ in ("NOUN", "PROPN") and verb.i < anchor.i:
         return f"{right} {compact_np(verb, skip)}".strip()  # "a coalition of 12 charities"
     return right
+
+
+def share_context(anchor: Token, noun: Token, skip: range) -> str:
+    """What the clause says of the group a share is taken of, as for a count:
+    "16% of women earn more than £50,000" → "earn more than £50,000"."""
+    return _context(anchor, noun, skip)

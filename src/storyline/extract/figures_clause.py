@@ -105,8 +105,9 @@ def clause_subject(verb: Token) -> Token | None:
     is not the subject; the noun the phrase follows is.
     """
     subj = subject(verb)
-    if subj is not None and not _in_pp(subj):
-        return subj
+    relative = subj is not None and subj.i < verb.i and verb.dep_ == "acl:relcl"
+    if subj is not None and (relative or not _in_pp(subj)):
+        return subj  # "agencies which cost £1.8bn": the antecedent, wherever it stands
     if subj is None and not verb.dep_.startswith(("acl", "nmod", "compound", "amod")):
         return None  # an infinitive or imperative: no subject to find
     return _noun_before(verb)

@@ -274,9 +274,16 @@ def _lemma(noun: Token) -> str:
     if lemma == noun.lower_ and lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")):
         # a plural the lemmatizer missed: "quangos", "viruses"
         lemma = lemma[:-2] if lemma.endswith(("ses", "xes", "ches", "shes")) else lemma[:-1]
+    latin = lemma.endswith("use") and noun.lower_.endswith("uses") and lemma[-4:-3] not in "aeiou"
+    if latin and lemma not in _USE_WORDS:
+        lemma = lemma[:-1]  # "viruses", "bonuses": Latin "-us" nouns, not "cause"
     return {"people": "person", "men": "man", "women": "woman", "children": "child"}.get(
         lemma, lemma
     )
+
+
+# nouns in "-use" after a consonant that are not Latin "-us" plurals
+_USE_WORDS = {"abuse", "excuse", "refuse", "recluse", "diffuse", "accuse", "amuse", "confuse"}
 
 
 def vague_candidates(doc: Doc, text: str) -> list[Candidate]:

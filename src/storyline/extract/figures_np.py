@@ -9,17 +9,34 @@ __all__ = ["antecedent", "compact_np", "noun_phrase", "phrase", "short_np", "sub
 # no "nummod": another figure's number says nothing about what this one measures
 _MODIFIERS = {"compound", "amod", "nmod:poss", "poss", "flat"}
 _RELATIVE = {"who", "which", "that", "whom"}
+# verbs whose object is the subject of the infinitive after it: "predicts profits to rise"
+_ECM = {
+    "expect", "predict", "forecast", "want", "allow", "see", "cause", "force", "help",
+    "need", "lead", "push", "drive", "encourage", "project", "estimate", "believe",
+    "persuade", "ask", "tell", "urge", "order", "enable", "get", "require", "invite",
+}  # fmt: skip
 
 
 def phrase(tokens: list[Token], skip: range, limit: int = 10) -> str:
     """The text of ``tokens`` outside ``skip`` (the figure), trimmed of punctuation."""
     # other figures' signs ("£", "%") say nothing about what this one measures
-    words = [t for t in tokens if t.idx not in skip and t.pos_ != "SYM" and t.text != "%"][:limit]
+    depth, kept = 0, []
+    for t in tokens:  # a bracketed aside ("($7.4bn; 5.2bn euros)") is no part of the phrase
+        depth += t.text == "("
+        if depth == 0 and t.idx not in skip and not _other_figure(t):
+            kept.append(t)
+        depth -= t.text == ")" and depth > 0
+    words = kept[:limit]
     while words and (words[0].is_punct or words[0].dep_ in ("case", "mark", "cc")):
         words.pop(0)
     while words and (words[-1].is_punct or words[-1].dep_ in ("case", "cc", "det")):
         words.pop()
     return "".join(t.text_with_ws for t in words).strip()
+
+
+def _other_figure(tok: Token) -> bool:
+    """The sign of another amount: "more than £50,000" reads "more than 50,000"."""
+    return tok.pos_ == "SYM" or tok.text in ("%", ")")
 
 
 def noun_phrase(noun: Token, skip: range, det: bool = True, right: bool = False) -> str:
@@ -69,7 +86,26 @@ def compact_np(noun: Token, skip: range) -> str:
         name = [c for c in noun.rights if c.dep_ in ("flat", "appos") and c.pos_ == "PROPN"]
         if name and name[0].i == noun.i + 1:
             return noun_phrase(name[0], skip, det=False)
-    return noun_phrase(noun, skip, det=False)
+    return noun_phrase(noun, skip, det=False, right=_of_chain(noun))
+
+
+def _of_chain(noun: Token) -> bool:
+    """ "the value of the trade surplus": a noun right before its "of" complement is
+    only half the phrase."""
+    doc = noun.doc
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i + 1 >= len(doc):
+        return False
+    # "shares in Acme", "a stake in the insurer": what is held is half the phrase
+    held = noun.lemma_.lower() in ("share", "stake", "stock") and doc[noun.i + 1].lower_ == "in"
+    if doc[noun.i + 1].lower_ != "of" and not held:
+        return False
+    for c in noun.rights:
+        if c.dep_.startswith("nmod") and c.i > noun.i + 1 and c.pos_ in ("NOUN", "PROPN"):
+            sub = list(c.subtree)
+            return len(sub) <= 5 and not any(
+                t.like_num or t.pos_ in ("SYM", "NUM", "VERB", "PRON") for t in sub
+            )
+    return False
 
 
 def short_np(noun: Token, skip: range, limit: int = 6) -> str:
@@ -92,11 +128,28 @@ def subject(verb: Token, control: bool = True) -> Token | None:
     for _ in range(4):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if subj is not None:
-            if subj.lower_ in _RELATIVE and verb.dep_ == "acl:relcl":
+            if subj.lower_ in _RELATIVE and verb.dep_.startswith("acl"):
                 return verb.head
+            before = subj.doc[subj.i - 1] if subj.i > 0 else None
+            if subj.lower_ in _RELATIVE and before is not None and before.pos_ == "NOUN":
+                return before  # "shares which have advanced 4%", however it is parsed
             return subj
         purpose = verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.lefts)
-        controlled = control and (verb.dep_ == "xcomp" or purpose)
+        # "prices rebounded, rising to $42": a participle adjunct shares the main subject
+        adjunct = (
+            verb.dep_ == "advcl"
+            and verb.tag_ == "VBG"
+            and not any(c.dep_ == "mark" for c in verb.children)
+        )
+        controlled = control and (verb.dep_ == "xcomp" or purpose or adjunct)
+        if control and (verb.dep_ == "xcomp" or purpose) and verb.head.lemma_.lower() in _ECM:
+            # "predicts profits to rise", "saw its value fall": the object controls
+            obj = next(
+                (c for c in verb.head.children if c.dep_ in ("obj", "dobj") and c.i < verb.i),
+                None,
+            )
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                return obj
         if (verb.dep_ != "conj" and not controlled) or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -114,7 +167,11 @@ def antecedent(pron: Token, reach: int = 80) -> str | None:
         named = tok.ent_type_ in ("ORG", "GPE") or (tok.pos_ == "PROPN" and tok.dep_ == "nsubj")
         if named and tok.pos_ == "PROPN":
             first, last = i, i  # the whole name: "Zenith Motors", "Time Warner"
-            while first > 0 and (doc[first - 1].pos_ == "PROPN" or doc[first].ent_iob_ == "I"):
+            while first > 0 and (
+                doc[first - 1].pos_ == "PROPN"
+                or doc[first].ent_iob_ == "I"
+                or (doc[first - 1].dep_ in ("compound", "flat") and doc[first - 1].head.i == i)
+            ):
                 first -= 1
             while last + 1 < pron.i and (
                 doc[last + 1].pos_ == "PROPN" or doc[last + 1].ent_iob_ == "I"

@@ -22,6 +22,7 @@ __all__ = [
     "CURRENCY_SIGNS",
     "CURRENCY_WORDS",
     "FRACTIONS",
+    "HUNDREDTHS",
     "NUMBER_WORDS",
     "SCALES",
     "TIME_NOUNS",
@@ -89,7 +90,13 @@ CURRENCY_WORDS: dict[str, str] = {
     "rupee": "INR", "rupees": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
     "rubles": "RUB", "swiss francs": "CHF", "francs": "CHF", "pence": "GBP", "p": "GBP",
     "won": "KRW", "pesos": "MXN", "usd": "USD", "gbp": "GBP", "eur": "EUR",
+    "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "rand": "ZAR", "naira": "NGN",
+    "shekels": "ILS", "zlotys": "PLN", "zloty": "PLN", "hryvnia": "UAH",
+    # hundredths, scaled like pence: "8.5 cents" → 0.085
+    "cents": "USD", "euro cents": "EUR",
 }  # fmt: skip
+# currency words that name a hundredth of the unit
+HUNDREDTHS = {"p", "pence", "cents", "euro cents"}
 
 UNIT_WORDS: dict[str, str] = {
     "mile": "mi", "miles": "mi", "mi": "mi", "km": "km", "kilometre": "km", "kilometres": "km",

@@ -1,0 +1,126 @@
+"""Figures that measure the same thing as a figure before them, and where they hold.
+
+A news sentence often states one measure for several places or groups, or sets
+one figure against another: "jobless rates were 12.1% in Germany, 10.4% in
+Spain and 9.7% in France"; "the rate rose to 4.7%, compared with 12.1% in
+Germany". The parse rarely hangs the later figures off the verb that says what
+they measure, so :func:`parallel_abouts` gives a figure that is listed after,
+or compared with, an earlier one of the same kind in its sentence that figure's
+"about", with its own place ("in Germany") in place of the earlier one's. A
+bracketed conversion ("£1bn ($1.9bn; €1.4bn)") measures what the amount it
+restates measures.
+
+A figure with its own "of" complement ("30% of men") keeps what it measures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+__all__ = ["Measured", "parallel_abouts"]
+
+# what may stand between two figures of a list: "12.1% in Germany, 10.4%", "… and 9.7%"
+_LISTED = re.compile(r"^\s*(?:,\s*(?:and|or|while|but)?|and|or|;)\s*$", re.IGNORECASE)
+# what sets a figure against one before it, however far: "compared with 12.1%"
+_COMPARED = re.compile(
+    r"(?:compared\s+(?:with|to)|against|versus|vs\.?|than)\s*$",
+    re.IGNORECASE,
+)
+
+
+# between an amount and its conversion: "£1bn ($1.9bn)", "400m pesos ($136m; £72.3m)"
+_CONVERSION = re.compile(r"^\s*[(;]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """A figure's span, its kind of unit and what it measures, as found on its own."""
+
+    start: int
+    end: int
+    unit: str
+    about: str | None
+
+
+def _kind(unit: str) -> str:
+    """Figures are parallel only when they measure alike: money with money, % with %."""
+    if unit[:3].isupper() and unit[:3].isalpha():
+        return "money"
+    return unit
+
+
+def _place(doc: Doc, end: int) -> tuple[int, str] | None:
+    """ "12.1% in Germany": the place right after the figure, and where its phrase ends."""
+    span = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    if span is None or len(span) < 2 or span[0].lower_ != "in":
+        return None
+    first = span[1]
+    if first.ent_type_ not in ("GPE", "LOC"):
+        return None
+    last = first
+    while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+        last = doc[last.i + 1]
+    return last.idx + len(last.text), doc[first.i : last.i + 1].text
+
+
+def _sentence(doc: Doc, start: int) -> tuple[int, int]:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return start, start
+    return span.sent.start_char, span.sent.end_char
+
+
+def parallel_abouts(doc: Doc, figures: Sequence[Measured]) -> list[str | None]:
+    """The "about" of each figure, a listed or compared figure taking that of the one
+    it follows (with its own place).
+
+    >>> from storyline.nlp.pipeline import load_nlp
+    >>> doc = load_nlp()("Jobless rates were 12.1% in Germany and 10.4% in Spain.")
+    >>> a = Measured(19, 24, "percent", "jobless rates")
+    >>> b = Measured(40, 45, "percent", None)
+    >>> parallel_abouts(doc, [a, b])
+    ['jobless rates in Germany', 'jobless rates in Spain']
+    """
+    text = doc.text
+    places = [_place(doc, f.end) for f in figures]
+    out: list[str | None] = []
+    for k, fig in enumerate(figures):
+        about = fig.about
+        place = places[k]
+        lo, _ = _sentence(doc, fig.start)
+        own_of = re.match(r"\s+of\s", text[fig.end : fig.end + 5]) is not None
+        before = [
+            j
+            for j in range(k)
+            if figures[j].start >= lo and _kind(figures[j].unit) == _kind(fig.unit)
+        ]
+        source = None
+        if before and _converts(text[figures[before[-1]].end : fig.start], fig):
+            source = before[-1]  # "£1bn ($1.9bn)", "(1.53bn euros; £1.05bn)": a conversion
+        elif before and not own_of:
+            j = before[-1]
+            earlier = places[j]
+            gap_start = earlier[0] if earlier is not None else figures[j].end
+            if _LISTED.match(text[gap_start : fig.start]) or _COMPARED.search(text[lo : fig.start]):
+                source = j
+        if source is not None and out[source]:
+            about = _strip_place(out[source] or "", places[source])
+        if about and place and place[1].lower() not in about.lower():
+            about = f"{about} in {place[1]}"
+        out.append(about)
+    return out
+
+
+def _converts(gap: str, fig: Measured) -> bool:
+    """The figure restates the money before it in brackets: "(" or ";" between them."""
+    return bool(_CONVERSION.match(gap)) and _kind(fig.unit) == "money"
+
+
+def _strip_place(about: str, place: tuple[int, str] | None) -> str:
+    if place is not None and about.endswith(f" in {place[1]}"):
+        return about[: -len(f" in {place[1]}")]
+    return about

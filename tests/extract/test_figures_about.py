@@ -1,0 +1,289 @@
+"""What a figure measures: shares and their clause, levels a change reached, level
+verbs, figures listed or compared with one before them, and money's measure words."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.figures import Figure, extract_figures
+
+
+def found(text: str) -> list[Figure]:
+    return list(extract_figures(text))
+
+
+def about(text: str, figure: str) -> str | None:
+    hits = [f for f in found(text) if f.text == figure]
+    assert len(hits) == 1, found(text)
+    return hits[0].about
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # a share of a group is a share of those the clause says something about
+        ("Only 16% of drivers wear seat belts.", "16%", "share of drivers wear seat belts"),
+        # ... but not what a survey "found" or "showed"
+        ("A poll found 40% of voters oppose the plan.", "40%", "share of voters oppose the plan"),
+        # the owner named once: "its customers" is already Acme Corp's
+        (
+            "Acme Corp had a bad year. It lost a third of its customers.",
+            "a third",
+            "share of Acme Corp's customers lost",
+        ),
+        # a phrasal verb's particle is no change: "make up" is not "up 30%"
+        ("Nurses make up a third of the staff.", "a third", "share of the staff Nurses make"),
+    ],
+)
+def test_shares_and_their_clause(text: str, figure: str, expected: str) -> None:
+    assert about(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # the level after a change noun is a level of what changed
+        ("Acme announced a 12% rise in annual sales to $5bn.", "$5bn", "Acme annual sales"),
+        (
+            "Analysts expect a drop in annual profits to £170m from £194m.",
+            "£194m",
+            "annual profits",
+        ),
+        # "up N% to" a price: shares in a company have a share price
+        ("Shares in Acme were up 3% to 120p.", "120p", "Acme share price"),
+        ("Shares in Acme fell 2% to 340p.", "340p", "Acme share price"),
+        # a change verb before the end point, whatever the parse hangs the amount on
+        ("Interest rates were raised by a quarter point to 4.75%.", "4.75%", "Interest rates"),
+        # a participle adjunct shares the main clause's subject
+        ("Oil prices rebounded, rising to $42 a barrel.", "$42 a barrel", "Oil prices"),
+        # "to a record": the article and adjective between the preposition and amount
+        (
+            "Sales climbed to 364.4m euros, lifting revenue for the year to a record 1.45bn euros.",
+            "1.45bn euros",
+            "lifting revenue",
+        ),
+    ],
+)
+def test_levels_a_change_reached(text: str, figure: str, expected: str) -> None:
+    assert about(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # verbs that state a level as a copula does
+        ("Inflation stood at 2.6% in January.", "2.6%", "Inflation"),
+        # the antecedent of a relative pronoun, even inside a prepositional phrase
+        (
+            "He wants an inquiry into agencies which cost £1.8bn a year.",
+            "£1.8bn a year",
+            "cost of agencies",
+        ),
+        # a change verb with a time as its only object is no transitive change
+        ("Petrol prices have risen by 10p.", "10p", "rise in Petrol prices"),
+    ],
+)
+def test_level_verbs_and_subjects(text: str, figure: str, expected: str) -> None:
+    assert about(text, figure) == expected
+
+
+def test_listed_figures_measure_the_same_thing_in_their_own_place() -> None:
+    figures = found("Jobless rates were 12.1% in Germany and 10.4% in Spain.")
+    assert [f.about for f in figures] == ["Jobless rates in Germany", "Jobless rates in Spain"]
+
+
+def test_a_compared_figure_measures_what_it_is_compared_with() -> None:
+    figures = found("The UK jobless rate rose to 4.7%, compared with 12.1% in Germany.")
+    assert [f.about for f in figures] == ["UK jobless rate", "UK jobless rate in Germany"]
+
+
+def test_a_compared_figure_with_its_own_group_keeps_it() -> None:
+    text = "Only 16% of women earn that much, compared with 30% of men."
+    assert about(text, "30%") == "share of men"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # money "in" a money noun is that money, not its "cost"
+        ("Prosecutors want the firms to hand over $280bn in profits.", "over $280bn", "profits"),
+        # a sum of money gives the size of an industry or market
+        (
+            "Critics say a multi-billion pound industry needs no subsidy.",
+            "multi-billion pound",
+            "size of the industry",
+        ),
+        # a conversion list in brackets: the noun after the closing bracket
+        (
+            "Fiat restructured after reaching a $2bn (1.53bn euros; £1.05bn) settlement with GM.",
+            "£1.05bn",
+            "settlement with GM",
+        ),
+        (
+            "Fiat restructured after reaching a $2bn (1.53bn euros; £1.05bn) settlement with GM.",
+            "$2bn",
+            "settlement with GM",
+        ),
+    ],
+)
+def test_money_measures(text: str, figure: str, expected: str) -> None:
+    assert about(text, figure) == expected
+
+
+def test_a_named_company_is_its_whole_name() -> None:
+    # "Time" is parsed as a compound of "Warner": "it" stands for both words
+    text = "Time Warner said that it now owns 8% of Google."
+    assert about(text, "8%") == "share of Google Time Warner owns"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("Acme raised its dividend to 8.5 cents.", "8.5 cents", 0.085, "USD"),
+        ("The bank lifted its dividend to 70 euro cents.", "70 euro cents", 0.7, "EUR"),
+        ("Debts of 30 trillion rupiah were frozen.", "30 trillion rupiah", 3e13, "IDR"),
+    ],
+)
+def test_hundredths_and_more_currencies(text: str, figure: str, value: float, unit: str) -> None:
+    hit = next(f for f in found(text) if f.text == figure)
+    assert hit.value == pytest.approx(value)
+    assert hit.unit == unit
+
+
+def test_a_year_is_no_denominator() -> None:
+    # "46 states in 1998" is a count and a date, not 46/1998
+    figures = found("The firm settled with 46 states in 1998.")
+    assert [(f.text, f.unit) for f in figures] == [("46 states", "state")]
+    assert found("The age limit was cut to 18 in 1970 but rules stayed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # the object of "predict", "expect", "see" is the subject of the verb after it
+        ("Acme is predicting profits to rise 50% next year.", "50%", "rise in profits"),
+        # a relative pronoun stands for the noun right before it
+        ("Investors bought shares which have advanced 4% this month.", "4%", "rise in shares"),
+        # "up N%" after an amount in a currency word: the amount's noun, not the currency
+        (
+            "Acme made a record profit of 30.6bn yen, up 31.8% on the year.",
+            "31.8%",
+            "rise in record profit",
+        ),
+        # "X up just N%": an adverb between "up" and the figure
+        (
+            "Growth slowed, with private consumption up just 0.2% in the quarter.",
+            "0.2%",
+            "rise in private consumption",
+        ),
+        # a verb's object and its level: "kept rates at 4.75%"
+        ("The bank kept interest rates on hold at 4.75% this month.", "4.75%", "interest rates"),
+        # a change noun right after the figure, past a time word
+        (
+            "Analysts had been forecasting a 0.1% rise in month on month industrial output.",
+            "0.1%",
+            "rise in month industrial output",
+        ),
+        # "equal to" is no end point of a change: a share of its own
+        (
+            "The storm left damage equal to 6.5% of the economy.",
+            "6.5%",
+            "share of the economy equal",
+        ),
+    ],
+)
+def test_changes_read_off_the_word_order(text: str, figure: str, expected: str) -> None:
+    assert about(text, figure) == expected
+
+
+def test_a_bracketed_conversion_measures_what_its_amount_measures() -> None:
+    figures = found("Profits for the year rose 20% to £4.6bn ($8.6bn).")
+    assert [f.about for f in figures[1:]] == ["Profits", "Profits"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # the first "in" after a change noun is what changed, not where
+        (
+            "The bank reported a 1% fall in profits in its UK retail division to £1.13bn.",
+            "£1.13bn",
+            "profits",
+        ),
+        # an infinitive parsed as a modifier of its noun: "earnings to slide"
+        (
+            "The recall caused the firm's earnings to slide to $1.1bn, from $1.4bn a year earlier.",
+            "$1.4bn",
+            "firm's earnings",
+        ),
+        # a bracketed conversion of another amount is no part of a count's clause
+        (
+            "Acme runs 29 agencies financed with £4bn ($7.4bn; 5.2bn euros).",
+            "29 agencies",
+            "number of agencies financed with 4bn Acme runs",
+        ),
+    ],
+)
+def test_ends_of_changes_and_asides(text: str, figure: str, expected: str) -> None:
+    assert about(text, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "expected"),
+    [
+        # "one in N" before an adjective and its noun, or after an approximation word
+        (
+            "One in 10 adult Britons owns a tablet.",
+            "One in 10",
+            0.1,
+            "share of adult Britons owns a tablet",
+        ),
+        (
+            "Almost one in five US voters backed the plan.",
+            "Almost one in five",
+            0.2,
+            "share of US voters",
+        ),
+        ("Three in 10 people said no.", "Three in 10", 0.3, "share of people said no"),
+    ],
+)
+def test_one_in_n_is_a_share_of_the_group_after_it(
+    text: str, figure: str, value: float, expected: str
+) -> None:
+    hit = next(f for f in found(text) if f.text == figure)
+    assert (hit.value, hit.unit, hit.about) == (pytest.approx(value), "fraction", expected)
+
+
+def test_latin_plurals_count_their_singular() -> None:
+    units = [f.unit for f in found("Researchers logged 300 viruses and 12 bonuses.")]
+    assert units == ["virus", "bonus"]
+
+
+def test_one_in_n_of_a_group() -> None:
+    text = "Only about one in 50 of those driving at night will need to stop."
+    assert about(text, "about one in 50") == "share of those driving at night"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US crude is still 30% more expensive than at the start of 2004.", "rise in US crude"),
+        ("Imports were 5% less than a year ago.", "fall in Imports"),
+    ],
+)
+def test_a_percentage_before_a_comparative_is_a_difference(text: str, expected: str) -> None:
+    assert [f.about for f in found(text)] == [expected]
+
+
+def test_down_from_after_a_reporting_clause_is_the_amount_before_it() -> None:
+    text = (
+        "The unemployment rate declined to 4.8% in September, the bureau said on Friday,"
+        " down from 5.2% in August."
+    )
+    assert about(text, "5.2%") == "unemployment rate in August"
+
+
+def test_only_verbs_of_wanting_and_expecting_pass_their_object_on() -> None:
+    # "wants Acme to make …": Acme makes it; "has the means to make …": the subject does
+    text = "The regulator wants Acme to make an annual investment of £40m in its pipes."
+    assert about(text, "£40m") == "Acme annual investment"

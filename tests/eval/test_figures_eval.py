@@ -62,8 +62,10 @@ def test_public_api_is_pinned() -> None:
     assert sorted(eval_figures.__all__) == [
         "GoldFigure",
         "about_overlap",
+        "about_pairs",
         "evaluate_figures",
         "match_figures",
+        "phrase_sha1",
         "same_value",
     ]
 
@@ -81,6 +83,25 @@ def test_evaluate_on_a_fake_corpus(tmp_path: Path) -> None:
     assert (everything["documents"], everything["gold"]) == (2, 3)
     tune = evaluate_figures(labels, data, split="tune")
     assert tune["about_agreement"] == 0.0  # no word in common with the gold phrase
+
+
+def test_judged_about_counts_only_the_phrases_judged(tmp_path: Path) -> None:
+    data = _write_data(tmp_path / "data")
+    labels = _write_labels(tmp_path / "labels.jsonl")
+    pairs = eval_figures.about_pairs(labels, data, split="all")
+    assert len(pairs) == 3 and all(TEXT[p["start"] : p["end"]] == p["figure"] for p in pairs[:2])
+    keys = ("corpus", "key", "start", "end", "predicted_sha1")
+    verdicts = [
+        {**{k: pairs[0][k] for k in keys}, "right": True},
+        {**{k: pairs[2][k] for k in keys}, "right": False},
+        # a phrase worded differently since it was judged: not counted
+        {**{k: pairs[1][k] for k in keys}, "predicted_sha1": "000000000000", "right": True},
+    ]
+    judged = tmp_path / "about_judgements.jsonl"
+    judged.write_text("".join(json.dumps(v) + "\n" for v in verdicts), encoding="utf-8")
+    result = evaluate_figures(labels, data, split="all", judgements=judged)
+    assert (result["about_judged"], result["about_judged_pairs"]) == (0.5, 2)
+    assert "about_judged" not in evaluate_figures(labels, data, split="all")
 
 
 def test_changed_text_is_an_error(tmp_path: Path) -> None:

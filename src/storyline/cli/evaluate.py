@@ -122,11 +122,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     f.add_argument("file", type=Path, metavar="FILE")
     f.add_argument("--data", type=Path, required=True, help="the shared data folder")
     f.add_argument("--split", choices=("test", "tune", "all"), default="test")
+    f.add_argument(
+        "--judgements",
+        type=Path,
+        help="also score what each figure measures by a person's judgements "
+        "(evaldata/figures/about_judgements.jsonl)",
+    )
     f.set_defaults(
         run=_job(
             "storyline.eval.figures",
             "evaluate_figures",
-            lambda fn, a: fn(a.file, a.data, split=a.split),
+            lambda fn, a: fn(a.file, a.data, split=a.split, judgements=a.judgements),
         )
     )
 

@@ -15,7 +15,15 @@ Scores, all fractions, on the chosen split (``tune``, ``test`` or ``all``):
   normalisation (case and spaces ignored);
 - ``about_agreement`` on matched pairs: share whose token-overlap F1 between
   the predicted and gold "about" phrases (lower-cased words, "the"/"of"/"a"
-  ignored) is at least 0.5 — a proxy for the meaning judgement.
+  ignored) is at least 0.5 — a proxy for the meaning judgement;
+- with ``judgements`` (``evaldata/figures/about_judgements.jsonl``, see its
+  ``GUIDELINES.md``): ``about_judged``, the share of matched pairs a person
+  judged right by meaning, over the pairs whose predicted phrase was judged
+  (``about_judged_pairs``; a pair is judged when its corpus, key, gold span and
+  the sha1 of the predicted phrase are in the file, so a phrase the extractor
+  words differently since is simply not counted).
+
+:func:`about_pairs` lists the matched pairs with their sentence, for judging.
 """
 
 from __future__ import annotations
@@ -31,7 +39,15 @@ from typing import Any
 from storyline.eval.corpora import corpus_date, load_corpus
 from storyline.extract.figures import Figure, extract_figures
 
-__all__ = ["GoldFigure", "about_overlap", "evaluate_figures", "match_figures", "same_value"]
+__all__ = [
+    "GoldFigure",
+    "about_overlap",
+    "about_pairs",
+    "evaluate_figures",
+    "match_figures",
+    "phrase_sha1",
+    "same_value",
+]
 
 _STOP = {"the", "of", "a", "an", "in", "on", "for", "to", "'s", "s"}
 
@@ -111,11 +127,16 @@ def match_figures(pred: list[Figure], gold: list[GoldFigure]) -> list[tuple[Figu
     return pairs
 
 
-def evaluate_figures(labels: Path, data: Path, split: str = "test") -> dict[str, Any]:
-    """Detection P/R/F1, value+unit accuracy and "about" agreement on one split.
+def phrase_sha1(phrase: str | None) -> str:
+    """The short hash a judgement keys a predicted "about" phrase by."""
+    return hashlib.sha1((phrase or "").encode("utf-8")).hexdigest()[:12]
 
-    ``data`` is the shared data folder (the one holding ``news/``).
-    """
+
+def _matched(
+    labels: Path, data: Path, split: str
+) -> tuple[int, int, int, list[tuple[str, str, str, Figure, GoldFigure]]]:
+    """Document, gold and predicted counts, and the matched pairs with their corpus, key
+    and text."""
     rows = [json.loads(x) for x in labels.read_text(encoding="utf-8").splitlines() if x.strip()]
     docs = [r for r in rows if r.get("document") and split in ("all", r["split"])]
     wanted = {(r["corpus"], r["key"]) for r in docs}
@@ -124,7 +145,8 @@ def evaluate_figures(labels: Path, data: Path, split: str = "test") -> dict[str,
         if not r.get("document") and (r["corpus"], r["key"]) in wanted:
             gold[(r["corpus"], r["key"])].append(r)
     corpora = {c: load_corpus(c, data) for c in sorted({c for c, _ in wanted})}
-    n_gold = n_pred = n_matched = n_value = n_about = 0
+    n_gold = n_pred = 0
+    matched: list[tuple[str, str, str, Figure, GoldFigure]] = []
     for corpus, key in sorted(wanted):
         doc = corpora[corpus][key]
         golds = []
@@ -138,16 +160,35 @@ def evaluate_figures(labels: Path, data: Path, split: str = "test") -> dict[str,
                 )
             )
         pred = list(extract_figures(doc.text, corpus_date(doc.published)))
-        pairs = match_figures(pred, golds)
         n_gold += len(golds)
         n_pred += len(pred)
-        n_matched += len(pairs)
-        n_value += sum(same_value(p, g) for p, g in pairs)
-        n_about += sum(about_overlap(p.about, g.about) >= 0.5 for p, g in pairs)
+        matched += [(corpus, key, doc.text, p, g) for p, g in match_figures(pred, golds)]
+    return len(wanted), n_gold, n_pred, matched
+
+
+def _judgements(path: Path) -> dict[tuple[str, str, int, int, str], bool]:
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return {
+        (r["corpus"], r["key"], r["start"], r["end"], r["predicted_sha1"]): bool(r["right"])
+        for r in rows
+    }
+
+
+def evaluate_figures(
+    labels: Path, data: Path, split: str = "test", judgements: Path | None = None
+) -> dict[str, Any]:
+    """Detection P/R/F1, value+unit accuracy and "about" agreement on one split.
+
+    ``data`` is the shared data folder (the one holding ``news/``).
+    """
+    n_docs, n_gold, n_pred, matched = _matched(labels, data, split)
+    n_matched = len(matched)
+    n_value = sum(same_value(p, g) for *_, p, g in matched)
+    n_about = sum(about_overlap(p.about, g.about) >= 0.5 for *_, p, g in matched)
     precision = n_matched / n_pred if n_pred else 0.0
     recall = n_matched / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
+    out: dict[str, Any] = {
         "precision": round(precision, 4),
         "recall": round(recall, 4),
         "f1": round(f1, 4),
@@ -156,6 +197,42 @@ def evaluate_figures(labels: Path, data: Path, split: str = "test") -> dict[str,
         "matched": n_matched,
         "gold": n_gold,
         "predicted": n_pred,
-        "documents": len(wanted),
+        "documents": n_docs,
         "split": split,
     }
+    if judgements is not None:
+        verdicts = _judgements(judgements)
+        judged = [
+            verdicts[key]
+            for c, k, _, p, g in matched
+            if (key := (c, k, g.start, g.end, phrase_sha1(p.about))) in verdicts
+        ]
+        out["about_judged"] = round(sum(judged) / len(judged), 4) if judged else None
+        out["about_judged_pairs"] = len(judged)
+    return out
+
+
+def about_pairs(labels: Path, data: Path, split: str = "test") -> list[dict[str, Any]]:
+    """The matched pairs of a split, to be judged: keys, both phrases and the sentence
+    around the figure (about 200 characters each side). Holds article text: write it
+    outside the repository."""
+    *_, matched = _matched(labels, data, split)
+    out = []
+    for corpus, key, text, p, g in matched:
+        left = max(text.rfind(". ", 0, g.start) + 2, g.start - 200, 0)
+        right = text.find(". ", g.end)
+        right = min(right + 1 if right >= 0 else len(text), g.end + 200)
+        out.append(
+            {
+                "corpus": corpus,
+                "key": key,
+                "start": g.start,
+                "end": g.end,
+                "predicted_sha1": phrase_sha1(p.about),
+                "figure": text[g.start : g.end],
+                "sentence": text[left:right],
+                "gold_about": g.about,
+                "predicted_about": p.about,
+            }
+        )
+    return out

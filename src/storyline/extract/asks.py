@@ -27,8 +27,10 @@ Four kinds, each found from a cue verb in the parse:
   ``denied``; "X received N" (an amount) is a deed done to X by no one named; a
   relative clause telling what someone is or does for a living ("who chairs the
   association", "who has pulled pints for 26 years") is no deed;
-- ``refusal``: X rejects, refuses, resists, rules out Z (a request or an act,
-  not a claim or an argument).
+- ``refusal``: X rejects, refuses, resists, rules out, fights or votes against Z
+  (a request or an act, not a claim or an argument); a bare "X refused." names
+  nothing and has its cue for content (the ledger reads it as refusing the
+  demand just told).
 
 The content span is what is asked, promised, done or refused, as the labelling
 guidelines have it: the verb phrase after the cue (without a leading "to"),

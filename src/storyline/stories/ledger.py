@@ -26,7 +26,8 @@ and links a later commitment, action or refusal to a demand when
 A demand repeated in several articles is one entry with several demand steps; a
 demand told inside a reply ("turned down the union's call to …") joins the
 earlier demand it repeats, whoever the text says asked. Its status follows what
-answered it, in time order: ``refused`` if a refusal came last, ``met`` if an
+answered it, in time order (a pledge *not* to do it counts as a refusal):
+``refused`` if a refusal came last, ``met`` if an
 action was done, ``partly met`` if only a part or a share of it was ("half of
 the rise"), ``promised`` if only a commitment (or a planned deed) came, else
 ``open``: a deed not done, denied or only claimed changes nothing. Commitments,

@@ -952,3 +952,11 @@ def test_a_passive_deed_with_a_complement_is_normalised_verb_first(nlp: Any) -> 
     )
     assert ask.target is not None and ask.target.name == "Season-ticket holders"
     assert ask.content.startswith("credit season-ticket holder")
+
+
+def test_an_ask_carries_its_cue_lemma(nlp: Any) -> None:
+    text = "The regulator ordered Ferrow Media to air a correction. The reporters were detained."
+    assert [(a.cue, a.cue_lemma) for a in asks(nlp, text)] == [
+        ("ordered", "order"),
+        ("detained", "detain"),
+    ]

@@ -186,6 +186,9 @@ class Ask:
     certainty: Certainty
     start: int
     end: int
+    cue_lemma: str = ""
+    """The cue word's lemma ("ordered" → "order", "were detained" → "detain"), mended
+    where the lemmatiser got a cue verb wrong; empty for records made without one."""
 
 
 class _Finder:
@@ -615,6 +618,7 @@ class _Finder:
             certainty,
             min(a for a, _ in parts),
             max(b for _, b in parts),
+            lemma_of(cue),
         )
 
     def _when(self, sent: Any, cue: Any) -> str | None:

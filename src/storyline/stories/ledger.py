@@ -276,18 +276,11 @@ def _worded(text: str, ask: Ask) -> str:
 
 def _deeds(ask: Ask) -> frozenset[str]:
     """The deed of an ask: the first word of its content, and for a deed told in the
-    passive ("the reporters were detained") the lemma forms its cue may have."""
+    passive ("the reporters were detained") its cue's lemma."""
     found = {_verb(ask.content)}
-    if ask.kind == "action":
-        found |= {_SAME.get(w, w) for w in _cue_forms(ask)}
+    if ask.kind == "action" and ask.cue_lemma:
+        found.add(_SAME.get(ask.cue_lemma, ask.cue_lemma))
     return frozenset(found)
-
-
-def _cue_forms(ask: Ask) -> frozenset[str]:
-    """The forms an ask's cue word may have as a lemma, its ending cut off ("ordered":
-    "order"; "freed": "free"); the record keeps the word as written."""
-    cue = ask.cue.lower()
-    return frozenset({cue, cue[:-1], cue[:-2], cue[:-3]})
 
 
 def _core(worded: str) -> str:
@@ -356,7 +349,7 @@ def _step_kind(ask: Ask) -> AskKind:
     regulator ordered Ferrin to air a correction": an action of the regulator's) asks
     something of that party, which later steps may answer, so it is a demand here; and a
     pledge *not* to do something ("we will not pay a fine") refuses it."""
-    if ask.kind == "action" and ask.target is not None and _cue_forms(ask) & _ORDERS:
+    if ask.kind == "action" and ask.target is not None and ask.cue_lemma in _ORDERS:
         return "demand"
     if ask.kind == "commitment" and ask.polarity == "negative":
         return "refusal"

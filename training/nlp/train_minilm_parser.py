@@ -503,6 +503,18 @@ def predict_batches(
 # ------------------------------------------------------------------- (a) frozen
 
 
+def update(model: Any, optimizer: Any, scheduler: Any, loss: Any) -> float:
+    """One optimiser step on ``loss`` (gradients clipped at norm 5); the loss's value."""
+    import torch
+
+    optimizer.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+    optimizer.step()
+    scheduler.step()
+    return float(loss.detach())
+
+
 def train_frozen(args: argparse.Namespace) -> dict[str, Any]:
     import torch
 
@@ -549,12 +561,7 @@ def train_frozen(args: argparse.Namespace) -> dict[str, Any]:
                 batch["rels"],
                 batch["mask"],
             )
-            optimizer.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
-            optimizer.step()
-            scheduler.step()
-            epoch_loss += float(loss.detach())
+            epoch_loss += update(model, optimizer, scheduler, loss)
         scores = score(dev, predict_batches(model, dev, vocab, run_dev), vocab)
         row = {
             "epoch": epoch,
@@ -819,11 +826,7 @@ def train_finetune(args: argparse.Namespace) -> dict[str, Any]:
                 batch["rels"],
                 batch["mask"],
             )
-            optimizer.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
-            optimizer.step()
-            scheduler.step()
+            update(model, optimizer, scheduler, loss)
             step += 1
             out_of_time = time.perf_counter() > deadline or step >= total
             if step % args.eval_every == 0 or out_of_time:

@@ -399,10 +399,12 @@ def build_head(vocab: Vocab, args: argparse.Namespace) -> Any:
     return Head()
 
 
-def losses(outputs: tuple[Any, Any, Any], upos: Any, heads: Any, rels: Any, word_mask: Any) -> Any:
-    """Summed cross-entropies of UPOS, head and label, averaged over the batch's words."""
+def losses(outputs: tuple[Any, Any, Any], batch: dict[str, Any]) -> Any:
+    """Summed cross-entropies of UPOS, head and label against a :func:`collate` batch,
+    averaged over its words."""
     import torch
 
+    upos, heads, rels, word_mask = batch["upos"], batch["heads"], batch["rels"], batch["mask"]
     upos_logits, arcs, labels = outputs
     # Heads may only be real words or the root; the root row itself is not a dependent.
     head_mask = word_mask.clone()
@@ -554,13 +556,7 @@ def train_frozen(args: argparse.Namespace) -> dict[str, Any]:
         for indices in batches(train, args.batch_words, rng):
             batch = collate(train, indices, vocab)
             layers = stack_features(train_x, train_off, indices, batch["mask"].shape[1])
-            loss = losses(
-                model(layers, batch["cases"], batch["heads"]),
-                batch["upos"],
-                batch["heads"],
-                batch["rels"],
-                batch["mask"],
-            )
+            loss = losses(model(layers, batch["cases"], batch["heads"]), batch)
             epoch_loss += update(model, optimizer, scheduler, loss)
         scores = score(dev, predict_batches(model, dev, vocab, run_dev), vocab)
         row = {
@@ -819,13 +815,7 @@ def train_finetune(args: argparse.Namespace) -> dict[str, Any]:
         for indices in batches(train, args.batch_words, rng):
             batch = collate(train, indices, vocab)
             states = word_states(train, indices)
-            loss = losses(
-                head(states, batch["cases"], batch["heads"]),
-                batch["upos"],
-                batch["heads"],
-                batch["rels"],
-                batch["mask"],
-            )
+            loss = losses(head(states, batch["cases"], batch["heads"]), batch)
             update(model, optimizer, scheduler, loss)
             step += 1
             out_of_time = time.perf_counter() > deadline or step >= total

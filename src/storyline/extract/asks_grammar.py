@@ -34,6 +34,7 @@ from storyline.extract.asks_cues import (
     REFUSAL_VERBS,
     REQUEST_NOUNS,
 )
+from storyline.nlp.lemmas import base_forms
 
 __all__ = [
     "ASK_NOUNS",
@@ -114,20 +115,6 @@ _KNOWN = DEMAND_VERBS | COMMITMENT_VERBS | REFUSAL_VERBS | ACTION_VERBS | DECISI
 _KNOWN |= NARRATIVE_VERBS | NOT_DEEDS | LIGHT_VERBS
 
 
-def _stems(word: str) -> list[str]:
-    """Candidate base forms of an inflected verb: "overruled" → "overrule", "ousted" → "oust"."""
-    out = []
-    for suffix, adds in (("ied", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("es", ("",))):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            base = word[: -len(suffix)]
-            out += [base + a for a in adds]
-            if len(base) > 2 and base[-1] == base[-2]:
-                out.append(base[:-1])  # "banned" → "ban"
-    if word.endswith("s") and not word.endswith("ss"):
-        out.append(word[:-1])
-    return out
-
-
 def lemma_of(tok: Any) -> str:
     """The verb's lemma; a known cue verb the lemmatiser got wrong ("overrul") is mended."""
     # The tagger reads some cue participles as adjectives ("Estmark committed to …").
@@ -137,12 +124,12 @@ def lemma_of(tok: Any) -> str:
     lemma = str(tok.lemma_.lower())
     if lemma in _KNOWN or not tok.lower_.isalpha():
         return lemma
-    return next((s for s in _stems(tok.lower_) if s in _KNOWN), lemma)
+    return next((s for s in base_forms(tok.lower_) if s in _KNOWN), lemma)
 
 
 def verb_in(tok: Any, words: set[str] | frozenset[str]) -> bool:
     """Whether a verb is one of ``words``, through a lemma the lemmatiser got wrong."""
-    return lemma_of(tok) in words or any(s in words for s in _stems(tok.lower_))
+    return lemma_of(tok) in words or any(s in words for s in base_forms(tok.lower_))
 
 
 def kind_of(tok: Any) -> AskKind | None:

@@ -76,6 +76,27 @@ def test_rules_are_saved_with_the_pipeline() -> None:
             "Dr. Jones and Mr. Brown arrived at 9 a.m. on Monday.",
             ["Dr. Jones and Mr. Brown arrived at 9 a.m. on Monday."],
         ),
+        # A headline and its paragraphs: a line break ends a sentence, and the
+        # break stays with the sentence before it.
+        (
+            "Shares rise on new offer\n\nShares in Acme closed up 4%.\nThe bid is £800m.",
+            ["Shares rise on new offer\n\n", "Shares in Acme closed up 4%.\n", "The bid is £800m."],
+        ),
+        # ... but a line broken inside a sentence runs on.
+        ("The minister said\nthat he would go.", ["The minister said\nthat he would go."]),
+        # No break inside a name, after a comma, or at a lower-case word after a bracket.
+        (
+            "Recep Tayyip Erdogan spoke. Viktor Yushchenko listened.",
+            ["Recep Tayyip Erdogan spoke.", "Viktor Yushchenko listened."],
+        ),
+        (
+            "“We continue to invest in our products,” Mr Eddington said. He left.",
+            ["“We continue to invest in our products,” Mr Eddington said.", "He left."],
+        ),
+        (
+            "Sen. Joe Manchin (D-W.Va.) on Thursday said he favors a deal. Talks resume.",
+            ["Sen. Joe Manchin (D-W.Va.) on Thursday said he favors a deal.", "Talks resume."],
+        ),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:

@@ -63,16 +63,15 @@ import numpy as np
 
 from storyline.eval.parse import GoldSentence, read_conllu, score_parse
 from storyline.nlp.embeddings import MODEL_DIR
-
-N_LAYERS = 7  # embedding output + 6 encoder layers
-WIDTH = 384
-ROOT_SCORE_PENALTY = 1e6  # subtracted from every root arc: the MST then keeps exactly one
-LAYER_OUTPUTS = [
-    "/bert/embeddings/LayerNorm/LayerNormalization_output_0",
-    *(f"/bert/encoder/layer.{i}/output/LayerNorm/LayerNormalization_output_0" for i in range(5)),
-    "token_embeddings",
-]
-
+from storyline.nlp.parser import (
+    LAYER_OUTPUTS,
+    N_CASES,
+    N_LAYERS,
+    WIDTH,
+    case_class,
+    decode_tree,
+    pooling,
+)
 
 # --------------------------------------------------------------------------- data
 
@@ -87,24 +86,6 @@ def ewt_folder(data: Path) -> Path:
 def read_split(folder: Path, split: str) -> list[GoldSentence]:
     with gzip.open(folder / f"en_ewt-ud-{split}.conllu.gz", "rt", encoding="utf-8") as fh:
         return read_conllu(fh)
-
-
-def case_class(word: str) -> int:
-    """Letter case and character class of a word (1-7; 0 is the root and padding)."""
-    if not any(c.isalnum() for c in word):
-        return 1
-    if any(c.isdigit() for c in word):
-        return 2
-    if word.islower():
-        return 3
-    if word.isupper():
-        return 4 if len(word) > 1 else 5
-    if word[0].isupper():
-        return 6
-    return 7
-
-
-N_CASES = 8
 
 
 class Vocab:
@@ -158,17 +139,6 @@ def layer_session(model_dir: Path, threads: int = 1) -> Any:
     )
 
 
-def pooling(word_ids: Sequence[int | None], n_words: int, width: int) -> np.ndarray:
-    """Rows: root (the [CLS] piece) then each word (mean of its pieces); columns: pieces."""
-    matrix = np.zeros((n_words + 1, width), dtype=np.float32)
-    matrix[0, 0] = 1.0
-    for piece, word in enumerate(word_ids):
-        if word is not None:
-            matrix[word + 1, piece] = 1.0
-    matrix /= np.maximum(matrix.sum(axis=1, keepdims=True), 1.0)
-    return matrix
-
-
 def encode_batch(session: Any, tokenizer: Any, batch: Sequence[Sequence[str]]) -> list[np.ndarray]:
     """Word-level states of each sentence: ``(n_words + 1, 7, 384)`` float32, root first."""
     encodings = tokenizer.encode_batch([list(words) for words in batch], is_pretokenized=True)
@@ -210,65 +180,7 @@ def frozen_features(
     return features, offsets
 
 
-# ----------------------------------------------------------------------- decoding
-
-
-def _find_cycle(heads: np.ndarray) -> list[int] | None:
-    state = np.zeros(len(heads), dtype=np.int8)  # 0 new, 1 on the current path, 2 done
-    state[0] = 2
-    for start in range(1, len(heads)):
-        path = []
-        node = start
-        while state[node] == 0:
-            state[node] = 1
-            path.append(node)
-            node = int(heads[node])
-        if state[node] == 1:
-            return path[path.index(node) :]
-        state[path] = 2
-    return None
-
-
-def _chu_liu_edmonds(scores: np.ndarray) -> np.ndarray:
-    """Maximum spanning arborescence from node 0; ``scores[dependent, head]``."""
-    heads = scores.argmax(axis=1)
-    heads[0] = -1
-    cycle = _find_cycle(heads)
-    if cycle is None:
-        return heads
-    in_cycle = np.zeros(len(scores), dtype=bool)
-    in_cycle[cycle] = True
-    rest = np.flatnonzero(~in_cycle)  # node 0 is never in a cycle: it has no head
-    cyc = np.array(cycle)
-    m = len(rest)
-    contracted = np.full((m + 1, m + 1), -np.inf)
-    contracted[:m, :m] = scores[np.ix_(rest, rest)]
-    # Entering the cycle at c from h breaks c's cycle arc.
-    entering = scores[np.ix_(cyc, rest)] - scores[cyc, heads[cyc]][:, None]
-    enter_at = entering.argmax(axis=0)
-    contracted[m, :m] = entering.max(axis=0)
-    leaving = scores[np.ix_(rest, cyc)]
-    leave_from = leaving.argmax(axis=1)
-    contracted[:m, m] = leaving.max(axis=1)
-    sub = _chu_liu_edmonds(contracted)
-    result = heads.copy()
-    for k in range(1, m):
-        result[rest[k]] = cyc[leave_from[k]] if sub[k] == m else rest[sub[k]]
-    result[cyc[enter_at[sub[m]]]] = rest[sub[m]]
-    result[0] = -1
-    return result
-
-
-def decode_tree(arc_scores: np.ndarray) -> np.ndarray:
-    """Heads (0 = root) of the best tree with a single root word; ``arc_scores[dep, head]``.
-
-    >>> decode_tree(np.log(np.array([[1, 1, 1], [.9, 0, .1], [.8, .2, 0]]) + 1e-9))
-    array([-1,  0,  1])
-    """
-    scores = arc_scores.astype(np.float64)
-    np.fill_diagonal(scores, -np.inf)
-    scores[:, 0] -= ROOT_SCORE_PENALTY
-    return _chu_liu_edmonds(scores)
+# ------------------------------------------------------------------------ scoring
 
 
 def to_docs(

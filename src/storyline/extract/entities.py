@@ -156,12 +156,23 @@ def _title_before(doc: Any, start: int) -> tuple[int, str]:
     return i, " ".join(words)
 
 
-def _name_start(doc: Any, start: int) -> int:
-    """Widen a PER span left over given names the recogniser left out (Recep Tayyip)."""
+def _name_start(doc: Any, start: int, end: int) -> int:
+    """Widen a PER span left over given names the recogniser left out (Recep Tayyip).
+
+    A given name is a proper noun to either tagger (the parser's UPOS or the cased
+    PTB tagger: an unseen name opening a sentence can look like a verb to the
+    uncased parser) joined to the name by the parse: the name hangs on it as
+    ``flat``, or it hangs on the name.
+    """
     while start > 0:
         prev, cur = doc[start - 1], doc[start]
-        linked = (cur.dep_ == "flat" and cur.head.i < start) or prev.head.i == start
-        if not (prev.pos_ == "PROPN" and prev.is_title and linked):
+        linked = (
+            (cur.dep_ == "flat" and cur.head.i < start)
+            or prev.head.i == start
+            or any(t.dep_ == "flat" and t.head.i == start - 1 for t in doc[start:end])
+        )
+        proper = prev.pos_ == "PROPN" or prev.tag_ in ("NNP", "NNPS")
+        if not (proper and prev.is_title and linked):
             break
         if prev.lower_ in ROLE_HEADS or prev.lower_ in ROLE_MODIFIERS or prev.lower_ in HONORIFICS:
             break
@@ -293,7 +304,7 @@ class _Grouper:
         if ent.label_ == "PER":
             start, inner_title = _split_title(doc, ent)
             if start == ent.start:
-                start = _name_start(doc, start)
+                start = _name_start(doc, start, ent.end)
             end = ent.end
             while end > start + 1 and doc[end - 1].text in {"’s", "'s", "’", "'"}:
                 end -= 1

@@ -94,7 +94,11 @@ class SentenceEncoder:
         self._session = onnxruntime.InferenceSession(
             str(self.model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )
-        self.dimension = int(self._session.get_outputs()[0].shape[-1])
+        # The graph may return more (the parser reads the layers' states); the vectors
+        # pool the last layer's token states.
+        self._output = str(self.manifest.get("output", "token_embeddings"))
+        (output,) = [o for o in self._session.get_outputs() if o.name == self._output]
+        self.dimension = int(output.shape[-1])
         self._memo: OrderedDict[str, FloatArray] = OrderedDict()
         self._memo_size = 0
 
@@ -174,7 +178,7 @@ class SentenceEncoder:
             attention_mask = (np.arange(width) < lengths[rows][:, None]).astype(np.int64)
             # onnxruntime releases the GIL while it runs, so batches overlap.
             (states,) = self._session.run(
-                None, {"input_ids": input_ids, "attention_mask": attention_mask}
+                [self._output], {"input_ids": input_ids, "attention_mask": attention_mask}
             )
             vectors[rows] = _mean_pool_normalise(
                 np.asarray(states, dtype=np.float32), attention_mask

@@ -1,10 +1,11 @@
 """Load storyline's own English news pipeline (``en_news``) and run it over texts.
 
 The pipeline ships inside the package (``storyline/nlp/models/en_news``) and is
-loaded from there with no network access: tokenizer with news rules, sentence
-guard, tagger, morphologizer, lemmatizer (edit tree plus a lookup of forms
-seen in the treebank), dependency parser (which sets the
-sentence boundaries) and, when assembled with them, the CoNLL-2003 entity
+loaded from there with no network access: tokenizer with news rules, tagger
+(PTB tags), morphologizer, sentence splitter (``senter``) and sentence guard,
+UPOS and dependency parse from MiniLM states (``storyline_parser``, see
+:mod:`storyline.nlp.parser`), lemmatizer (edit tree plus a lookup of forms
+seen in the treebank) and, when assembled with them, the CoNLL-2003 entity
 recogniser and the rule-based ``storyline_entities`` component.
 
 >>> nlp = load_nlp()
@@ -29,12 +30,13 @@ from storyline.errors import ModelMissing
 # Register the factories the saved pipeline names.
 from storyline.nlp import entities as _entities
 from storyline.nlp import lemmas as _lemmas
+from storyline.nlp import parser as _parser
 from storyline.nlp import tokenizer as _tokenizer
 
 __all__ = ["MODEL_NAME", "iter_docs", "load_nlp", "load_pipeline", "model_path"]
 
 MODEL_NAME = "en_news"
-_REGISTERED = (_entities, _lemmas, _tokenizer)
+_REGISTERED = (_entities, _lemmas, _parser, _tokenizer)
 
 
 def model_path() -> Path:
@@ -52,7 +54,7 @@ def load_nlp(disable: Iterable[str] = ()) -> Language:
     ``disable`` names components to switch off (they stay loaded, so the cached
     object is cheap to share); e.g. ``load_nlp(disable=["ner"])``.
 
-    >>> "parser" in load_nlp().pipe_names
+    >>> "storyline_parser" in load_nlp().pipe_names
     True
     """
     return _load(tuple(sorted(set(disable))))

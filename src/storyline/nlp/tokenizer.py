@@ -1,4 +1,4 @@
-"""News-text tokenizer rules and the sentence guard that runs before the parser.
+"""News-text tokenizer rules and the sentence guard that corrects the sentence splitter.
 
 spaCy's English tokenizer is the base. :func:`customize_tokenizer` changes it
 for news copy:
@@ -17,10 +17,11 @@ needs no code from here; the registered callback
 ``storyline.news_tokenizer.v1`` applies them in ``[initialize.before_init]``
 and ``training/nlp/assemble.py`` applies them to the shipped pipeline.
 
-:func:`sentence_guard` (factory ``storyline_sentence_guard``) marks tokens that
-cannot start a sentence (after "Gov.", after a comma-closing quote as in
-“We will go,” he said) and moves a break that falls before a closing quote to
-after it. The parser respects these marks.
+:func:`sentence_guard` (factory ``storyline_sentence_guard``), after the
+sentence splitter, undoes starts that cannot be (after "Gov.", after a
+comma-closing quote as in “We will go,” he said), moves a break that falls
+before a closing quote to after it, and breaks at line ends. The parser keeps
+these boundaries.
 
 >>> import spacy
 >>> nlp = customize_tokenizer(spacy.blank("en"))
@@ -71,6 +72,9 @@ _NEVER_FINAL = frozenset(
 _OPENING_QUOTES = frozenset({"“", "‘", '"', "'", "«"})
 _CLOSING_QUOTES = frozenset({"”", "’", '"', "'", "»"})
 _FINAL_PUNCT = frozenset({".", "!", "?", "…"})
+_CLOSING_BRACKETS = frozenset({")", "]"})
+# A text whose splitter starts follow a final mark this often punctuates its sentences.
+_PUNCTUATED = 0.9
 
 # Dashes between words and curly double quotes are split wherever they are;
 # an en dash between digits is a range ("2010–11") and stays.
@@ -119,8 +123,23 @@ registry.callbacks.register("storyline.news_tokenizer.v1", func=news_tokenizer_c
 
 @Language.component("storyline_sentence_guard")
 def sentence_guard(doc: Doc) -> Doc:
-    """Mark sentence starts the parser must respect (runs before the parser).
+    """Correct the sentence starts the sentence splitter set, for news copy.
 
+    * a line break starts a sentence at the next word unless that word is in
+      lower case (a headline or a paragraph ends there; "said\nthat" runs on),
+      and the break itself stays with the sentence before it;
+    * a capitalised word after a full stop, question or exclamation mark
+      standing alone (not ending an abbreviation) starts a sentence;
+    * no sentence starts after a comma or semicolon (“… our products,” | Mr
+      Eddington said), at a lower-case word after a bracket ("Sen. Joe
+      Manchin (D-W.Va.) | on Thursday") or between two capitalised words
+      ("Recep | Tayyip Erdogan");
+    * in a text that punctuates its sentences (at least 90 % of the
+      splitter's starts follow a sentence-final mark), a sentence starts only
+      after such a mark, alone or closing a word ("U.S."), maybe followed by
+      closing quotes or brackets: the splitter, trained on web text, sometimes
+      breaks inside a name ("Viktor | Yushchenko"). Web text that leaves its
+      sentences unpunctuated keeps the splitter's starts;
     * after a title or month abbreviation ("Gov. Smith", "Sept. 4"), and after
       an abbreviation such as "U.S." followed by a lower-case word or a digit,
       no sentence starts before the next sentence-final mark;
@@ -129,11 +148,26 @@ def sentence_guard(doc: Doc) -> Doc:
     * after a comma or other non-final mark inside quotes (“We will go,” he
       said), the sentence runs on to the next sentence-final mark.
 
-    The parser only checks the token about to be attached, not the left edge
-    of its subtree, so a whole run of tokens is marked, not just the first.
+    A whole run of tokens is marked, not just the first, so the splitter's
+    starts inside it are undone too.
     """
+    punctuated = _punctuated(doc)
     for i in range(1, len(doc)):
         token, previous = doc[i], doc[i - 1]
+        if token.is_space:
+            token.is_sent_start = False
+        elif previous.is_space and "\n" in previous.text:
+            token.is_sent_start = not token.is_lower
+            continue
+        elif token.is_sent_start and (
+            _before(doc, i, _CLOSING_QUOTES) in {",", ";"}
+            or (token.is_lower and previous.text in _CLOSING_BRACKETS)
+            or (previous.is_title and previous.is_alpha and token.is_title)
+            or (punctuated and not _after_final(doc, i))
+        ):
+            token.is_sent_start = False
+        elif previous.text in _FINAL_PUNCT and previous.whitespace_ and token.is_title:
+            token.is_sent_start = True
         if previous.text in _NEVER_FINAL or (
             previous.text.endswith(".")
             and len(previous.text) > 1
@@ -151,11 +185,36 @@ def sentence_guard(doc: Doc) -> Doc:
     return doc
 
 
+def _before(doc: Doc, i: int, skip: frozenset[str]) -> str:
+    """The text of the token before ``doc[i]``, past whitespace and ``skip`` tokens."""
+    j = i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in skip):
+        j -= 1
+    return doc[j].text if j >= 0 else ""
+
+
+def _punctuated(doc: Doc) -> bool:
+    """Does the text end its sentences with punctuation, as edited copy does? True when
+    at least ``_PUNCTUATED`` of the splitter's starts (line starts aside) follow a
+    sentence-final mark."""
+    starts = [
+        k
+        for k in range(1, len(doc))
+        if doc[k].is_sent_start
+        and not doc[k].is_space
+        and not (doc[k - 1].is_space and "\n" in doc[k - 1].text)
+    ]
+    return not starts or sum(_after_final(doc, k) for k in starts) >= _PUNCTUATED * len(starts)
+
+
+def _after_final(doc: Doc, i: int) -> bool:
+    """Does ``doc[i]`` follow a sentence-final mark (past closing quotes and brackets)?"""
+    return _before(doc, i, _CLOSING_QUOTES | _CLOSING_BRACKETS)[-1:] in _FINAL_PUNCT
+
+
 def _hold(doc: Doc, start: int, limit: int = 40) -> None:
     """Forbid sentence starts from ``doc[start]`` through the next final mark."""
     for token in doc[start : start + limit]:
-        if token.is_sent_start:
-            return
         token.is_sent_start = False
         if token.text in _FINAL_PUNCT or "\n" in token.whitespace_ or token.is_space:
             return

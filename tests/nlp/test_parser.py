@@ -1,0 +1,141 @@
+"""The MiniLM tagger and parser (storyline.nlp.parser) and its place in the pipeline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyline.nlp.parser import (
+    MAX_PIECES,
+    PARSER_DIR,
+    MiniLMParser,
+    Parse,
+    _join,
+    load_parser,
+)
+from storyline.nlp.pipeline import load_nlp
+
+
+@pytest.fixture(scope="module")
+def parser() -> MiniLMParser:
+    return load_parser()
+
+
+def _one_root(parse: Parse) -> bool:
+    return sum(h < 0 for h in parse.heads) == 1 and parse.deprels.count("ROOT") == 1
+
+
+def test_a_sentence_gets_tags_a_tree_and_relations(parser: MiniLMParser) -> None:
+    words = ["The", "minister", "urged", "Ankara", "to", "reopen", "the", "border", "."]
+    parse = parser.parse([words])[0]
+    assert len(parse.upos) == len(parse.heads) == len(parse.deprels) == len(words)
+    assert _one_root(parse)
+    assert parse.upos[:4] == ("DET", "NOUN", "VERB", "PROPN")
+    root = parse.heads.index(-1)
+    assert words[root] == "urged"
+    assert parse.deprels[1] == "nsubj" and parse.heads[1] == root
+    assert parse.deprels[3] in ("obj", "iobj") and parse.heads[3] == root
+    assert parse.deprels[5] == "xcomp" and parse.heads[5] == root
+    assert parse.deprels[7] == "obj" and parse.heads[7] == 5
+
+
+def test_every_head_is_in_the_sentence_and_the_tree_has_no_cycle(parser: MiniLMParser) -> None:
+    words = [
+        "Asked",
+        "whether",
+        "she",
+        "would",
+        "run",
+        "again",
+        ",",
+        "the",
+        "senator",
+        ",",
+        "who",
+        "was",
+        "first",
+        "elected",
+        "in",
+        "1992",
+        ",",
+        "said",
+        "she",
+        "had",
+        "not",
+        "decided",
+        ".",
+    ]
+    parse = parser.parse([words])[0]
+    assert _one_root(parse)
+    for i in range(len(words)):
+        seen = set()
+        node = i
+        while parse.heads[node] >= 0:
+            assert 0 <= parse.heads[node] < len(words)
+            assert node not in seen
+            seen.add(node)
+            node = parse.heads[node]
+
+
+def test_a_parse_does_not_depend_on_its_batch(parser: MiniLMParser) -> None:
+    sentence = ["Officials", "said", "the", "plant", "would", "close", "in", "March", "."]
+    alone = parser.parse([sentence])[0]
+    others = [["Rates", "rose", "."], ["A"] * 60, sentence, ["No", "."]]
+    assert parser.parse(others)[2] == alone
+    assert parser.parse(others, batch_size=1)[2] == alone
+
+
+def test_empty_input_and_empty_sentences(parser: MiniLMParser) -> None:
+    assert parser.parse([]) == []
+    assert parser.parse([[]]) == [Parse((), (), ())]
+
+
+def test_a_sentence_longer_than_the_encoder_is_parsed_in_pieces(parser: MiniLMParser) -> None:
+    words = (
+        ["The", "committee", "met", "and", "the", "members", "voted", ";"]
+    ) * 70  # > 510 pieces
+    assert len(words) > MAX_PIECES
+    parse = parser.parse([words])[0]
+    assert len(parse.heads) == len(words)
+    assert _one_root(parse)
+    assert "parataxis" in parse.deprels
+    assert all(-1 <= h < len(words) for h in parse.heads)
+
+
+def test_pieces_join_on_the_first_root() -> None:
+    first = Parse(("VERB", "PUNCT"), (-1, 0), ("ROOT", "punct"))
+    second = Parse(("NOUN", "VERB"), (1, -1), ("nsubj", "ROOT"))
+    assert _join([first, second]) == Parse(
+        ("VERB", "PUNCT", "NOUN", "VERB"),
+        (-1, 0, 3, 0),
+        ("ROOT", "punct", "nsubj", "parataxis"),
+    )
+
+
+def test_the_labels_ship_with_the_head() -> None:
+    labels = json.loads((PARSER_DIR / "labels.json").read_text(encoding="utf-8"))
+    assert {"NOUN", "VERB", "PROPN", "PUNCT"} <= set(labels["upos"])
+    assert {"nsubj", "nsubj:pass", "obj", "ccomp", "root"} <= set(labels["deprels"])
+
+
+def test_the_pipeline_keeps_its_sentences_and_hangs_whitespace_on_a_word() -> None:
+    doc = load_nlp()("Talks resumed on Monday.\n\nThe union said it would strike.")
+    sentences = list(doc.sents)
+    assert [s.text for s in sentences] == [
+        "Talks resumed on Monday.\n\n",
+        "The union said it would strike.",
+    ]
+    space = next(t for t in doc if t.is_space)
+    assert space.pos_ == "SPACE" and space.dep_ == "dep"
+    assert space.head.sent == space.sent and not space.head.is_space
+    for sentence in sentences:
+        roots = [t for t in sentence if t.dep_ == "ROOT"]
+        assert len(roots) == 1 and roots[0].pos_ == "VERB"
+    said = next(t for t in doc if t.text == "said")
+    assert said.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in said.children)
+
+
+def test_a_text_of_whitespace_only_is_its_own_root() -> None:
+    doc = load_nlp()("   ")
+    assert [t.dep_ for t in doc] == ["ROOT"]

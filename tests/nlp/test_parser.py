@@ -139,3 +139,35 @@ def test_the_pipeline_keeps_its_sentences_and_hangs_whitespace_on_a_word() -> No
 def test_a_text_of_whitespace_only_is_its_own_root() -> None:
     doc = load_nlp()("   ")
     assert [t.dep_ for t in doc] == ["ROOT"]
+
+
+def test_text_words_split_inside_a_wordpiece_each_get_a_state(parser: MiniLMParser) -> None:
+    text = "They wouldn't sign, and cannot pay."
+    spans = [(0, 4), (5, 10), (10, 13), (14, 18), (18, 19), (20, 23), (24, 27), (27, 30)]
+    spans += [(31, 34), (34, 35)]
+    (parse,), (vector,) = parser.parse_text([(text, spans)])
+    assert len(parse.heads) == len(spans) and _one_root(parse)
+    assert parse.upos[1:3] == ("AUX", "PART") and parse.deprels[2] == "advmod"
+    assert vector is not None and vector.shape == (384,)
+
+
+def test_the_parse_pass_gives_the_sentence_vectors_the_encoder_would() -> None:
+    from storyline.nlp.embeddings import load_encoder
+
+    encoder = load_encoder()
+    text = "The minister said he wouldn't go.  Talks resumed on Monday.\n\nPrices rose 3%."
+    encoder.remember(100)
+    try:
+        doc = load_nlp()(text)
+        sentences = [s.text.strip() for s in doc.sents]
+        assert sentences == [
+            "The minister said he wouldn't go.",
+            "Talks resumed on Monday.",
+            "Prices rose 3%.",
+        ]
+        assert all(s in encoder._memo for s in sentences)  # made by the parser
+        shared = encoder.encode(sentences)
+    finally:
+        encoder.remember(0)
+    fresh = encoder.encode(sentences)
+    assert (shared * fresh).sum(axis=1).min() > 0.9999

@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["MODEL_DIR", "SentenceEncoder", "load_encoder"]
+__all__ = ["MODEL_DIR", "SentenceEncoder", "load_encoder", "offer_vectors"]
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "minilm"
 
@@ -214,3 +214,13 @@ def load_encoder() -> SentenceEncoder:
     True
     """
     return SentenceEncoder()
+
+
+def offer_vectors(texts: Sequence[str], vectors: Sequence[FloatArray]) -> None:
+    """Vectors of ``texts`` made elsewhere by this model (storyline's parser reads every
+    sentence with it and pools the same states): the shared encoder keeps them while it
+    is remembering (:meth:`SentenceEncoder.remember`), so those sentences are not
+    encoded a second time. Nothing is loaded for them when no encoder is in use.
+    """
+    if texts and load_encoder.cache_info().currsize:
+        load_encoder().recall(texts, np.asarray(vectors, dtype=np.float32))

@@ -12,7 +12,12 @@ are the maximum spanning arborescence with exactly one root word
 (Chu-Liu-Edmonds). onnxruntime and numpy only: no torch at run time.
 
 Sentence boundaries come first (``senter`` and the sentence guard) and are kept:
-each sentence is parsed on its own. Whitespace tokens are not shown to the
+each sentence is parsed on its own. The pipeline component gives the encoder
+the sentence's text, as the sentence embeddings do (a word's state is the mean
+of the wordpieces overlapping it), so the same pass yields each sentence's
+embedding: it is offered to the shared encoder (:func:`offer_vectors`), which
+keeps it while remembering (``storyline brief`` does), and the sentences are
+not encoded twice. Whitespace tokens are not shown to the
 model; each hangs on the nearest word of its sentence (``dep``, POS ``SPACE``).
 A sentence longer than the encoder's 512 positions is parsed in pieces whose
 roots hang on the first piece's root (``parataxis``).
@@ -42,6 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.nlp.embeddings import MODEL_DIR as ENCODER_DIR
+from storyline.nlp.embeddings import offer_vectors
 
 __all__ = [
     "LAYER_OUTPUTS",
@@ -97,13 +103,7 @@ def pooling(word_ids: Sequence[int | None], n_words: int, width: int) -> FloatAr
     >>> pooling([None, 0, 0, 1, None], 2, 5).tolist()
     [[1.0, 0.0, 0.0, 0.0, 0.0], [0.0, 0.5, 0.5, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0, 0.0]]
     """
-    matrix = np.zeros((n_words + 1, width), dtype=np.float32)
-    matrix[0, 0] = 1.0
-    for piece, word in enumerate(word_ids):
-        if word is not None:
-            matrix[word + 1, piece] = 1.0
-    matrix /= np.maximum(matrix.sum(axis=1, keepdims=True), 1.0)
-    return matrix
+    return _pool([[] if w is None else [w] for w in word_ids], n_words, width)
 
 
 # ----------------------------------------------------------------------- decoding
@@ -200,6 +200,8 @@ class MiniLMParser:
         self._tokenizer = Tokenizer.from_file(str(encoder_dir / "tokenizer.json"))
         self._tokenizer.no_padding()
         self._tokenizer.no_truncation()
+        manifest = json.loads((encoder_dir / "manifest.json").read_text(encoding="utf-8"))
+        self.max_length = int(manifest.get("max_seq_length", 256))
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
@@ -222,88 +224,163 @@ class MiniLMParser:
     def parse(self, sentences: Sequence[Sequence[str]], batch_size: int = 16) -> list[Parse]:
         """One :class:`Parse` per sentence (a list of words), in input order; sentences of
         similar length are batched together."""
-        encodings = self._tokenizer.encode_batch([list(w) for w in sentences], is_pretokenized=True)
-        pieces: list[list[tuple[Sequence[str], Any]]] = []
-        for words, encoding in zip(sentences, encodings, strict=True):
-            if not words:
+        items = [self._item_of_words(words) for words in sentences]
+        return self._run(items, batch_size)[0]
+
+    def parse_text(
+        self, sentences: Sequence[tuple[str, Sequence[tuple[int, int]]]], batch_size: int = 16
+    ) -> tuple[list[Parse], list[FloatArray | None]]:
+        """Parse sentences given as their text and their words' character spans in it.
+
+        The encoder reads the text as the sentence embeddings do (a word's state is
+        the mean of the wordpieces overlapping it), so the same pass also gives each
+        sentence's embedding: the L2-normalised mean of its last-layer token states,
+        exactly what :class:`~storyline.nlp.embeddings.SentenceEncoder` returns for the
+        text. Returns the parses and those vectors (None for a sentence longer than the
+        embeddings read, ``max_seq_length`` wordpieces)."""
+        items = [self._item_of_text(text, spans) for text, spans in sentences]
+        return self._run(items, batch_size)
+
+    def _item_of_words(self, words: Sequence[str]) -> _Item:
+        encoding = self._tokenizer.encode(list(words), is_pretokenized=True)
+        pieces = [[] if w is None else [w] for w in encoding.word_ids]
+        return _Item(tuple(words), list(encoding.ids), pieces, None)
+
+    def _item_of_text(self, text: str, spans: Sequence[tuple[int, int]]) -> _Item:
+        encoding = self._tokenizer.encode(text)
+        pieces: list[list[int]] = []
+        k = 0  # spans are in order: the first word a piece may overlap
+        for special, (start, end) in zip(
+            encoding.special_tokens_mask, encoding.offsets, strict=True
+        ):
+            if special:
                 pieces.append([])
-            elif len(encoding.ids) - 2 <= MAX_PIECES:
-                pieces.append([(words, encoding)])
-            else:
-                pieces.append(self._pieces(words))
-        flat = [piece for group in pieces for piece in group]
-        order = sorted(range(len(flat)), key=lambda i: len(flat[i][1].ids))
-        results: list[Parse | None] = [None] * len(flat)
+                continue
+            while k < len(spans) and spans[k][1] <= start:
+                k += 1
+            pieces.append(
+                [j for j in range(k, len(spans)) if spans[j][0] < end and start < spans[j][1]]
+                if k < len(spans)
+                else []
+            )
+        words = tuple(text[a:b] for a, b in spans)
+        return _Item(words, list(encoding.ids), pieces, text)
+
+    def _run(
+        self, items: Sequence[_Item], batch_size: int
+    ) -> tuple[list[Parse], list[FloatArray | None]]:
+        groups = [
+            [] if not item.words else [item] if len(item.ids) - 2 <= MAX_PIECES else self._cut(item)
+            for item in items
+        ]
+        flat = [part for group in groups for part in group]
+        order = sorted(range(len(flat)), key=lambda i: len(flat[i].ids))
+        results: list[tuple[Parse, FloatArray | None] | None] = [None] * len(flat)
         for start in range(0, len(order), batch_size):
             rows = order[start : start + batch_size]
-            for i, parse in zip(rows, self._parse_batch([flat[i] for i in rows]), strict=True):
-                results[i] = parse
-        out: list[Parse] = []
+            for i, result in zip(rows, self._parse_batch([flat[i] for i in rows]), strict=True):
+                results[i] = result
+        parses: list[Parse] = []
+        vectors: list[FloatArray | None] = []
         k = 0
-        for group in pieces:
-            parts = [p for p in results[k : k + len(group)] if p is not None]
+        for group in groups:
+            parts = [r for r in results[k : k + len(group)] if r is not None]
             k += len(group)
-            out.append(_join(parts))
-        return out
+            parses.append(_join([parse for parse, _ in parts]))
+            vectors.append(parts[0][1] if len(parts) == 1 else None)
+        return parses, vectors
 
-    def _pieces(self, words: Sequence[str]) -> list[tuple[Sequence[str], Any]]:
+    def _cut(self, item: _Item) -> list[_Item]:
         """A sentence too long for the encoder, cut into runs of words it can read."""
-        single = self._tokenizer.encode_batch([[w] for w in words], is_pretokenized=True)
-        runs: list[Sequence[str]] = []
+        counts = [0] * len(item.words)
+        for words in item.pieces:
+            for w in words[:1]:
+                counts[w] += 1
+        runs: list[tuple[int, int]] = []
         start, total = 0, 0
-        for i, encoding in enumerate(single):
-            count = len(encoding.ids) - 2
+        for i, count in enumerate(counts):
             if total + count > MAX_PIECES and i > start:
-                runs.append(words[start:i])
+                runs.append((start, i))
                 start, total = i, 0
             total += count
-        runs.append(words[start:])
-        encodings = self._tokenizer.encode_batch([list(r) for r in runs], is_pretokenized=True)
-        return list(zip(runs, encodings, strict=True))
+        runs.append((start, len(counts)))
+        return [self._item_of_words(item.words[a:b]) for a, b in runs]
 
-    def _parse_batch(self, items: Sequence[tuple[Sequence[str], Any]]) -> list[Parse]:
-        batch = [words for words, _ in items]
-        encodings = [encoding for _, encoding in items]
-        pieces = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(batch), pieces), dtype=np.int64)
-        mask = np.zeros((len(batch), pieces), dtype=np.int64)
-        for i, e in enumerate(encodings):
-            ids[i, : len(e.ids)] = e.ids
-            mask[i, : len(e.ids)] = 1
+    def _parse_batch(self, items: Sequence[_Item]) -> list[tuple[Parse, FloatArray | None]]:
+        pieces = max(len(item.ids) for item in items)
+        ids = np.zeros((len(items), pieces), dtype=np.int64)
+        mask = np.zeros((len(items), pieces), dtype=np.int64)
+        for i, item in enumerate(items):
+            ids[i, : len(item.ids)] = item.ids
+            mask[i, : len(item.ids)] = 1
         states = np.stack(
             self._encoder.run(LAYER_OUTPUTS, {"input_ids": ids, "attention_mask": mask}), axis=2
         )  # batch x pieces x layers x width
-        width = max(len(words) for words in batch) + 1
-        layers = np.zeros((len(batch), width, N_LAYERS, WIDTH), dtype=np.float32)
-        cases = np.zeros((len(batch), width), dtype=np.int64)
-        for row, (e, words) in enumerate(zip(encodings, batch, strict=True)):
-            pool = pooling(e.word_ids, len(words), pieces)
-            layers[row, : len(words) + 1] = np.einsum("wp,pld->wld", pool, states[row])
-            cases[row, 1 : len(words) + 1] = [case_class(w) for w in words]
-        lengths = np.array([len(words) + 1 for words in batch], dtype=np.int32)
+        width = max(len(item.words) for item in items) + 1
+        layers = np.zeros((len(items), width, N_LAYERS, WIDTH), dtype=np.float32)
+        cases = np.zeros((len(items), width), dtype=np.int64)
+        vectors: list[FloatArray | None] = []
+        for row, item in enumerate(items):
+            n = len(item.words)
+            pool = _pool(item.pieces, n, pieces)
+            layers[row, : n + 1] = np.einsum("wp,pld->wld", pool, states[row])
+            cases[row, 1 : n + 1] = [case_class(w) for w in item.words]
+            vectors.append(
+                _unit(states[row, : len(item.ids), -1].mean(axis=0))
+                if item.text is not None and len(item.ids) <= self.max_length
+                else None
+            )
+        lengths = np.array([len(item.words) + 1 for item in items], dtype=np.int32)
         upos, arcs, labels = self._head.run(
             None, {"layers": layers, "cases": cases, "lengths": lengths}
         )
         out = []
-        for row, words in enumerate(batch):
-            n = len(words)
+        for row, item in enumerate(items):
+            n = len(item.words)
             a = arcs[row, : n + 1, : n + 1].astype(np.float64)
             a = a - a.max(axis=1, keepdims=True)
             a = a - np.log(np.exp(a).sum(axis=1, keepdims=True))
             heads = decode_tree(a)
             rels = labels[row][:, np.arange(1, n + 1), heads[1:]].argmax(axis=0)
             tags = upos[row, 1 : n + 1].argmax(axis=1)
-            out.append(
-                Parse(
-                    upos=tuple(self.upos[int(t)] for t in tags),
-                    heads=tuple(int(h) - 1 for h in heads[1:]),
-                    deprels=tuple(
-                        "ROOT" if h == 0 else self.deprels[int(r)]
-                        for h, r in zip(heads[1:], rels, strict=True)
-                    ),
-                )
+            parse = Parse(
+                upos=tuple(self.upos[int(t)] for t in tags),
+                heads=tuple(int(h) - 1 for h in heads[1:]),
+                deprels=tuple(
+                    "ROOT" if h == 0 else self.deprels[int(r)]
+                    for h, r in zip(heads[1:], rels, strict=True)
+                ),
             )
+            out.append((parse, vectors[row]))
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A sentence as the encoder reads it: its words, wordpiece ids, the words each
+    piece belongs to, and the text it was read from (None: read as given words)."""
+
+    words: tuple[str, ...]
+    ids: list[int]
+    pieces: list[list[int]]
+    text: str | None
+
+
+def _pool(pieces: Sequence[Sequence[int]], n_words: int, width: int) -> FloatArray:
+    """Rows: root (the [CLS] piece) then each word (mean of its pieces); columns: pieces."""
+    matrix = np.zeros((n_words + 1, width), dtype=np.float32)
+    matrix[0, 0] = 1.0
+    for piece, words in enumerate(pieces):
+        for word in words:
+            matrix[word + 1, piece] = 1.0
+    matrix /= np.maximum(matrix.sum(axis=1, keepdims=True), 1.0)
+    return matrix
+
+
+def _unit(vector: FloatArray) -> FloatArray:
+    """``vector`` scaled to unit length (as the sentence embeddings are)."""
+    unit: FloatArray = (vector / max(float(np.linalg.norm(vector)), 1e-12)).astype(np.float32)
+    return unit
 
 
 def _join(parts: Sequence[Parse]) -> Parse:
@@ -366,13 +443,17 @@ class ParserComponent:
     def _annotate(self, docs: list[Doc]) -> list[Doc]:
         plans = [_plan(doc) for doc in docs]
         sentences = [
-            [doc[i].text for i in words]
-            for doc, plan in zip(docs, plans, strict=True)
-            for words in plan
+            _sentence(doc, words) for doc, plan in zip(docs, plans, strict=True) for words in plan
         ]
-        parses = iter(load_parser().parse(sentences, self.batch_size))
+        parses, vectors = load_parser().parse_text(sentences, self.batch_size)
+        offer_vectors(
+            [text for (text, _), v in zip(sentences, vectors, strict=True) if v is not None],
+            [v for v in vectors if v is not None],
+        )
+        k = 0
         for doc, plan in zip(docs, plans, strict=True):
-            _apply(doc, plan, [next(parses) for _ in plan])
+            _apply(doc, plan, parses[k : k + len(plan)])
+            k += len(plan)
         return docs
 
     # spaCy calls these when saving and loading a pipeline; the weights live in the
@@ -398,6 +479,17 @@ def _bounds(doc: Doc) -> list[tuple[int, int]]:
 def _plan(doc: Doc) -> list[list[int]]:
     """The token indices of each sentence's words (whitespace tokens left out)."""
     return [[i for i in range(a, b) if not doc[i].is_space] for a, b in _bounds(doc)]
+
+
+def _sentence(doc: Doc, words: list[int]) -> tuple[str, list[tuple[int, int]]]:
+    """A sentence's text from its first word to its last, and its words' spans in it."""
+    if not words:
+        return "", []
+    start = doc[words[0]].idx
+    end = doc[words[-1]].idx + len(doc[words[-1]])
+    return doc.text[start:end], [
+        (doc[i].idx - start, doc[i].idx - start + len(doc[i])) for i in words
+    ]
 
 
 def _apply(doc: Doc, plan: list[list[int]], parses: list[Parse]) -> None:

@@ -166,7 +166,7 @@ def sentence_guard(doc: Doc) -> Doc:
             or (punctuated and not _after_final(doc, i))
         ):
             token.is_sent_start = False
-        elif previous.text in _FINAL_PUNCT and previous.whitespace_ and token.is_title:
+        elif token.is_title and _after_lone_final(doc, i):
             token.is_sent_start = True
         if previous.text in _NEVER_FINAL or (
             previous.text.endswith(".")
@@ -205,6 +205,15 @@ def _punctuated(doc: Doc) -> bool:
         and not (doc[k - 1].is_space and "\n" in doc[k - 1].text)
     ]
     return not starts or sum(_after_final(doc, k) for k in starts) >= _PUNCTUATED * len(starts)
+
+
+def _after_lone_final(doc: Doc, i: int) -> bool:
+    """Does ``doc[i]`` follow a full stop, question or exclamation mark standing alone and
+    a space (past whitespace tokens)?"""
+    j = i - 1
+    while j > 0 and doc[j].is_space:
+        j -= 1
+    return doc[j].text in _FINAL_PUNCT and (j < i - 1 or bool(doc[j].whitespace_))
 
 
 def _after_final(doc: Doc, i: int) -> bool:

@@ -119,6 +119,7 @@ __all__ = ["Ask", "AskKind", "Party", "extract_asks"]
 
 
 _ATTEMPTS = {"try", "attempt"}
+_NOT = {"not", "n't", "never"}
 # Cue verbs whose object is the thing asked, promised or refused (not the one asked),
 # so that a noun they modify as a participle names it: "the laws *proposed* …".
 _THING_ASKED = {"propose", "request", "demand", "seek", "reject", "oppose", "veto", "promise"}
@@ -388,6 +389,12 @@ class _Finder:
                     continue
             if any(c.lower_ == "you" for c in tok.children if c.dep_.startswith("nsubj")):
                 continue  # "you agree to our cookie policy"
+            if (
+                kind == "demand"
+                and lemma_of(tok) != "want"
+                and any(c.dep_ == "advmod" and c.lower_ in _NOT for c in tok.children)
+            ):
+                continue  # "she has not called for him to resign": no demand made
             if kind == "demand" and target is None:
                 target = told_party(tok)
             if kind == "refusal" and target is None and head.pos_ == "NOUN":
@@ -407,10 +414,15 @@ class _Finder:
                 tok.dep_ == "acl"
                 and tok.tag_ in ("VBN", "VBD")
                 and not any(
-                    c.dep_.startswith("nsubj") or case_of(c) in ("for", "on") for c in tok.children
+                    case_of(c) is None
+                    if c.dep_.startswith("nsubj")
+                    else case_of(c) in ("for", "on")
+                    for c in tok.children
                 )
-            )  # "Americans forced to pay …": the noun is the one forced
-            if kind == "demand" and (participle or any(c.dep_ == "aux:pass" for c in tok.children)):
+            )  # "Americans forced to pay …": the noun is the one forced; so in "for Americans
+            # forced to pay", read with "Americans" a subject (a subject takes no preposition)
+            passive = tok.tag_ != "VBG" and any(c.dep_ == "aux:pass" for c in tok.children)
+            if kind == "demand" and (participle or passive):  # not "was inviting X to …"
                 # "workers were forced to …": the one asked is the subject, the asker
                 # only the agent, if named
                 agent = next((c for c in tok.children if c.dep_ == "obl:agent"), None)

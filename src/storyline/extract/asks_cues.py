@@ -294,6 +294,8 @@ NARRATIVE_VERBS = _words(
     hail salute honor honour commend mourn address
     change affect influence shape dominate define invest place
     reflect avoid disappoint project forecast profile board ride obtain
+    critique ridicule defend express detail dispute explore exploit scare alienate attract
+    clinch crisscross
     """
 )
 # Documents, laws and ideas as subjects of asking verbs ask nothing themselves
@@ -348,7 +350,7 @@ AGENT_NOUNS = _words(
     organization organisation association federation foundation institute bureau
     consulate directorate firm utility airline insurer lender manufacturer automaker
     retailer carrier shareholder investor owner plaintiff defendant commander general
-    school district university hospital church landlord
+    school district university hospital church landlord community
     """
 )
 
@@ -438,7 +440,7 @@ SPEECH_NOUNS = _words(
     """
     talk rhetoric remark remarks comment comments criticism praise warning warnings credit
     thanks question questions concern concerns doubt doubts alarm eyebrows expectation
-    expectations
+    expectations message
     """
 )
 # Hoping another party will act is asking it to ("hopes Facebook will do more").

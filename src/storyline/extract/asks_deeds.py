@@ -65,6 +65,7 @@ from storyline.extract.asks_grammar import (
     made_public,
     may_act,
     misattached,
+    relative_head,
     yet_to,
 )
 from storyline.extract.asks_parties import Party, PartyResolver
@@ -192,7 +193,9 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
         return passed
     listed = listed or made_public(tok) or _gives_money(tok)
     misread = misattached(tok)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not misread:
+    # "The emails — made public by the committee —" with "made" tagged a past tense
+    agent = any(c.dep_ == "obl:agent" for c in tok.children)
+    if tok.dep_ == "acl" and (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and agent)) and not misread:
         return _participle(finder, tok, listed)
     progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" for c in tok.children)
     carried = carried_deed(tok)
@@ -274,8 +277,11 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
         return None  # an op-ed's "we": no actor's deed
     if doer is not None and doer.lower_ in ("this", "these") and doer.pos_ == "PRON":
         return None  # "This led to losses and allowed ISIL to …": an event, no actor
-    if not any(c.dep_ in ("obj", "xcomp", "ccomp", "compound:prt") for c in children):
-        return None
+    if not any(
+        c.dep_ in ("obj", "xcomp", "ccomp", "compound:prt") and c.ent_type_ not in ("DATE", "TIME")
+        for c in children
+    ):
+        return None  # "the week ended July 17": a date is nothing done
     if any(c.dep_ == "obj" and c.lemma_.lower() in SPEECH_NOUNS for c in children):
         return None  # "renewed its tough talk", "raised questions about …": words
     if lemma_of(tok) in VIOLENCE_VERBS:
@@ -592,6 +598,9 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
         start, end = extent(done_to)
         if finder.doc[start].dep_ == "case" and start < done_to.i:
             start += 1
+        if agent is not None and start < agent.i < end:
+            # "removed from debate venue by police" with the agent hung on the place
+            end = max(done_to.i + 1, agent.left_edge.i)
         patient = finder.doc[extent(subj)[0] : extent(subj)[1]]
         # verb first: "credit season-ticket holder ten day travel", "fine vessen 185 million"
         norm = (finder.doc[tok.i : tok.i + 1], patient, finder.doc[start:end])
@@ -637,7 +646,7 @@ def modal_ask(finder: Finder, tok: Any, kind: AskKind | None) -> Ask | None:
     aux = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in _WILL), None)
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "acl:relcl":
-        subj = tok.head  # "the first state that will require …"
+        subj = relative_head(tok)  # "the first state (in the region) that will require …"
     if aux is None or subj is None or not (agentive(subj) or subj.lower_ == "you"):
         return None
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):

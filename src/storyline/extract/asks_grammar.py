@@ -56,6 +56,7 @@ __all__ = [
     "done_to",
     "infinitive_of",
     "is_verb",
+    "joined_subjects",
     "kind_of",
     "lemma_of",
     "made_public",
@@ -64,6 +65,7 @@ __all__ = [
     "modality",
     "solid",
     "stray_infinitive",
+    "stray_object",
     "to_clause",
     "told_party",
     "verb_in",
@@ -92,7 +94,7 @@ ASK_NOUNS: dict[str, AskKind] = {
     ),
     **dict.fromkeys(["pledge", "promise", "plan", "goal", "agreement", "vow"], "commitment"),
     **dict.fromkeys(["willingness", "openness", "readiness", "intention"], "commitment"),
-    **dict.fromkeys(["decision", "effort", "attempt", "bid", "move"], "action"),
+    **dict.fromkeys(["decision", "ruling", "effort", "attempt", "bid", "move"], "action"),
 }
 
 
@@ -187,8 +189,15 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
     children = [c for c in cue.children if c.i > cue.i]
     clause = next((c for c in children if to_clause(c)), None)
     if clause is None and kind == "demand" and cue.lemma_.lower() in _THAT_DEMANDS:
-        clause = _stray_that_clause(cue)
+        clause = _stray_that_clause(cue) or _finite_clause(cue)
     objs = [c for c in children if c.dep_ in ("obj", "iobj") and not c.is_space]
+    misread = stray_object(cue)
+    if misread is not None:
+        objs = sorted([*objs, misread], key=lambda c: c.i)  # "urged *Jeffrey Rosen* to …"
+    if clause is not None and kind != "demand" and any(_owns_clause(o, clause) for o in objs):
+        clause = None  # "denied a request from the miners to halt …": the request
+    if clause is not None and clause.dep_ == "advcl" and _bare_to_phrase(cue, clause):
+        clause = None  # "planned to bus in supporters to stage a protest": "to bus" first
     if any(c.dep_ == "obj" and c.is_space for c in children):
         # "denied\xa0a request": the parse made the no-break space the object
         objs += [c for c in children if c.dep_ == "obl:unmarked" and not c.ent_type_][:1]
@@ -224,6 +233,18 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
         # infinitive on the one asked.
         asked = on or (objs[0] if objs else None)
         clause = infinitive_of(asked) if asked is not None else None
+        if clause is None and asked is not None and cue.lemma_.lower() in _NEEDS_CLAUSE:
+            # "inviting some team owner to the debate to sit …": hung on the place after
+            clause = next(
+                (
+                    inf
+                    for o in children
+                    if o.dep_ == "obl" and o.i > asked.i
+                    for inf in [infinitive_of(o)]
+                    if inf is not None
+                ),
+                None,
+            )
         target = asked if clause is not None else target
     lead = obls.get("for")
     if (
@@ -262,6 +283,50 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
     if head is None:
         head = obls.get("for") or obls.get("to") or obls.get("on")
     return head, target
+
+
+def _bare_to_phrase(cue: Any, clause: Any) -> bool:
+    """An infinitive read as a phrase right after the cue, before a later infinitive:
+    "planned *to bus* in supporters to stage …" ("to" a case, "bus" a bare noun)."""
+    doc = cue.doc
+    if cue.i + 2 >= clause.i:
+        return False
+    to, word = doc[cue.i + 1], doc[cue.i + 2]
+    return bool(
+        to.lower_ == "to"
+        and to.dep_ == "case"
+        and to.head.i == word.i
+        and word.dep_ == "obl"
+        and word.head.i == cue.i
+        and word.tag_ in ("NN", "VB", "VBP")
+        and not word.ent_type_
+    )
+
+
+def _owns_clause(noun: Any, clause: Any) -> bool:
+    """Whether an infinitive the parse hung on the cue is an ask noun's: "rejected
+    *a request* from X *to halt* …" refuses the request, not the halting."""
+    return bool(
+        noun.i < clause.i
+        and noun.lemma_.lower() in ASK_NOUNS
+        and getattr(stray_infinitive(noun), "i", None) == clause.i
+    )
+
+
+def _finite_clause(cue: Any) -> Any | None:
+    """ "demanded on Monday that the operator restore …" with "that" hung elsewhere: a
+    clause complement with a subject of its own."""
+    return next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ == "ccomp"
+            and c.i > cue.i
+            and is_verb(c)
+            and any(x.dep_ == "nsubj" and x.i < c.i for x in c.children)
+        ),
+        None,
+    )
 
 
 def _that_marked(clause: Any) -> bool:
@@ -327,8 +392,8 @@ def done_to(cue: Any, clause: Any) -> Any | None:
 def asked_in(clause: Any) -> Any | None:
     """The subject of a demanded "that" clause: the one asked ("demanded that the
     company keep the plant open"); none for a passive ("that the charges be dropped")."""
-    if not _that_marked(clause) and clause.dep_ != "ROOT":  # a root: a split-off clause
-        return None
+    if not _that_marked(clause) and clause.dep_ not in ("ROOT", "ccomp"):
+        return None  # a root: a split-off clause; a ccomp: a clause with "that" hung apart
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
 
 
@@ -379,6 +444,38 @@ def agentive(subj: Any) -> bool:
     return subj.lemma_.lower() in AGENT_NOUNS
 
 
+def relative_head(clause: Any) -> Any:
+    """The noun a relative clause tells of: its head, or for "the first state *in the
+    country* that will …" (the clause hung on the noun's modifier) the predicate noun."""
+    noun = clause.head
+    if noun.dep_ == "nmod" and any(c.dep_ == "cop" for c in noun.head.children):
+        return noun.head
+    return noun
+
+
+def stray_object(verb: Any) -> Any | None:
+    """A subject the parse put after the verb while another stands before it: the object
+    misread ("One email … urged *Jeffrey Rosen* to investigate …", "Warren told
+    *Stumpf*")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(c.i < verb.i for c in subjects):
+        return None
+    return next((c for c in subjects if c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+def joined_subjects(verb: Any) -> tuple[Any, Any] | None:
+    """Two subjects joined by "and" the parse hung side by side on the verb ("Biden and
+    Russian President Vladimir Putin will meet"): the first, and the one joined to it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 2:
+        return None
+    first, second = subjects
+    between = verb.doc[first.right_edge.i + 1 : second.i]
+    if not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in between):
+        return None
+    return first, second
+
+
 # Deeds done together with a counter-party named by "with".
 _WITH_VERBS = {"negotiate", "meet", "sign", "settle", "agree", "talk", "trade", "deal"}
 
@@ -390,6 +487,8 @@ def action_target(tok: Any) -> Any | None:
     if lemma_of(tok) in _WITH_VERBS:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         other = next((c for c in subj.children if c.dep_ == "conj"), None) if subj else None
+        joined = joined_subjects(tok)
+        other = other if other is not None or joined is None else joined[1]
         if other is not None:
             return other
         for c in tok.subtree:
@@ -465,14 +564,17 @@ def told_party(cue: Any) -> Any | None:
     """ "told police officials that she didn't want the escort": the one told is asked."""
     if cue.dep_ != "ccomp" or cue.head.lemma_.lower() not in ("tell", "inform", "write"):
         return None
-    return next((c for c in cue.head.children if c.dep_ in ("iobj", "obj")), None)
+    told = next((c for c in cue.head.children if c.dep_ in ("iobj", "obj")), None)
+    return told if told is not None else stray_object(cue.head)
 
 
 def stray_infinitive(noun: Any) -> Any | None:
     """The infinitive of an ask noun the parse hung on the verb governing the noun:
     "rejected a media request *to make public* …", "upheld Facebook's decision on
-    January 7, 2021, *to restrict* …" (only dates and punctuation in between)."""
-    if noun.dep_ != "obj":
+    January 7, 2021, *to restrict* …", "denied a request from the miners *to halt* …",
+    "the blowback from its decision *not to cooperate* …" (only the noun's own
+    modifiers, dates and punctuation in between)."""
+    if noun.dep_ not in ("obj", "obl"):
         return None
     doc = noun.doc
     for c in noun.head.children:
@@ -481,7 +583,13 @@ def stray_infinitive(noun: Any) -> Any | None:
         if not any(x.dep_ == "mark" and x.lower_ == "to" for x in c.children):
             continue
         between = doc[noun.i + 1 : c.left_edge.i]
-        if all(t.is_punct or t.ent_type_ in ("DATE", "TIME") or t.lower_ == "on" for t in between):
+        if all(
+            t.is_punct
+            or t.ent_type_ in ("DATE", "TIME")
+            or t.lower_ == "on"
+            or noun.i < t.i <= noun.right_edge.i
+            for t in between
+        ):
             return c
     return None
 

@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.extract.asks_cues import AGENT_NOUNS, country_of_word
-from storyline.extract.asks_grammar import agentive, is_verb, solid
+from storyline.extract.asks_grammar import (
+    agentive,
+    is_verb,
+    joined_subjects,
+    relative_head,
+    solid,
+    stray_object,
+)
 from storyline.extract.entities import Entity, entity_at
 from storyline.extract.quotes import Quote
 from storyline.extract.quotes_grammar import _subject as clause_subject
@@ -59,6 +66,26 @@ def _case(tok: Any) -> str | None:
     return next((c.lower_ for c in tok.children if c.dep_ == "case" and c.i < tok.i), None)
 
 
+def _at(tok: Any) -> int:
+    return int(tok.i)
+
+
+def _name_beside(tok: Any) -> Any | None:
+    """A name the parse hung beside a title as a second subject or object ("critiqued
+    *the U.S. Representative* …, *Zalmay Khalilzad*", "*candidate* *Jill Stein*"): the
+    name, as an apposition would be."""
+    if tok.dep_ not in ("nsubj", "obj") or tok.head.i == tok.i:
+        return None
+    doc = tok.doc
+    for c in tok.head.children:
+        if c.dep_ != tok.dep_ or c.i <= tok.i or c.ent_type_ not in ("PER", "ORG"):
+            continue
+        between = doc[tok.right_edge.i + 1 : c.left_edge.i]
+        if all(t.is_punct or t.is_space for t in between):
+            return c
+    return None
+
+
 def _first_conjunct_subject(tok: Any) -> Any | None:
     """ "Vessen signed a deal and *it* has not paid": "it" opening the second of two
     joined clauses is the body that is the subject of the first."""
@@ -86,6 +113,12 @@ class PartyResolver:
         owner = self._owner(cue)
         if owner is not None:
             return owner
+        joined = joined_subjects(cue)
+        if joined is not None:
+            return joined[0]  # "Biden and Putin will meet" read as two subjects
+        if stray_object(cue) is not None:
+            # "One email … urged Jeffrey Rosen to …": the subject before the verb
+            return max((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), key=_at)
         subj = clause_subject(cue)
         if subj is not None:
             return subj
@@ -178,7 +211,8 @@ class PartyResolver:
             (c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in ("PER", "ORG")),
             None,
         )
-        if appos is not None and tok.pos_ in ("NOUN", "ADJ") and not tok.ent_type_:
+        appos = appos if appos is not None else _name_beside(tok)
+        if appos is not None and tok.pos_ in ("NOUN", "ADJ", "PROPN") and not tok.ent_type_:
             tok = appos  # "Clinton's opponent, Donald Trump, …": the name in apposition
         if tok.lower_ in ("you", "your"):
             addressee = self._addressee(tok)
@@ -294,7 +328,7 @@ class PartyResolver:
         """What a relative pronoun stands for. "who" names a person or body: when the
         parse hangs the clause on some other noun ("the leadership of Donald Trump, who
         …"), the nearest named person or body before the pronoun is taken."""
-        noun = pronoun.head.head
+        noun = relative_head(pronoun.head)  # "the first state in the country that …"
         if any(c.dep_ == "cop" for c in noun.children):
             # "California is the first state that will require …": California
             named = next((c for c in noun.children if c.dep_ == "nsubj"), None)

@@ -23,6 +23,8 @@ from storyline.extract.asks_grammar import (
     case_of,
     done_to,
     is_verb,
+    stray_infinitive,
+    stray_object,
 )
 
 __all__ = ["action_span", "content_items", "deed_object", "extent", "normalise"]
@@ -59,7 +61,10 @@ def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
         start = min(start, thing.left_edge.i)  # "the eleven fishermen … sent home"
     asked = asked_in(head) if cue.lemma_.lower() in DEMAND_VERBS else None
     if asked is not None:
-        start = max(start, asked.right_edge.i + 1)  # what the one asked is to do
+        # what the one asked is to do (after every subject: "the operator Velorin
+        # Mobility" may be read as two)
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
+        start = max(start, *(c.right_edge.i + 1 for c in subjects), asked.right_edge.i + 1)
     lead = [  # "called for the charges to be dropped"
         c
         for c in cue.children
@@ -70,25 +75,45 @@ def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
     if doc[start].lower_ == "for" and doc[start].dep_ == "case":
         start += 1
     end = max(end, _purpose_end(cue, head))
+    stray = stray_infinitive(head)
+    if stray is not None:
+        end = max(end, extent(stray)[1])  # "a request from X *to halt* …" hung on the cue
     # The parse often hangs later items of a list on the cue ("press X to A, free B
     # and extend C"): follow the cue's later children that continue the list.
     # "planned to bus in supporters to …" with "to bus" read as a noun phrase: the
     # verb phrase runs on over the cue's later complements.
-    misread = head.dep_ == "obl" and case_of(head) == "to" and head.i > cue.i
+    misread = head.i > cue.i and (
+        (head.dep_ == "obl" and case_of(head) == "to")
+        or (
+            head.pos_ == "NOUN"
+            and any(c.dep_ == "mark" and c.lower_ == "to" and c.i < head.i for c in head.children)
+        )
+    )  # "planned to bus in supporters": a verb read as a noun, its phrase hung on the cue
     for child in cue.children:
         if child.i < end or child.dep_ not in (
             "obj",
             "conj",
             "xcomp",
-            *(("obl",) if misread else ()),
+            *(("obl", "advcl") if misread else ()),
         ):
             continue
-        if child.dep_ == "conj" and not is_verb(child):
-            continue
+        if child.dep_ == "conj" and not is_verb(child) and not _predicate(head):
+            continue  # "urged X to be a "stronger" and "more aggressive" candidate" goes on
+        if child.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in child.children):
+            break  # "…, but it endorsed …": a clause of its own, not an item
         between = doc[end : child.left_edge.i]
         if any(not (t.is_punct or t.dep_ == "cc") for t in between):
             break
         end = max(t.i for t in child.subtree) + 1
+    # "urge Karsia to raise releases by a third, share daily flow data and halt …" with
+    # "share" hung on the cue and "data" and "halt" on "raise": the list runs on across
+    # the item the parse hung apart.
+    right = head.right_edge.i + 1
+    gap = doc[end:right] if right > end else doc[end:end]
+    if not any(t.dep_.startswith("nsubj") for t in gap) and any(
+        t.head.i in (cue.i, head.i) and t.dep_ in ("advcl", "conj") and t.tag_ == "VB" for t in gap
+    ):
+        end = right
     while end > start and doc[end - 1].is_punct:
         end -= 1
     # Drop a trailing relative/adverbial clause that is no part of the list, and one
@@ -124,6 +149,14 @@ def extent(head: Any, first: int | None = None) -> tuple[int, int]:
             continue
         own_subject = any(c.dep_.startswith("nsubj") for c in t.children)
         after_comma = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text in (",", ";")
+        # the parse may hang the comma on the clause after it: "…, sealing …", "…, which …"
+        after_comma = after_comma or (
+            doc[t.left_edge.i].text in (",", ";")
+            and (
+                t.dep_ in ("acl:relcl", "relcl")
+                or (t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and _unmarked(t))
+            )
+        )
         if (
             t.dep_ == "parataxis"
             or (t.dep_ == "conj" and own_subject)
@@ -132,14 +165,31 @@ def extent(head: Any, first: int | None = None) -> tuple[int, int]:
             skip.update(x.i for x in t.subtree)
     lo = head.left_edge.i if first is None else first
     toks = sorted(t.i for t in head.subtree if t.i >= lo and (t.i not in skip or t.i == head.i))
-    start = end = toks[0]
+    # The contiguous run that holds the head: "called for him to resign" with "him" hung
+    # on the cue leaves "for" stranded before it.
+    runs: list[list[int]] = []
     for i in toks:
-        if i > end + 1 and not all(t.is_space or t.is_quote for t in doc[end + 1 : i]):
-            break
-        end = i
+        if runs and (
+            i == runs[-1][-1] + 1
+            or all(t.is_space or t.is_quote for t in doc[runs[-1][-1] + 1 : i])
+        ):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    run = runs[0] if first is not None else next(r for r in runs if head.i in r)
+    start, end = run[0], run[-1]
     while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
         end -= 1
     return start, end + 1
+
+
+def _predicate(head: Any) -> bool:
+    """A copular predicate ("to be a "stronger" …"): a noun or adjective with "be"."""
+    return head.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" for c in head.children)
+
+
+def _unmarked(clause: Any) -> bool:
+    return not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
@@ -185,9 +235,19 @@ _WHEN_CASES = frozenset({"after", "before", "during", "following", "amid", "sinc
 
 def action_span(tok: Any) -> Any:
     """The deed and what it is done to, up to the end of its clause."""
-    subjects = {t.i for c in tok.children if c.dep_.startswith("nsubj") for t in c.subtree}
+    late = stray_object(tok)
+    subjects = {
+        t.i
+        for c in tok.children
+        if c.dep_.startswith("nsubj") and (late is None or c.i != late.i)
+        for t in c.subtree
+    }
     aux = {c.i for c in tok.children if c.dep_ in ("aux", "aux:pass", "mark")}
     start, end = extent(tok, first=tok.i)
+    if late is not None and late.dep_ == "nsubj" and start < late.left_edge.i < end:
+        # "passed a budget blueprint early Wednesday, the first step in …": a summing-up
+        # noun phrase the parse made a second subject ends the deed
+        end = late.left_edge.i
     if subjects & set(range(start, end)) or aux & set(range(start, end)):
         end = tok.i + 1  # a subject after the verb: an inverted or odd parse
     # "freed the fishermen and dropped the charges": a second verb with a thing of its
@@ -237,9 +297,10 @@ def normalise(span: Any) -> str:
         if tok.ent_type_ in ("DATE", "TIME"):  # kept in ``when``
             continue
         if tok.i != root.i and any(
-            a.dep_ in _CLAUSE_DEPS and a.i != root.i and a in span for a in [tok, *tok.ancestors]
-        ):
-            continue
+            a.dep_ in _CLAUSE_DEPS and a.i != root.i and a in span and a.head in span
+            for a in [tok, *tok.ancestors]
+        ):  # a clause hung on the content; not one the parse hung on the cue ("a request
+            continue  # from the miners *to halt the auction*")
         nominal = tok.dep_ in ("obj", "nsubj", "nsubj:pass", "compound", "obl", "nmod") or any(
             c.dep_ == "det" for c in tok.children
         )

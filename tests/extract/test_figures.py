@@ -610,3 +610,291 @@ def test_an_amount_joined_to_a_counted_noun_is_not_part_of_it() -> None:
 )
 def test_a_participle_after_the_share_qualifies_it(text: str, about: str) -> None:
     assert one(text).about == about
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        # Indian scales and the rupee sign
+        ("The state will spend Rs 500 crore on roads.", "Rs 500 crore", 5e9, "INR"),
+        ("The budget is ₹45 lakh crore.", "₹45 lakh crore", 4.5e13, "INR"),
+        ("The project costs 3 lakh rupees.", "3 lakh rupees", 3e5, "INR"),
+        # ISO codes before the amount, and a scale after a space
+        ("They raised EUR 3 million.", "EUR 3 million", 3e6, "EUR"),
+        ("It cost CHF 2m.", "CHF 2m", 2e6, "CHF"),
+        ("It invested £2.3 mln.", "£2.3 mln", 2.3e6, "GBP"),
+        ("It cost R$200.", "R$200", 200.0, "BRL"),
+        # dollars named by their country are not US dollars
+        ("It cost 100 Canadian dollars.", "100 Canadian dollars", 100.0, "CAD"),
+        ("It cost 500 Hong Kong dollars.", "500 Hong Kong dollars", 500.0, "HKD"),
+        ("It cost 100 US dollars.", "100 US dollars", 100.0, "USD"),
+        # number words and articles before a scale
+        ("It costs five billion dollars.", "five billion dollars", 5e9, "USD"),
+        ("The firm paid a billion dollars for it.", "a billion dollars", 1e9, "USD"),
+        ("They lost half a million pounds.", "half a million pounds", 5e5, "GBP"),
+    ],
+)
+def test_money_in_more_currencies_and_scales(text: str, span: str, value: float, unit: str) -> None:
+    f = one(text)
+    assert (f.text, f.unit) == (span, unit)
+    assert f.value == f.low == f.high == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Fuel prices hit £1.50 a litre.", "£1.50 a litre", 1.5, "GBP/l"),
+        ("Gold rose to $1,800 an ounce.", "$1,800 an ounce", 1800.0, "USD/oz"),
+        ("Workers earn $15 an hour.", "$15 an hour", 15.0, "USD/h"),
+        ("Wheat sold at $250 a tonne.", "$250 a tonne", 250.0, "USD/t"),
+        ("He earns £100,000 per annum.", "£100,000 per annum", 1e5, "GBP/yr"),
+        ("He earns £100,000 annually.", "£100,000 annually", 1e5, "GBP/yr"),
+        ("The scheme costs $200m every year.", "$200m every year", 2e8, "USD/yr"),
+        ("The council spends £5m each year on it.", "£5m each year", 5e6, "GBP/yr"),
+        # a period later in the amount's clause
+        ("The NHS spends £2bn on drugs every year.", "£2bn", 2e9, "GBP/yr"),
+        # … but not a period after "in", nor a time ago
+        ("The firm earned £5m in a year.", "£5m", 5e6, "GBP"),
+        ("He won £5m in the lottery a year ago.", "£5m", 5e6, "GBP"),
+        ("He was paid £5m a year after the crash.", "£5m", 5e6, "GBP"),
+        # quantities per period
+        ("Winds of 75 miles per hour were recorded.", "75 miles per hour", 75.0, "mph"),
+        ("Winds of 120km/h were recorded.", "120km/h", 120.0, "km/h"),
+        ("The pipeline carries 1m b/d.", "1m b/d", 1e6, "bbl/d"),
+        ("The mine yields 2 million tonnes a year.", "2 million tonnes a year", 2e6, "t/yr"),
+    ],
+)
+def test_rates(text: str, span: str, value: float, unit: str) -> None:
+    f = one(text)
+    assert (f.text, f.unit) == (span, unit)
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("The Fed cut rates by a quarter point.", "a quarter point", 0.25, "pp"),
+        ("Unemployment fell by half a percentage point.", "half a percentage point", 0.5, "pp"),
+        ("Support for Labour rose two percentage points.", "two percentage points", 2.0, "pp"),
+        ("The Fed raised rates by 50 basis points.", "50 basis points", 0.5, "pp"),
+        ("Yields rose 25bp.", "25bp", 0.25, "pp"),
+        ("Prices rose 3.5pc last year.", "3.5pc", 3.5, "percent"),
+        ("Inflation hit twenty percent.", "twenty percent", 20.0, "percent"),
+        (
+            "It cut the forecast by one full percentage point.",
+            "one full percentage point",
+            1.0,
+            "pp",
+        ),
+    ],
+)
+def test_percentage_points_and_percent_forms(text: str, span: str, value: float, unit: str) -> None:
+    f = one(text)
+    assert (f.text, f.unit) == (span, unit)
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        (
+            "Between 10 and 20 percent of homes were damaged.",
+            "Between 10 and 20 percent",
+            10,
+            20,
+            "percent",
+        ),
+        ("Between 10 and 15 people were hurt.", "Between 10 and 15 people", 10, 15, "person"),
+        (
+            "Between two and three million people fled.",
+            "Between two and three million people",
+            2e6,
+            3e6,
+            "person",
+        ),
+        (
+            "It will cost between 5 and 7 billion dollars.",
+            "between 5 and 7 billion dollars",
+            5e9,
+            7e9,
+            "USD",
+        ),
+    ],
+)
+def test_between_a_bare_number_and_a_figure_is_one_range(
+    text: str, span: str, low: float, high: float, unit: str
+) -> None:
+    f = one(text)
+    assert (f.text, f.value, f.unit) == (span, None, unit)
+    assert (f.low, f.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_between_two_years_is_no_range() -> None:
+    f = one("Between 2000 and 2005, 300 people left.")
+    assert (f.text, f.value, f.unit) == ("300 people", 300.0, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Some 3.2m people watched the show.", "Some 3.2m people", 3.2e6, "person"),
+        ("A million people marched.", "A million people", 1e6, "person"),
+        ("Half a million people marched.", "Half a million people", 5e5, "person"),
+        ("Two dozen states sued.", "Two dozen states", 24.0, "state"),
+        ("Some 300 retirees were hit.", "Some 300 retirees", 300.0, "retiree"),
+        ("They hired two part-time workers.", "two part-time workers", 2.0, "worker"),
+        ("Almost a quarter of a million jobs would go.", "Almost a quarter of a million jobs",
+         2.5e5, "job"),
+        ("One hundred people died.", "One hundred people", 100.0, "person"),
+        ("Three hundred and fifty people died.", "Three hundred and fifty people", 350.0, "person"),
+        ("A 20,000-strong crowd watched.", "20,000-strong", 2e4, "person"),
+        ("The bill needs 60 votes to pass.", "60 votes", 60.0, "vote"),
+        # a noun that is one word with its modifier
+        ("The government will cut 100,000 civil servants.", "100,000 civil servants", 1e5,
+         "civil servant"),
+        ("Moderna asked for a half dose of its vaccine.", "a half", 0.5, "fraction"),
+    ],
+)  # fmt: skip
+def test_counts_in_words_and_compounds(text: str, span: str, value: float, unit: str) -> None:
+    f = one(text)
+    assert (f.text, f.unit) == (span, unit)
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several dozen people were hurt.",
+        "The motion passed by 220 votes to 212.",
+        "Regulators backed a third dose for the elderly.",
+        "The 200m champion won gold.",
+        # "won" the verb after a number in a name; an ordinal compound; a title; a chapter
+        "Michael Moore's Fahrenheit 9/11 won the best documentary award.",
+        "Now in its twenty-first year, Sundance continues to grow.",
+        "Eternal Sunshine and 21 Grams are vying for the prize.",
+        "Yukos filed for Chapter 11 protection in Houston.",
+        # the noun after the number has its own article
+        "That brought to 49 the number of banks he has sued.",
+        # a distance on a pitch; a duration before the counted noun; a duration with "half";
+        # a part of a table
+        "They kicked penalties from our 10m line.",
+        "They always seem to have two or three days' rest.",
+        "He has been terrific for the last two and a half years.",
+        "Newcastle are in the bottom half of the table.",
+        "They led at the end of the second-half.",
+        # ages written without hyphens
+        "It is the image of a 12 year-old girl.",
+        "Polls of 14-16 year olds are rare.",
+    ],
+)
+def test_vague_or_ordinal_numbers_and_event_names_are_not_figures(text: str) -> None:
+    assert extract_figures(text, PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Italy have only recorded three wins since 2000, but two of those came at home.",
+            [("three wins", 3.0, "win"), ("two", 2.0, "win")],
+        ),
+        (
+            "An extra five million lives could be saved by 2015 and five million thereafter.",
+            [("five million lives", 5e6, "life"), ("five million", 5e6, "life")],
+        ),
+        (
+            "Ratings fell from a peak of seven million viewers to 1.5 million.",
+            [("seven million viewers", 7e6, "viewer"), ("1.5 million", 1.5e6, "viewer")],
+        ),
+    ],
+)
+def test_an_elided_noun_is_the_one_counted_before(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    found = extract_figures(text, PUBLISHED)
+    assert [(f.text, f.value, f.unit) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("They spent tens of billions of dollars.", "tens of billions of dollars", 2e10,
+         99_999_999_999, "USD"),
+        ("They spent hundreds of billions of dollars.", "hundreds of billions of dollars", 2e11,
+         999_999_999_999, "USD"),
+        ("About 10 to 15 people were hurt.", "About 10 to 15 people", 10, 15, "person"),
+    ],
+)  # fmt: skip
+def test_more_ranges(text: str, span: str, low: float, high: float, unit: str) -> None:
+    f = one(text)
+    assert (f.text, f.value, f.low, f.high, f.unit) == (span, None, low, high, unit)
+
+
+def test_from_to_counts_are_two_figures_of_one_noun() -> None:
+    found = extract_figures("Deaths rose from 10 to 15 people.", PUBLISHED)
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("10", 10.0, "person"),
+        ("15 people", 15.0, "person"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("The area covers 500 sq km.", "500 sq km", 500.0, "sq km"),
+        ("The temperature was 40°C.", "40°C", 40.0, "°C"),
+        ("Temperatures hit 40 degrees Celsius.", "40 degrees Celsius", 40.0, "°C"),
+        ("He weighed 16 stone.", "16 stone", 16.0, "st"),
+        ("The lifts reach 17m/s at top speed.", "17m/s", 17.0, "m/s"),
+        ("Homes enjoy speeds of 15Mb.", "15Mb", 15.0, "Mbit"),
+        ("It offers 512MB of storage.", "512MB", 512.0, "MB"),
+    ],
+)
+def test_more_quantity_units(text: str, span: str, value: float, unit: str) -> None:
+    f = one(text)
+    assert (f.text, f.value, f.unit) == (span, value, unit)
+
+
+def test_korean_won_is_money_in_hundreds_and_up() -> None:
+    f = one("The coffee cost 4,500 won.")
+    assert (f.text, f.value, f.unit) == ("4,500 won", 4500.0, "KRW")
+
+
+def test_a_rate_after_the_high_end_covers_the_range() -> None:
+    f = one("The firm aims to save between £190m and £265m annually from 2009.")
+    assert (f.text, f.value, f.low, f.high, f.unit) == (
+        "between £190m and £265m annually",
+        None,
+        1.9e8,
+        2.65e8,
+        "GBP/yr",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # GUIDELINES: after a bracketed conversion both spans are the amounts, both rates
+        (
+            "The deal will cost $10bn (£5.38bn) a year.",
+            [("$10bn", "USD/yr"), ("£5.38bn", "GBP/yr")],
+        ),
+        (
+            "It pays 400m pesos ($136m; £72.3m) a year.",
+            [("400m pesos", "MXN/yr"), ("$136m", "USD/yr"), ("£72.3m", "GBP/yr")],
+        ),
+        (
+            "It will cost $10bn a year (£5.38bn).",
+            [("$10bn a year", "USD/yr"), ("£5.38bn", "GBP/yr")],
+        ),
+        # a time "a year earlier" is no rate
+        (
+            "Revenue was £2.1bn, down from £2.4bn ($4.5bn) a year earlier.",
+            [("£2.1bn", "GBP"), ("£2.4bn", "GBP"), ("$4.5bn", "USD")],
+        ),
+    ],
+)
+def test_a_rate_after_a_bracketed_conversion_covers_both_amounts(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(f.text, f.unit) for f in extract_figures(text, PUBLISHED)] == expected

@@ -6,6 +6,8 @@ number, the noun right after it); "20 of the stations" counts stations with
 the span on the number; "one" counts only when contrasted ("more than one
 victory"); capitalised number words before a name ("Six Nations"), ages,
 ranks, scores and in-match counts ("nine consecutive points") are not counts.
+A number whose noun is elided counts what the count before it counts ("three
+wins …, but two of those"; "five million lives … and five million thereafter").
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from storyline.extract.figures_units import (
     parse_number,
 )
 
-__all__ = ["NUM", "Candidate", "count_candidates", "vague_candidates"]
+__all__ = ["NUM", "Candidate", "count_candidates", "elided_candidates", "vague_candidates"]
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
 _APPROX = r"(?:(?P<approx>" + "|".join(re.escape(a) for a in APPROX) + r")\s+)?"
@@ -79,16 +81,57 @@ def _counted_noun(doc: Doc, tokens: Sequence[Token], ranged: bool = False) -> To
         after = [c for c in last.rights if _countable(c) and c.i - last.i <= 3]
         after = [c for c in after if not any(t.pos_ == "ADP" for t in doc[last.i + 1 : c.i])]
         head = after[0] if after else head
+    if not _countable(head) or not 0 < head.i - last.i <= 4:
+        # "Some 3.2m people", parsed with "m" under "Some": a plural noun right after it
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NNPS"):
+            head = nxt
     if not _countable(head) or not head.is_alpha or not 0 < head.i - last.i <= 4:
         return None
+    if head.lower_ in _NOT_COUNTED:
+        return None  # "five million thereafter": an adverb parsed as a noun
+    between = doc[last.i + 1 : head.i + 1]
+    if any(_time_plural(t) for t in between):
+        return None  # "two or three days' rest": a duration before the noun
+    if any(t.lower_ in ("year-old", "year-olds", "olds") for t in between) or (
+        any(t.lower_ in ("year", "years") for t in between) and head.lower_.startswith("old")
+    ):
+        return None  # "a 12 year-old girl", "14-16 year olds": ages
+    if any(t.pos_ == "DET" for t in doc[last.i + 1 : head.i]):
+        return None  # "brought to 49 the number of banks": the noun has its own article
     if head.text[:1].isupper() and not head.is_sent_start and not _nationals(head):
         return None  # a name: "Six Nations", "Two Britains"
     lemma = head.lemma_.lower()
-    if lemma in TIME_NOUNS or lemma.rstrip("s") in TIME_NOUNS or lemma in _SCORE_NOUNS:
+    if lemma in TIME_NOUNS or lemma.rstrip("s") in TIME_NOUNS:
         return None
+    if lemma in _SCORE_NOUNS and not (lemma == "vote" and not _tally(head)):
+        return None  # "50 votes needed" is a count; "by 220 votes to 212" a tally
     if ranged and lemma in _RESULT_NOUNS:
         return None
     return head
+
+
+# adverbs a parse may tag as nouns after a number
+_NOT_COUNTED = {
+    "thereafter", "apiece", "each", "overall", "altogether", "respectively", "annually",
+}  # fmt: skip
+
+
+def _time_plural(tok: Token) -> bool:
+    """ "days'", "years", "hours": a plural or possessive time noun."""
+    m = re.fullmatch(r"([a-z]+?)(?:s|s'|'s)", tok.lower_)
+    return m is not None and m.group(1) in TIME_NOUNS
+
+
+def _tally(votes: Token) -> bool:
+    """ "220 votes to 212", "votes against 40": a tally set against another number."""
+    doc = votes.doc
+    nxt = doc[votes.i + 1 : votes.i + 4]
+    return (
+        len(nxt) >= 2
+        and nxt[0].lower_ in ("to", "against", "-", "–")
+        and any(t.like_num for t in nxt[1:])
+    )
 
 
 def _nationals(tok: Token) -> bool:
@@ -129,13 +172,13 @@ def _is_number_token(tok: Token) -> bool:
 
 
 FRACTION_PARTS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
-_COMPOUND = re.compile(r"^(\d+|[a-z]+)-([a-z]+)$", re.IGNORECASE)
+_COMPOUND = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+|[a-z]+)-([a-z]+)$", re.IGNORECASE)
 # "-strong" and "-piece" name the members of the group (GUIDELINES); other compound
 # words are ranks, shapes or times, not group sizes
 _MEMBERS = {"strong": "person", "piece": "member"}
 _NOT_MEMBERS = {
     "star", "way", "wheel", "times", "time", "fold", "odd", "all", "old", "off",
-    "set", "game", "nil", "love", "goal", "up", "down",
+    "set", "game", "nil", "love", "goal", "up", "down", "first", "second",
 }  # fmt: skip
 
 
@@ -174,6 +217,8 @@ def count_candidates(doc: Doc, text: str) -> list[Candidate]:
         if tok.lower_ == "a" and i + 1 < len(doc) and doc[i + 1].lower_ == "dozen":
             num_toks = [doc[i], doc[i + 1]]
             value: float | None = 12.0
+        elif (article := _a_scale(tok)) is not None:
+            num_toks, value = article  # "a million people", "half a million people"
         elif (r := _RANGE_TOKEN.match(tok.text)) and int(r.group(1)) < int(r.group(2)):
             num_toks = [tok]
             value = float(r.group(1))
@@ -183,21 +228,29 @@ def count_candidates(doc: Doc, text: str) -> list[Candidate]:
             value = 1.0
         elif (alt := _alternatives(tok)) is not None:
             num_toks, value, high = alt  # "two or three phones", "four, five or six sides"
-        elif _is_number_token(tok):
+        elif tok.lower_ == "dozen":
+            i += 1  # "several dozen": no number; "a dozen", "two dozen" are taken whole
+            continue
+        elif _is_number_token(tok) or (tok.lower_ == "one" and _before_scale(tok)):
             num_toks = [tok]
             value = parse_number(tok.text)
-            while num_toks[-1].i + 1 < len(doc) and doc[num_toks[-1].i + 1].lower_ in SCALES:
+            while num_toks[-1].i + 1 < len(doc) and doc[num_toks[-1].i + 1].lower_ in _MULTIPLIERS:
                 nxt = doc[num_toks[-1].i + 1]
                 fused = not num_toks[-1].whitespace_  # "1m websites"
-                if not fused and nxt.lower_ not in ("hundred", "thousand", "million", "billion"):
+                if not fused and nxt.lower_ not in _SCALE_WORDS:
                     break
                 num_toks.append(nxt)
-                value = None if value is None else value * SCALES[nxt.lower_]
+                value = None if value is None else value * _MULTIPLIERS[nxt.lower_]
+                if nxt.lower_ == "hundred" and (rest := _and_tens(nxt)) is not None:
+                    num_toks += rest[0]  # "three hundred and fifty"
+                    value = None if value is None else value + rest[1]
         else:
             i += 1
             continue
         i = num_toks[-1].i + 1
         first = num_toks[0]
+        if len(num_toks) > 1 and num_toks[-1].lower_ == "m" and _event(doc, i):
+            continue  # "the 100m world record", "200m champion": metres in an event name
         glued = doc[i] if i < len(doc) and not num_toks[-1].whitespace_ else None
         if glued is not None and glued.is_alpha and glued.lower_ not in UNIT_WORDS:
             continue  # a code or name: "3G licences", "4x4"
@@ -210,6 +263,9 @@ def count_candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # a name: "Six Nations", "Formula One"
         noun = _counted_noun(doc, num_toks, ranged=high is not None)
         end = None if noun is None else noun.idx + len(noun.text)
+        if noun is not None and _another_number_next(doc, i):
+            # "from 10 to 15 people": the noun is the later number's; this one is bare
+            end = num_toks[-1].idx + len(num_toks[-1].text)
         if noun is None and (noun := _partitive_noun(num_toks[-1])) is not None:
             end = num_toks[-1].idx + len(num_toks[-1].text)
         if noun is None or end is None:
@@ -237,6 +293,79 @@ def count_candidates(doc: Doc, text: str) -> list[Candidate]:
     return found
 
 
+_SCALE_WORDS = ("hundred", "thousand", "million", "billion", "lakh", "crore", "dozen")
+_MULTIPLIERS = {**SCALES, "dozen": 12.0}  # "two dozen states"
+
+
+def _another_number_next(doc: Doc, i: int) -> bool:
+    """ "to 15", "and 15" at ``i``: a second number the noun after it belongs to."""
+    return (
+        i + 1 < len(doc) and doc[i].lower_ in ("to", "and", "or") and _is_number_token(doc[i + 1])
+    )
+
+
+def _before_scale(tok: Token) -> bool:
+    """ "one hundred", "one million": "one" as the number of a scale word."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ in ("hundred", "thousand", "million", "billion")
+
+
+def _and_tens(hundred: Token) -> tuple[list[Token], float] | None:
+    """ "and fifty" after "three hundred": the rest of one number written in words."""
+    doc = hundred.doc
+    j = hundred.i + 1
+    if j + 1 >= len(doc) or doc[j].lower_ != "and":
+        return None
+    n = parse_number(doc[j + 1].text) if doc[j + 1].is_alpha or "-" in doc[j + 1].text else None
+    if n is None or not 0 < n < 100:
+        return None
+    return [doc[j], doc[j + 1]], n
+
+
+# "100m"/"200m" before these names a race in metres, not a million of anything
+_EVENT_WORDS = {
+    "final", "finals", "hurdles", "sprint", "race", "freestyle", "butterfly", "backstroke",
+    "breaststroke", "relay", "medley", "champion", "championship", "title", "heat", "heats",
+    "dash", "event", "runner", "gold", "silver", "bronze", "medal", "medallist", "record",
+    # distances on a pitch or in a pool: "from our 10m line", "the 3m springboard"
+    "line", "mark", "platform", "springboard",
+}  # fmt: skip
+
+
+def _event(doc: Doc, i: int) -> bool:
+    """ "champion", "world record" at ``i``: what follows a race distance such as "100m"."""
+    if i >= len(doc):
+        return False
+    if doc[i].lower_ == "world":
+        return i + 1 < len(doc) and doc[i + 1].lower_ == "record"
+    return doc[i].lower_ in _EVENT_WORDS
+
+
+def _a_scale(tok: Token) -> tuple[list[Token], float] | None:
+    """ "a million", "half a million": the article (and "half") as the number of a scale."""
+    doc = tok.doc
+    j = tok.i
+    toks = [tok]
+    value = 1.0
+    words = [t.lower_ for t in doc[j : j + 4]]
+    if words[:2] == ["half", "a"] or words[:2] == ["half", "an"]:
+        value = 0.5
+        j += 1
+        toks.append(doc[j])
+    elif words[:1] == ["a"] and words[1:4] == ["quarter", "of", "a"]:
+        value = 0.25  # "a quarter of a million jobs"
+        toks += list(doc[j + 1 : j + 4])
+        j += 3
+    elif tok.lower_ not in ("a", "an"):
+        return None
+    if j + 1 >= len(doc) or doc[j + 1].lower_ not in ("hundred", "thousand", "million", "billion"):
+        return None
+    if value == 1.0 and tok.i > 0 and doc[tok.i - 1].lower_ in ("half", "of"):
+        return None  # the "a" of "half a million", "a quarter of a million" is taken whole
+    toks.append(doc[j + 1])
+    return toks, value * SCALES[doc[j + 1].lower_]
+
+
 def _alternatives(tok: Token) -> tuple[list[Token], float, float] | None:
     """ "two or three", "four, five or probably six": the first and last of a list of
     alternative numbers, as a range (GUIDELINES: an explicit alternative is a range)."""
@@ -262,15 +391,39 @@ def _alternatives(tok: Token) -> tuple[list[Token], float, float] | None:
     return [tok, doc[j]], min(numbers), max(numbers)
 
 
+# nouns a number names a part or item of, not counts
+_NUMBERED = {"chapter", "section", "clause", "paragraph", "route", "flight", "room", "platform"}
+
+
 def _excluded_before(prev: Token) -> bool:
     """Numbers that are ages, names ("FTSE 100", "Boeing 747") or ranks."""
     if prev.lower_ in ("aged", "age", "ages", "no", "no.", "number", "page", "article", "top"):
         return True
+    if prev.lower_ in _NUMBERED:
+        return True  # "Chapter 11 protection", "Section 8 housing"
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start
 
 
+# nouns that are one word with the modifier before them: "100,000 civil servants" counts
+# civil servants, not servants (GUIDELINES: the lemma without modifiers otherwise)
+_LEXICAL = {
+    ("civil", "servant"): "civil servant",
+    ("prime", "minister"): "prime minister",
+    ("human", "being"): "human being",
+}
+
+
 def _lemma(noun: Token) -> str:
+    lemma = _plain_lemma(noun)
+    if noun.i > 0:
+        return _LEXICAL.get((noun.doc[noun.i - 1].lower_, lemma), lemma)
+    return lemma
+
+
+def _plain_lemma(noun: Token) -> str:
     lemma = noun.lemma_.lower()
+    if noun.lower_.endswith("ees") and lemma == noun.lower_[:-2]:
+        return noun.lower_[:-1]  # "retirees" → retiree, not "retire"
     if lemma == noun.lower_ and lemma.endswith("s") and not lemma.endswith(("ss", "us", "is")):
         # a plural the lemmatizer missed: "quangos", "viruses"
         lemma = lemma[:-2] if lemma.endswith(("ses", "xes", "ches", "shes")) else lemma[:-1]
@@ -317,3 +470,57 @@ def vague_candidates(doc: Doc, text: str) -> list[Candidate]:
             )
         )
     return found
+
+
+def elided_candidates(doc: Doc, found: Sequence[Candidate], reach: int = 200) -> list[Candidate]:
+    """ "three wins …, but two of those": a number taking part of a count named before it
+    counts what that count counts (GUIDELINES: an elided noun's lemma); the span is the
+    number alone."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.i + 2 >= len(doc) or not _is_number_token(tok):
+            continue
+        if (scaled := _scaled_alone(tok, found)) is not None:
+            out.append(scaled)
+            continue
+        if doc[tok.i + 1].lower_ != "of" or doc[tok.i + 2].lower_ not in ("those", "them", "these"):
+            continue
+        if any(c.start <= tok.idx < c.end for c in found):
+            continue
+        before = [c for c in found if c.kind == "count" and 0 <= tok.idx - c.end <= reach]
+        value = parse_number(tok.text)
+        if not before or value is None or (tok.i > 0 and _excluded_before(doc[tok.i - 1])):
+            continue
+        unit = max(before, key=lambda c: c.end).unit
+        end = tok.idx + len(tok.text)
+        out.append(Candidate(tok.idx, end, tok.idx, value, value, True, unit, None, "count"))
+    return out
+
+
+def _scaled_alone(tok: Token, found: Sequence[Candidate]) -> Candidate | None:
+    """ "five million lives could be saved by 2015 and five million thereafter": an amount
+    with a scale word and no noun of its own counts what a count before it in its sentence
+    counts (GUIDELINES: "from a peak of seven million to just 1.5 million" → viewers)."""
+    doc = tok.doc
+    scale = doc[tok.i + 1]
+    if scale.lower_ not in ("thousand", "million", "billion", "m", "bn"):
+        return None
+    if scale.lower_ in ("m", "bn") and tok.whitespace_:
+        return None  # "5 m" is five metres
+    after = doc[scale.i + 1] if scale.i + 1 < len(doc) else None
+    if after is not None and after.lower_ not in _NOT_COUNTED:
+        if after.pos_ not in ("ADV", "PUNCT", "CCONJ", "ADP", "SCONJ"):
+            return None
+        if after.lower_ in ("of", "per", "a"):
+            return None
+    value = parse_number(tok.text)
+    start, end = tok.idx, scale.idx + len(scale.text)
+    if value is None or any(c.start < end and start < c.end for c in found):
+        return None
+    sent_start = tok.sent.start_char
+    before = [c for c in found if c.kind == "count" and sent_start <= c.start and c.end <= start]
+    if not before:
+        return None
+    unit = max(before, key=lambda c: c.end).unit
+    value *= SCALES[scale.lower_]
+    return Candidate(start, end, start, value, value, True, unit, None, "count")

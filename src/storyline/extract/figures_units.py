@@ -43,6 +43,8 @@ _ONES = {w: n for w, n in NUMBER_WORDS.items() if n < 10}
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+    # Indian numbering: "Rs 500 crore" (5e9), "3 lakh rupees" (3e5), "₹45 lakh crore"
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "lakh crore": 1e12,
 }  # fmt: skip
 
 # Approximation / bound words kept as written, longest first for the regex.
@@ -82,7 +84,10 @@ APPROX = sorted(
 
 CURRENCY_SIGNS: dict[str, str] = {
     "$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "c$": "CAD", "a$": "AUD",
-    "hk$": "HKD", "nz$": "NZD", "s$": "SGD",
+    "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "r$": "BRL", "₹": "INR", "rs": "INR", "rs.": "INR",
+    # ISO codes written before the amount: "EUR 3 million", "CHF 2m"
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "chf": "CHF", "jpy": "JPY", "cny": "CNY",
+    "inr": "INR", "cad": "CAD", "aud": "AUD",
 }  # fmt: skip
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
@@ -92,6 +97,13 @@ CURRENCY_WORDS: dict[str, str] = {
     "won": "KRW", "pesos": "MXN", "usd": "USD", "gbp": "GBP", "eur": "EUR",
     "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "rand": "ZAR", "naira": "NGN",
     "shekels": "ILS", "zlotys": "PLN", "zloty": "PLN", "hryvnia": "UAH",
+    "dirhams": "AED", "riyals": "SAR", "lira": "TRY", "kronor": "SEK",
+    "chf": "CHF", "jpy": "JPY", "cny": "CNY", "inr": "INR",
+    # dollars named by their country: "100 Canadian dollars" is CAD, not USD
+    "us dollars": "USD", "us dollar": "USD", "canadian dollars": "CAD", "canadian dollar": "CAD",
+    "australian dollars": "AUD", "australian dollar": "AUD", "hong kong dollars": "HKD",
+    "new zealand dollars": "NZD", "singapore dollars": "SGD", "taiwan dollars": "TWD",
+    "zimbabwe dollars": "ZWD", "zimbabwean dollars": "ZWD",
     # hundredths, scaled like pence: "8.5 cents" → 0.085
     "cents": "USD", "euro cents": "EUR",
 }  # fmt: skip
@@ -114,7 +126,15 @@ UNIT_WORDS: dict[str, str] = {
     "gigabyte": "GB", "gigabytes": "GB", "terabyte": "TB", "terabytes": "TB",
     "square miles": "sq mi", "square mile": "sq mi", "square kilometres": "sq km",
     "square feet": "sq ft", "degrees": "deg", "points": "pt", "point": "pt",
+    "sq km": "sq km", "sq miles": "sq mi", "sq mi": "sq mi", "sq ft": "sq ft",
+    "square kilometre": "sq km", "square kilometers": "sq km", "square kilometer": "sq km",
+    "square metres": "sq m", "square meters": "sq m", "stone": "st",
+    "°c": "°C", "°f": "°F", "degrees celsius": "°C", "degrees centigrade": "°C",
+    "degrees fahrenheit": "°F", "celsius": "°C", "fahrenheit": "°F",
     "microgram": "µg", "micrograms": "µg", "milligram": "mg", "milligrams": "mg",
+    # rates written as one unit: "120km/h", "1m b/d", "8 Mbps"
+    "km/h": "km/h", "m/s": "m/s", "b/d": "bbl/d", "mbps": "Mbit/s", "megabits per second": "Mbit/s",
+    "megabits": "Mbit", "megabit": "Mbit",
 }  # fmt: skip
 
 FRACTIONS: dict[str, float] = {
@@ -130,6 +150,8 @@ _DENOMINATOR = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10, "half": 2}
 VAGUE: dict[str, tuple[float, float]] = {
     "hundreds of thousands": (2e5, 999_999),
     "tens of thousands": (2e4, 99_999),
+    "hundreds of billions": (2e11, 999_999_999_999),
+    "tens of billions": (2e10, 99_999_999_999),
     "hundreds of millions": (2e8, 999_999_999),
     "tens of millions": (2e7, 99_999_999),
     "dozens": (24, 99),

@@ -39,14 +39,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["MODEL_DIR", "SentenceEncoder", "load_encoder", "offer_vectors"]
+__all__ = ["MODEL_DIR", "SentenceEncoder", "cores", "load_encoder", "offer_vectors"]
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "minilm"
 
 FloatArray = npt.NDArray[np.float32]
 
 
-def _cores() -> int:
+def cores() -> int:
     """Cores this process may run on (the affinity mask, not the machine's count)."""
     try:
         return len(os.sched_getaffinity(0))
@@ -84,7 +84,7 @@ class SentenceEncoder:
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(max_length=self.max_length)
 
-        self.threads = threads or _cores()
+        self.threads = threads or cores()
         options = onnxruntime.SessionOptions()
         # Parallel over batches, not within one (see _encode).
         options.intra_op_num_threads = 1

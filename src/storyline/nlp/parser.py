@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -47,7 +48,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.nlp.embeddings import MODEL_DIR as ENCODER_DIR
-from storyline.nlp.embeddings import offer_vectors
+from storyline.nlp.embeddings import cores, offer_vectors
 
 __all__ = [
     "LAYER_OUTPUTS",
@@ -185,14 +186,22 @@ class MiniLMParser:
 
     ``parser_dir`` holds ``head.onnx`` and ``labels.json``; ``encoder_dir`` the
     MiniLM export with its layer outputs. Each onnxruntime session runs on one
-    thread: storyline runs documents, not ops, side by side.
+    thread; ``threads`` batches (the usable cores by default) run side by side,
+    as the sentence embeddings do. A parse does not depend on its batch.
     """
 
-    def __init__(self, parser_dir: Path | None = None, encoder_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        parser_dir: Path | None = None,
+        encoder_dir: Path | None = None,
+        *,
+        threads: int | None = None,
+    ) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
 
         self.parser_dir = PARSER_DIR if parser_dir is None else Path(parser_dir)
+        self.threads = threads or cores()
         encoder_dir = ENCODER_DIR if encoder_dir is None else Path(encoder_dir)
         labels = json.loads((self.parser_dir / "labels.json").read_text(encoding="utf-8"))
         self.upos: list[str] = labels["upos"]
@@ -276,10 +285,20 @@ class MiniLMParser:
         flat = [part for group in groups for part in group]
         order = sorted(range(len(flat)), key=lambda i: len(flat[i].ids))
         results: list[tuple[Parse, FloatArray | None] | None] = [None] * len(flat)
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
+
+        def work(rows: list[int]) -> None:
             for i, result in zip(rows, self._parse_batch([flat[i] for i in rows]), strict=True):
                 results[i] = result
+
+        batches = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
+        workers = min(self.threads, len(batches))
+        if workers <= 1:
+            for rows in batches:
+                work(rows)
+        else:  # onnxruntime releases the GIL while it runs, so batches overlap
+            with ThreadPoolExecutor(workers) as pool:
+                for _ in pool.map(work, batches):  # re-raises a batch's error
+                    pass
         parses: list[Parse] = []
         vectors: list[FloatArray | None] = []
         k = 0
@@ -421,11 +440,13 @@ def load_parser() -> MiniLMParser:
 
 class ParserComponent:
     """Sets ``pos``, ``head`` and ``dep`` of every token from :class:`MiniLMParser`,
-    sentence by sentence (the boundaries already set are kept)."""
+    sentence by sentence (the boundaries already set are kept). The parser is
+    loaded with the pipeline, so loading the pipeline loads every model."""
 
     def __init__(self, nlp: Language, name: str, batch_size: int = 16) -> None:
         self.name = name
         self.batch_size = batch_size
+        self.parser = load_parser()
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -445,7 +466,7 @@ class ParserComponent:
         sentences = [
             _sentence(doc, words) for doc, plan in zip(docs, plans, strict=True) for words in plan
         ]
-        parses, vectors = load_parser().parse_text(sentences, self.batch_size)
+        parses, vectors = self.parser.parse_text(sentences, self.batch_size)
         offer_vectors(
             [text for (text, _), v in zip(sentences, vectors, strict=True) if v is not None],
             [v for v in vectors if v is not None],

@@ -267,11 +267,11 @@ class MiniLMParser:
                 continue
             while k < len(spans) and spans[k][1] <= start:
                 k += 1
-            pieces.append(
-                [j for j in range(k, len(spans)) if spans[j][0] < end and start < spans[j][1]]
-                if k < len(spans)
-                else []
-            )
+            j, overlapping = k, []
+            while j < len(spans) and spans[j][0] < end:
+                overlapping.append(j)
+                j += 1
+            pieces.append(overlapping)
         words = tuple(text[a:b] for a, b in spans)
         return _Item(words, list(encoding.ids), pieces, text)
 

@@ -1163,3 +1163,66 @@ def test_the_owner_named_in_a_speaker_s_phrase_is_not_the_speaker(nlp: Any) -> N
     (quote,) = quotes(nlp, text)
     assert quote.speaker is not None
     assert (quote.speaker.name, quote.speaker.entity_id) == ("Veyra's broadcasting regulator", None)
+
+
+def test_a_quoted_show_title_is_no_quote(nlp: Any) -> None:
+    text = "Pence said on “Fox News Sunday” that the tweet was only meant as a joke."
+    found = quotes(nlp, text)
+    (title,) = [q for q in found if q.text == "Fox News Sunday"]
+    assert title.speaker is None and title.cue is None
+    (report,) = [q for q in found if q.kind == "indirect"]
+    assert report.text == "that the tweet was only meant as a joke"
+
+
+def test_what_someone_called_names_a_thing_and_reports_nothing(nlp: Any) -> None:
+    text = "Secretary General Ban Ki-moon condemned what he called a “brazen breach” of U.N. rules."
+    (q,) = quotes(nlp, text)
+    assert q.text == "brazen breach" and q.cue is None and q.speaker is None
+
+
+def test_a_partial_quote_in_a_reported_clause_with_its_own_cue_is_the_reporters(
+    nlp: Any,
+) -> None:
+    text = (
+        "In an interview, House Speaker Paul Ryan said the recent protests demand that all "
+        "Americans engage in “more listening.”"
+    )
+    (partial,) = [q for q in quotes(nlp, text) if q.kind == "partial"]
+    assert partial.cue == "said" and partial.speaker is not None
+    assert partial.speaker.name == "Paul Ryan"
+
+
+def test_two_cues_of_one_speaker_give_the_clause_to_the_nearer(nlp: Any) -> None:
+    text = (
+        "His ex-wife agreed and also contended that she should not have to sacrifice her privacy."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.cue == "contended" and q.text.startswith("that she should not")
+
+
+def test_a_speaker_hung_with_the_quotes_comma_still_speaks(nlp: Any) -> None:
+    text = (
+        "“There is a severe disconnect between this White House and our military,” Flynn, "
+        "a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”"
+    )
+    first = quotes(nlp, text)[0]
+    assert first.kind == "direct" and first.cue == "said"
+    assert first.speaker is not None and first.speaker.name == "Flynn"
+
+
+def test_a_reason_after_the_attribution_is_still_reported(nlp: Any) -> None:
+    text = (
+        "Trump’s skepticism on climate change has hurt the nominee with young voters, Graham "
+        "said, since most of them accept that human activity is changing the climate."
+    )
+    (q,) = quotes(nlp, text)
+    assert q.text.endswith("changing the climate") and q.cue == "said"
+
+
+def test_a_speech_verb_in_a_relative_clause_does_not_end_the_report(nlp: Any) -> None:
+    text = (
+        "Cyril explained how important it is to combat this narrative by pushing a new "
+        "conversation that humanizes black people and demands respect and accountability."
+    )
+    (q,) = [q for q in quotes(nlp, text) if q.cue == "explained"]
+    assert q.text.endswith("demands respect and accountability")

@@ -11,7 +11,10 @@
   “the harder questions first.”") or it stands inside a report, which then
   gives its cue and speaker ("her remark that “there’s a special place in
   hell …”"); scare quotes and slogans elsewhere stay unattributed (``speaker``
-  and ``cue`` are ``None``).
+  and ``cue`` are ``None``), and so do titles ("said on “Fox News Sunday”") and
+  a writer's naming ("condemned what he called a “brazen breach”"). A partial
+  quote in a clause another cue reports is that speaker's ("Ryan said the
+  protests demand that all engage in “more listening”").
 - ``indirect``: the clause a speech verb reports ("X said (that) …", "X told
   reporters …", "X warned …", "… , according to X").
 
@@ -100,7 +103,6 @@ from storyline.extract.quotes_grammar import (
     _MALE,
     _NOT_SPEAKERS,
     _OPEN,
-    _SPEECH_NOUNS,
     _according_content,
     _around_partial,
     _aside,
@@ -109,7 +111,6 @@ from storyline.extract.quotes_grammar import (
     _left_subject,
     _lines,
     _modifier,
-    _noun_report,
     _object_content,
     _parenthetical,
     _preceding_clause,
@@ -121,17 +122,20 @@ from storyline.extract.quotes_grammar import (
     _says_form,
     _speaker_after,
     _split_off,
-    _told_that,
     _verb_read_as_noun,
     content_end_comma,
 )
 from storyline.extract.quotes_grammar import _subject as _subject  # asks_parties uses it
+from storyline.extract.quotes_nouns import _SPEECH_NOUNS, _noun_report
 from storyline.extract.quotes_report import (
     _aside_subject,
     _aux_subject,
+    _before_circumstance,
+    _compared,
     _declined,
     _listener_only,
     _put_to,
+    _that_after,
     _verbless_that,
 )
 from storyline.extract.quotes_speakers import Speaker, SpeakerNamer
@@ -159,6 +163,41 @@ class Quote:
     speaker: Speaker | None
     start: int
     end: int
+
+
+# Words before a quoted title: "on “Fox News Sunday”", "of ''Morning Joe''", "ABC’s “This Week”".
+_BEFORE_TITLE = {"on", "of", "in", "at", "from", "’s", "'s", "titled", "entitled", "book", "show"}
+_TITLE_SMALL = {"of", "and", "the", "a", "an", "to", "in", "for", "on", "at", "with", "&"}
+
+
+def _title(text: str, start: int, end: int) -> bool:
+    """Whether a quote names a show, book or film ("on “Fox News Sunday”") rather than
+    says something: a few title-case words after a preposition or possessive."""
+    words = text[start:end].strip(" ,.;:!?").split()
+    before = text[max(0, start - 20) : start].rstrip(" “\"'`").split()
+    if not words or len(words) > 6 or not before:
+        return False
+    last = before[-1].lower()
+    if last not in _BEFORE_TITLE and not last.endswith(("’s", "'s")):
+        return False
+    return (
+        all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words) and words[0][:1].isupper()
+    )
+
+
+def _reported_in(inner: Any, outer: Any) -> bool:
+    """Whether the cue ``inner`` stands, with a subject of its own, in the clause the
+    cue ``outer`` reports ("Ryan said the spate demands that …")."""
+    if inner.i == outer.i or inner.head.i == inner.i or inner.tag_ == "VBG":
+        return False  # not "said A, adding that “…”"
+    if not any(c.dep_.startswith("nsubj") for c in inner.children):
+        return False  # no subject of its own ("went on to say"): not a clause of its own
+    below = inner
+    for a in inner.ancestors:
+        if a.i == outer.i:
+            return below.dep_ in ("ccomp", "xcomp")
+        below = a
+    return False
 
 
 def _share_before(cue: Any) -> Any | None:
@@ -241,7 +280,7 @@ class _Extractor(SpeakerNamer):
             and _subject(verb) is not None
         ):
             return verb  # "…, adding, “…”", "Smith said: “…”"
-        best: tuple[int, Any] | None = None
+        found: list[tuple[int, Any, bool]] = []
         for sent in sents.values():
             for tok in sent:
                 if tok.i in inside or not (_is_cue(tok) or tok.lower_ == "according"):
@@ -255,7 +294,7 @@ class _Extractor(SpeakerNamer):
                 # not when the quote is in the subject ("critics of the “war”"), bar a
                 # subject the parser found inside the quote itself
                 in_subject = any(
-                    t.i in inside
+                    t.i in inside and not t.is_punct  # not the comma hung on "Flynn"
                     for c in tok.children
                     if c.dep_.startswith("nsubj")
                     and c.i not in inside
@@ -291,8 +330,12 @@ class _Extractor(SpeakerNamer):
                 )
                 if _subject(tok) is None:
                     continue
-                if best is None or dist < best[0]:
-                    best = (dist, tok)
+                found.append((dist, tok, governs))
+        # a cue in the clause another cue reports quotes that speaker's words: "Ryan
+        # said the protests demand that all engage in “more listening”"
+        outer = [t for _, t, g in found if g]
+        found = [f for f in found if not (f[2] and any(_reported_in(f[1], o) for o in outer))]
+        best = min(found, key=lambda f: f[0], default=None)
         return best[1] if best else None
 
     def quoted(self) -> list[Quote]:
@@ -303,6 +346,9 @@ class _Extractor(SpeakerNamer):
             if not content.strip():
                 continue
             kind = cast(QuoteKind, kind_of(self.doc, start, end, continued))
+            if kind == "partial" and _title(self.text, start, end):
+                quotes.append(_quote(content, kind, None, None, start, end))
+                continue  # "told “Morning Joe”", "said on “Fox News Sunday”": a name
             cue = self.cue_for(start, end, governing_only=kind == "partial")
             subj = None
             if cue is None:
@@ -479,10 +525,12 @@ class _Extractor(SpeakerNamer):
             elif _is_cue(tok) and _reports(tok):
                 # not the paragraph break the parser may hang on the cue as a clause
                 comps = [c for c in tok.children if c.dep_ == "ccomp" and not _blank(c)]
-                content = _told_that(tok) or _reported_clause(tok)
+                content = _reported_clause(tok) or _that_after(tok)
                 content = to_sentence_end(content, tok) if content else content
+                content = _compared(content) if content else content
                 if content is None and comps:  # "…, he said" with the clause before
                     content = sorted(comps[0].subtree, key=lambda t: t.i)
+                    content = _before_circumstance(content, tok)
                 elif content is None and tok.dep_ == "parataxis":  # "Biden, Rubio said, had …"
                     inner = {t.i for t in tok.subtree}
                     rest = [t for t in tok.sent if t.i not in inner and not t.is_punct]
@@ -636,6 +684,23 @@ def _cue_speakers(quoted: list[Quote], reports: list[Quote]) -> list[Quote]:
     ]
 
 
+def _nearest_cue(reports: list[Quote]) -> list[Quote]:
+    """One report per clause and speaker: "His ex-wife agreed and also contended that
+    …" is what the nearer cue reports, not both (the parse may hang it on either)."""
+
+    def distance(r: Quote) -> int:
+        return abs(r.start - (r.cue_start or 0))
+
+    def key(r: Quote) -> tuple[int, int, str | None]:
+        return r.start, r.end, r.speaker.name if r.speaker else None
+
+    best: dict[tuple[int, int, str | None], Quote] = {}
+    for r in reports:
+        if key(r) not in best or distance(r) < distance(best[key(r)]):
+            best[key(r)] = r
+    return [r for r in reports if best[key(r)] is r]
+
+
 def _last_word_end(quote: Quote) -> int:
     """Where the last word of a quote ends (its closing full stop or comma left out)."""
     return quote.start + len(quote.text.rstrip(" .,;:!?"))
@@ -651,7 +716,7 @@ def extract_quotes(doc: Any, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     """
     ex = _Extractor(doc, entities)
     quoted = ex.quoted()
-    reports = _cue_speakers(quoted, ex.indirect(quoted))
+    reports = _nearest_cue(_cue_speakers(quoted, ex.indirect(quoted)))
     found = _inside_reports(quoted, reports) + reports
     # a title-case line reads better off its words than off its parse: its
     # report replaces the parse's ("Trump Says He’s Unlikely To …" cut at "Unlikely")

@@ -126,6 +126,8 @@ def _until_next_cue(content: list[Any], cue: Any) -> list[Any]:
                         j -= 1
                     return [x for x in content if x.i < j] or content
             continue
+        if _in_relative(t, cue):
+            continue  # "a conversation that humanizes people and demands respect": not the cue's
         j = t.i - 1
         while j > content[0].i and (
             doc[j].pos_ == "ADV" or _blank(doc[j]) or doc[j].text in _CLOSE | {"”"}
@@ -136,6 +138,16 @@ def _until_next_cue(content: list[Any], cue: Any) -> list[Any]:
                 j -= 1
             return [x for x in content if x.i < j] or content
     return content
+
+
+def _in_relative(verb: Any, cue: Any) -> bool:
+    """Whether ``verb`` stands in a relative clause inside what ``cue`` reports."""
+    for a in (verb, *verb.ancestors):
+        if a.i == cue.i:
+            return False
+        if a.dep_ in ("acl:relcl", "relcl"):
+            return True
+    return False
 
 
 def _postposed(tok: Any) -> tuple[list[Any] | None, Any | None]:

@@ -6,8 +6,8 @@ verb by its form ("tells" tagged as a noun, "noting" lemmatized as "not"); the
 speaker is the subject of the cue, failing that the noun just before it; the
 reported clause is everything after the cue to the end of its clause, past a
 leading time or place ("said on Friday much of it was …"), or the clause before
-"…, a former official said."; a speech noun with its source reports too
-("Trump’s claim that …").
+"…, a former official said." (a speech noun with its source reports too, read
+in :mod:`storyline.extract.quotes_nouns`: "Trump’s claim that …").
 
 >>> from storyline.nlp.pipeline import load_nlp
 >>> doc = load_nlp()("Analysts said on Friday much of the deal could collapse.")
@@ -41,30 +41,6 @@ _CIRCUMSTANCE = {"when", "after", "as", "while", "before", "since", "until", "on
 _CONTRAST = {"while", "whereas", "though", "although"}
 # "said on Fox News": a place, where "called for", "pointed to" take a phrase.
 _SAY = {"say", "tell", "add", "write"}
-# Nouns that report speech when their source is given: "Trump’s claim that …".
-_SPEECH_NOUNS = {
-    "claim",
-    "call",
-    "promise",
-    "pledge",
-    "vow",
-    "warning",
-    "comment",
-    "remark",
-    "suggestion",
-    "assertion",
-    "accusation",
-    "proposal",
-    "demand",
-    "insistence",
-    "allegation",
-    "contention",
-    "prediction",
-    "threat",
-}
-# Verbs a speech noun is delivered with, whose subject is its source:
-# "leaders are putting out a warning that …", "Clinton unveiled a proposal to …".
-_DELIVER = {"make", "issue", "deliver", "put", "unveil", "renew", "repeat", "reiterate", "offer"}
 _PRONOUNS = _PERSONAL | {
     "it",
     "this",
@@ -101,7 +77,7 @@ _PRONOUNS = _PERSONAL | {
     "ourselves",
 }
 _CLAUSE_DEPS = {"ccomp", "obl", "advcl", "xcomp", "nsubj", "conj"}
-_RELATIVE = {"acl:relcl", "relcl", "acl"}
+_NAME_POS = {"PROPN", "NOUN", "ADJ", "DET"}
 _OPEN = {"“", '"', "''"}
 _CLOSE = {"”", '"', "''"}
 
@@ -116,8 +92,9 @@ def _is_cue(tok: Any) -> bool:
         return True
     if _verb_read_as_noun(tok):
         return True
-    if tok.lower_ == "say" and tok.pos_ not in ("PROPN", "NOUN", "VERB", "AUX") and tok.i > 0:
-        # "About 4 in 10 say …", which the tagger reads as an interjection
+    interjection = tok.pos_ not in ("PROPN", "NOUN", "VERB", "AUX") or (tok.tag_ == "UH")
+    if tok.lower_ == "say" and interjection and tok.i > 0:
+        # "About 4 in 10 say …", which the tagger reads as an interjection (or a noun)
         before = tok.doc[tok.i - 1]
         return (
             before.pos_ in ("NUM", "NOUN", "PROPN", "PRON")
@@ -284,6 +261,11 @@ def _subject(cue: Any) -> Any | None:
     verb = cue
     for _ in range(3):
         subj = _speaker_subjects(verb)
+        if verb is cue and cue.tag_ == "VBG" and _after_comma(cue) and cue.head.i != cue.i:
+            # "told the hosts, adding …": the participle's subject is its head's
+            subj = [c for c in subj if c.i > cue.i]
+        # "those surveyed say" read as two subjects: the noun, not the participle
+        subj = [c for c in subj if c.pos_ not in ("VERB", "AUX")] or subj
         if subj:  # of two subjects ("“It’s over,” he said" misparsed), the one by the verb
             return min(subj, key=lambda c: abs(c.i - verb.i))
         shared = verb.dep_ in ("conj", "xcomp", "advcl", "acl") or (
@@ -314,6 +296,7 @@ def _subject(cue: Any) -> Any | None:
 
 def _speaker_subjects(verb: Any) -> list[Any]:
     """The subjects of ``verb`` that can speak: not a date, a blank or a dateline."""
+    quoted = _in_quotes(verb)
     return [
         c
         for c in verb.children
@@ -321,7 +304,17 @@ def _speaker_subjects(verb: Any) -> list[Any]:
         and c.ent_type_ not in _NOT_SPEAKERS
         and not _blank(c)
         and not _dateline(c)
+        and (quoted or not _in_quotes(c))  # "“The risk,” said Leamer": not "The risk"
     ]
+
+
+def _in_quotes(tok: Any) -> bool:
+    """Whether ``tok`` stands between quotation marks in its paragraph."""
+    text = tok.doc.text
+    before = text[text.rfind("\n", 0, tok.idx) + 1 : tok.idx]
+    doubled = before.count("''")  # ''…'' or ``…''
+    opened = before.count("``") > doubled if "``" in before else doubled % 2
+    return bool(before.count("“") > before.count("”") or before.count('"') % 2 or opened)
 
 
 def _speaker_after(cue: Any, child: Any) -> bool:
@@ -388,62 +381,6 @@ def _lines(doc: Any) -> list[list[Any]]:
 def content_end_comma(content: str) -> bool:
     """Whether quoted content ends as attribution-bound speech does ("…,” he said)."""
     return content.rstrip().endswith((",", "?", "!", "—"))
-
-
-def _noun_report(tok: Any) -> tuple[list[Any] | None, Any | None]:
-    """What a speech noun with its source reports: "Trump’s claim that …", "his
-    call for …", "her promise to …", "claims by aides that …", "leaders put
-    out a warning that …".
-
-    Without a possessive, "by"/"from" source or a subject delivering it the
-    noun names no speaker ("a call for unity") and reports nothing here; nor
-    does a topic ("his remarks about Muslims"), which PolNeAR rarely marks.
-    """
-    source = None
-    for c in tok.children:
-        case = [k.lower_ for k in c.children if k.dep_ == "case"]
-        if c.dep_ == "nmod:poss" and c.i < tok.i:
-            source = c
-        elif c.dep_ == "nmod" and c.i > tok.i and case[:1] in (["by"], ["from"]):
-            source = source or c
-    if source is None and tok.dep_ == "obj" and tok.head.lemma_.lower() in _DELIVER:
-        source = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    if source is None or source.lower_ in ("its", "whose"):
-        return None, None
-    clause = _that_clause(tok)
-    if clause is not None:
-        return clause, source
-    for c in tok.children:
-        if c.i < tok.i or c is source:
-            continue
-        case = [k for k in c.children if k.dep_ in ("case", "mark") and k.i == c.left_edge.i]
-        word = case[0].lower_ if case else ""
-        # a "that" or "to" clause, or "call for …"; not
-        # "remarks made last summer" nor "the statement of the debate"
-        if (c.dep_ in ("acl", "ccomp") and word in ("that", "to")) or (
-            c.dep_ == "nmod" and word == "for"
-        ):
-            words = list(c.subtree)  # "the claim that …", "her promise to …" keep their mark
-            if word == "for":
-                words = [t for t in words if t.i != case[0].i]
-            return words, source
-    return None, None
-
-
-def _that_clause(tok: Any) -> list[Any] | None:
-    """The "that" clause a speech noun introduces, wherever the parser hung it:
-    on the noun as a relative clause ("her remark that there is …") or on the
-    verb as its complement ("distanced themselves from his suggestion that …").
-    """
-    if tok.i + 1 >= len(tok.doc):
-        return None
-    that = tok.doc[tok.i + 1]
-    if that.lower_ != "that" or that.dep_ != "mark":
-        return None
-    clause = that.head
-    if clause.i <= that.i or clause.left_edge.i != that.i:
-        return None
-    return list(clause.subtree)
 
 
 def _around_partial(tok: Any, start: int, end: int) -> list[Any] | None:
@@ -519,9 +456,12 @@ def _reports(tok: Any) -> bool:
 
 def _naming(tok: Any) -> bool:
     """ "a group called X" (even as the subject, however parsed), "the so-called X",
-    "called off" or "called to mind": no report."""
+    "what he called X", "called off" or "called to mind": no report."""
     if tok.lemma_.lower() != "call":
         return False
+    subj = [c for c in tok.children if c.dep_.startswith("nsubj") and c.i < tok.i]
+    if subj and subj[0].left_edge.i > 0 and tok.doc[subj[0].left_edge.i - 1].lower_ == "what":
+        return True  # "condemned what he called a “brazen breach”": the writer names a thing
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ == "to" and tok.doc[tok.i + 2 : tok.i + 3].text == "mind":
         return True
@@ -538,27 +478,6 @@ def _naming(tok: Any) -> bool:
         and (tok.dep_ in ("acl", "amod") or prev.tag_ == "NN")
         and not any(c.dep_.startswith("nsubj") or c.dep_ == "ccomp" for c in tok.children)
     )
-
-
-def _told_that(tok: Any) -> list[Any] | None:
-    """ "told the AP that …" with "that" misparsed as the listener's relative pronoun
-    or as the mark of a relative clause on the listener."""
-    if tok.lemma_.lower() != "tell":
-        return None
-    sent_end = tok.sent.end
-    for t in tok.doc[tok.i + 1 : min(sent_end, tok.i + 7)]:
-        if t.lower_ == "that":
-            break
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ"):
-            return None
-    else:
-        return None
-    if t.i == tok.i + 1 or (t.dep_ == "mark" and t.head.dep_ not in _RELATIVE):
-        return None  # no listener, or the parse is right
-    content = [k for k in tok.doc[t.i : sent_end] if not (k.is_punct or k.is_space)]
-    if len(content) < 4 or not any(k.pos_ in ("VERB", "AUX") for k in content):
-        return None
-    return content
 
 
 def _called_on(tok: Any, part: Any) -> bool:
@@ -602,7 +521,13 @@ def _reported_clause(tok: Any) -> list[Any] | None:
             last = c.left_edge.i - 1
             break  # "said A, and Jones said B" / "said A, adding B": its own report
         parts.append(c)
-    while parts and _modifier(parts[0]) and len(parts) > 1 and not _called_on(tok, parts[0]):
+    while (
+        parts
+        and _modifier(parts[0])
+        and len(parts) > 1
+        and not _called_on(tok, parts[0])
+        and _past_time(parts[0].left_edge.i, parts[0].right_edge.i, tok.doc) == parts[0].left_edge.i
+    ):
         parts.pop(0)  # "said on Friday (that) …", "told reporters in Iowa …"
     if tok.lemma_ == "tell" and len(parts) > 1 and parts[0].dep_ in ("obj", "iobj"):
         parts.pop(0)  # "told reporters that …": the listeners are not the content
@@ -610,12 +535,15 @@ def _reported_clause(tok: Any) -> list[Any] | None:
         return None
     # to the end of the cue's clause: the parser may hang the rest of the
     # reported clause anywhere under the cue
-    first = parts[0].left_edge.i
+    # not the words before the cue the parser hung in the clause ("By double digits,
+    # those surveyed say …"): they are read apart (:func:`with_words_before`)
+    first = parts[0].left_edge.i if _aside(tok) else max(parts[0].left_edge.i, tok.i + 1)
     lead = next((t for t in tok.doc[first:] if not (t.is_punct or t.is_space)), tok.doc[first])
     if lead.lower_ in _CIRCUMSTANCE and (lead.lower_ != "as" or lead.pos_ == "SCONJ"):
         return None  # "said, while arguing …": when it was said, however parsed
     if _called_on(tok, parts[0]):
         first += 1  # "called on Sanders to …": who is called on, not "on"
+    first = _past_time(first, last, tok.doc)
     subj_after = [c for c in right if _speaker_after(tok, c) and c.i > first]
     if subj_after:  # "…, said Smith, a former aide": stop at the speaker
         last = min(last, subj_after[0].left_edge.i - 1)
@@ -623,6 +551,26 @@ def _reported_clause(tok: Any) -> list[Any] | None:
     if not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None  # "said this", "told reporters": no clause
     return content
+
+
+def _past_time(first: int, last: int, doc: Any) -> int:
+    """Where a reported clause starts past a leading time the parser hung inside it
+    ("said on Friday much of the deal could collapse", with "on Friday" on "much"):
+    the first word after "(on) Friday", or ``first`` when no time leads or it is
+    all there is up to ``last`` or it is the clause's subject ("said Friday will …")."""
+    i = first
+    while i <= last and doc[i].pos_ == "ADP":
+        i += 1
+    j = i
+    while j <= last and doc[j].ent_type_ in _NOT_SPEAKERS and not doc[j].is_punct:
+        if doc[j].dep_.startswith(("nsubj", "csubj")):
+            return first
+        j += 1
+    if j == i or j > last or doc[j].is_punct or doc[j].tag_ == "POS":
+        return first
+    if any(doc[k].head.i == j and doc[k].dep_ in ("compound", "amod", "flat") for k in range(i, j)):
+        return first  # "Friday afternoon": one time
+    return j
 
 
 def _split_off(last: Any) -> list[Any]:
@@ -649,14 +597,21 @@ def _split_off(last: Any) -> list[Any]:
 def _rest_of_sentence(tok: Any) -> list[Any] | None:
     """What follows "say" when the parser hung none of it on the verb: "and aides
     say the open affection … gives voters …", "the candidate said families …";
-    and what follows a speech verb the tagger read as a noun ("Cruz describes
-    himself as …").
+    what follows a speech verb the tagger read as a noun ("Cruz describes
+    himself as …"); and the "that" clause after a participle ("…, adding that …").
 
     Only where a noun phrase or "that" opens it straight after the verb and
     a verb follows in it.
     """
     noun_read = _verb_read_as_noun(tok)  # "Pew notes that …" with "notes" a noun
-    if (tok.lemma_.lower() != "say" and not noun_read) or tok.tag_ == "VBG":
+    # "told the hosts, adding that …" with the "that" clause hung on "told"
+    participle = tok.tag_ == "VBG" and _after_comma(tok)
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if participle and (nxt is None or nxt.lower_ != "that"):
+        return None
+    if (tok.lemma_.lower() != "say" and not noun_read and not participle) or (
+        tok.tag_ == "VBG" and not participle
+    ):
         return None
     if not noun_read and any(c.i > tok.i and not c.is_punct for c in tok.children):
         return None
@@ -666,7 +621,11 @@ def _rest_of_sentence(tok: Any) -> list[Any] | None:
     first = tok.doc[tok.i + 1]
     if first.lower_ != "that" and first.pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ"):
         return None
-    words = [t for t in tok.doc[tok.i + 1 : sent.end] if not (t.is_punct or _blank(t))]
+    end = sent.end
+    for a in () if noun_read else (tok, *tok.ancestors):
+        if a.head.i > a.i:  # "Among those who said A, most backed B": not past the phrase
+            end = min(end, a.right_edge.i + 1)
+    words = [t for t in tok.doc[tok.i + 1 : end] if not (t.is_punct or _blank(t))]
     if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
     return words
@@ -674,16 +633,25 @@ def _rest_of_sentence(tok: Any) -> list[Any] | None:
 
 def _aside(tok: Any) -> bool:
     """Whether a cue and its subject stand in commas inside the sentence they report:
-    "Biden, Rubio said, had been in the Senate for “a thousand years”"."""
+    "Biden, Rubio said, had been in the Senate for “a thousand years”" ("said then,")."""
     subj = _subject(tok)
     if subj is None or not 0 < tok.i - subj.i <= 3 or tok.i + 1 >= tok.sent.end:
         return False
-    before = subj.left_edge.i - 1
+    doc = tok.doc
+    before = subj.left_edge.i
+    while before < subj.i and doc[before].is_punct:
+        before += 1  # the parser may hang the comma before the name on it
+    before -= 1
+    while before > tok.sent.start and subj.i - before <= 4 and doc[before].pos_ in _NAME_POS:
+        before -= 1  # "Chief Justice Roberts" with "Roberts" the subject
+    after = tok.i + 1
+    if tok.doc[after].pos_ == "ADV" and after + 1 < tok.sent.end:
+        after += 1
     return bool(
         before > tok.sent.start
         and tok.doc[before].text == ","
-        and tok.doc[tok.i + 1].text == ","
-        and tok.i + 2 < tok.sent.end
+        and tok.doc[after].text == ","
+        and after + 1 < tok.sent.end
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.extract.quotes_grammar import _NOT_SPEAKERS, _blank
+from storyline.extract.quotes_grammar import _CIRCUMSTANCE, _NOT_SPEAKERS, _blank
 
 __all__: list[str] = []
 
@@ -90,3 +90,53 @@ def _aux_subject(cue: Any) -> Any | None:
         if subj and subj[0].ent_type_ not in _NOT_SPEAKERS:
             return subj[0]
     return None
+
+
+def _before_circumstance(content: list[Any], cue: Any) -> list[Any]:
+    """The clause before "“…,” Clinton said, while arguing …" without the words after
+    the cue that say when or how it was said ("while arguing", "when asked"), which
+    the parser hung in the clause; a reason with a subject of its own stays ("…,
+    Graham said, since most voters accept …")."""
+    after = [t for t in content if t.i > cue.i and not (t.is_punct or _blank(t))]
+    if (
+        len(after) > 1
+        and after[0].lower_ in _CIRCUMSTANCE
+        and after[1].tag_ in ("VBG", "VBN")  # "while arguing", not "since most accept …"
+    ):
+        return [t for t in content if t.i < cue.i]
+    return content
+
+
+def _that_after(cue: Any) -> list[Any] | None:
+    """ "has promised that as president, he would build …" with the clause the "that"
+    opens hung away from the cue: from "that" to the end of that clause."""
+    doc = cue.doc
+    if cue.i + 1 >= cue.sent.end:
+        return None
+    that = doc[cue.i + 1]
+    if that.lower_ not in ("that", "whether") or that.dep_ != "mark" or that.head.i <= that.i:
+        return None
+    clause = that.head
+    if clause.pos_ not in ("VERB", "AUX") or any(a.i == cue.i for a in clause.ancestors):
+        return None  # no clause, or the parse hung it on the cue (read as usual)
+    last = max(clause.right_edge.i, that.i)
+    words = [t for t in doc[that.i : min(last + 1, cue.sent.end)] if not (t.is_punct or _blank(t))]
+    return words if len(words) >= 3 else None
+
+
+def _compared(content: list[Any]) -> list[Any]:
+    """A report cut before ", compared with …": the writer's comparison, not what was
+    said ("26 percent say they have not been paying attention, compared with 11 …")."""
+    doc = content[0].doc if content else None
+    for k, t in enumerate(content):
+        if (
+            k > 0
+            and t.lower_ == "compared"
+            and doc is not None
+            and t.i > 0
+            and doc[t.i - 1].text == ","
+            and t.i + 1 < len(doc)
+            and doc[t.i + 1].lower_ in ("with", "to")
+        ):
+            return content[:k]
+    return content

@@ -97,7 +97,19 @@ class SpeakerNamer:
             before = self.doc[subj.i - 2]  # "…, who noted" with the relative clause misparsed
             if before.pos_ in ("PROPN", "NOUN"):
                 relative, subj = subj, before.head if before.dep_ == "flat" else before
+        title = None
+        name = next((c for c in subj.children if c.dep_ == "appos" and c.i == subj.i + 1), None)
+        if (
+            name is not None
+            and subj.pos_ == "NOUN"
+            and name.ent_type_ in ("PER", "ORG")
+            and entity_at(self.entities, subj.idx, subj.idx + len(subj)) is None
+        ):  # "presidential candidate Donald Trump" read as the title with the name in apposition
+            title, subj = subj, name
         found = self._speaker(subj, relative)
+        if found is not None and title is not None and found.description is None:
+            words = [t for t in title.subtree if t.i <= title.i and t.dep_ not in ("case", "fixed")]
+            found = replace(found, description=self.span_text(words) or None)
         if found is not None and relative is not None and found.end <= relative.idx:
             # "Trump, who said …": the speaker is named by the relative pronoun here
             return replace(found, start=relative.idx, end=relative.idx + len(relative))
@@ -124,7 +136,10 @@ class SpeakerNamer:
         return Speaker(self.text[start:end], None, None, start, end)
 
     def _speaker(self, subj: Any, relative: Any | None) -> Speaker | None:
-        if _pronoun(subj) and subj.lower_ not in (_MALE | _FEMALE | {"they", "we", "i"}):
+        # "those surveyed" with "those" read as a determiner
+        nxt = self.doc[subj.i + 1] if subj.i + 1 < len(self.doc) else None
+        group = bool(subj.pos_ == "DET" and subj.lower_ in _GROUPS and nxt and nxt.tag_ == "VBN")
+        if (_pronoun(subj) or group) and subj.lower_ not in (_MALE | _FEMALE | {"they", "we", "i"}):
             described = [c for c in subj.children if c.dep_ in ("acl", "nmod") and c.i > subj.i]
             nxt = self.doc[subj.i + 1] if subj.i + 1 < len(self.doc) else None
             if not described and nxt is not None and nxt.tag_ == "VBN" and not _is_cue(nxt):
@@ -150,6 +165,12 @@ class SpeakerNamer:
         ent = head_ent or entity_at(self.entities, start, end)
         if head_ent is None and ent is not None and subj.pos_ == "NOUN" and _owner_only(subj, ent):
             ent = None  # "Veyra's broadcasting regulator said": the regulator, not Veyra
+        if (
+            head_ent is None
+            and subj.pos_ == "NOUN"
+            and any(c.lower_ == "according" for c in subj.children)
+        ):
+            ent = None  # "according to Federal Election Commission filings": the filings
         appos = [c for c in subj.children if c.dep_ == "appos"]
         description: str | None = None
         if appos:

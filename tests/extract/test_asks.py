@@ -1084,3 +1084,13 @@ def test_a_relative_clause_hung_on_a_modifier_is_of_the_predicate_noun(nlp: Any)
     assert _rows(nlp, text) == [
         ("commitment", "require travellers to carry a pass", "Estmark", "travellers")
     ]
+
+
+def test_verbs_sharing_one_object_are_one_deed_and_one_demand(nlp: Any) -> None:
+    # "hire and train 60 new drivers": one pledge, not "hire" and "train 60 new drivers"
+    assert _rows(
+        nlp, "Velorin Mobility said on Tuesday it will hire and train 60 new drivers."
+    ) == [("commitment", "hire and train 60 new drivers", "Velorin Mobility", None)]
+    assert _rows(nlp, "The council urged Velorin to inspect and repair its trams.") == [
+        ("demand", "inspect and repair its trams", "The council", "Velorin")
+    ]

@@ -69,7 +69,7 @@ from storyline.extract.asks_grammar import (
     yet_to,
 )
 from storyline.extract.asks_parties import Party, PartyResolver
-from storyline.extract.asks_spans import action_span, deed_object, extent
+from storyline.extract.asks_spans import action_span, deed_object, extent, shared_object_verbs
 from storyline.extract.quotes import Quote
 from storyline.extract.quotes_cues import SPEECH_VERBS
 
@@ -667,7 +667,7 @@ def modal_ask(finder: Finder, tok: Any, kind: AskKind | None) -> Ask | None:
         subj.lower_ == "you"
         or passive  # "Republicans will be advised to …": the subject does not act
         or (kind in ("demand", "refusal") and complement(tok, kind)[0] is not None)
-        or not any(c.dep_ in _OBJECTS for c in tok.children)
+        or not any(c.dep_ in _OBJECTS for v in (tok, *shared_object_verbs(tok)) for c in v.children)
         or lemma_of(tok) in NARRATIVE_VERBS
     ):
         return None

@@ -214,7 +214,7 @@ def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
                 or (nxt.tag_ == "VBP" and nxt.dep_ == "conj")
             )
         )
-        if bare and nxt.i > cur + 1:
+        if bare and nxt.i > cur + 1 and not _shares_object(doc[i - 1], nxt):
             items.append((cur, i))
             cur = nxt.i
     items.append((cur, end))
@@ -227,6 +227,26 @@ def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
         if b > a:
             out.append((a, b))
     return out
+
+
+def shared_object_verbs(verb: Any) -> list[Any]:
+    """The verbs after ``verb`` whose object it shares ("hire and *train* 60 drivers")."""
+    return [c for c in verb.children if c.i > verb.i and _shares_object(verb, c)]
+
+
+def _shares_object(verb: Any, nxt: Any) -> bool:
+    """Does ``verb``, last before a list break, share the object of the next verb
+    ("hire and train 60 drivers": one deed, not "hire" and "train 60 drivers")?"""
+    return (
+        is_verb(verb)
+        and nxt.dep_ == "conj"
+        and nxt.head.i == verb.i
+        and not any(
+            c.dep_ in ("obj", "iobj", "xcomp", "ccomp", "compound:prt")
+            or (c.dep_ == "obl" and verb.i < c.i < nxt.i)
+            for c in verb.children
+        )
+    )
 
 
 # Prepositions of an adjunct that says when a deed was done, not what it did.
@@ -252,12 +272,14 @@ def action_span(tok: Any) -> Any:
         end = tok.i + 1  # a subject after the verb: an inverted or odd parse
     # "freed the fishermen and dropped the charges": a second verb with a thing of its
     # own done to is a deed of its own, not part of what the first one did.
+    # Unless the first has none and shares the second's: "hire and train 60 drivers".
     for other in tok.children:
         if (
             other.dep_ == "conj"
             and other.i > tok.i
             and is_verb(other)
             and any(c.dep_ in ("obj", "ccomp", "xcomp") for c in other.children)
+            and not _shares_object(tok.doc[other.i - 2], other)
         ):
             end = min(end, max(other.left_edge.i, tok.i + 1))
         # "let more water through the dam after two days of talks": when, not what

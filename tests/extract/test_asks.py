@@ -1094,3 +1094,18 @@ def test_verbs_sharing_one_object_are_one_deed_and_one_demand(nlp: Any) -> None:
     assert _rows(nlp, "The council urged Velorin to inspect and repair its trams.") == [
         ("demand", "inspect and repair its trams", "The council", "Velorin")
     ]
+
+
+def test_publishing_records_is_a_deed_and_publishing_an_article_is_not(nlp: Any) -> None:
+    text = "Velorin Mobility said it had begun publishing the brake inspection records."
+    assert _rows(nlp, text) == [
+        ("action", "the brake inspection records", "Velorin Mobility", None)
+    ]
+    assert _rows(nlp, "The paper published an article on the strike.") == []
+
+
+def test_an_intention_repeated_is_the_actors_own_word(nlp: Any) -> None:
+    rows = _rows(nlp, "Ferrin repeated that it would not hand over a single daler.")
+    assert rows == [("commitment", "not hand over a single daler", "Ferrin", None)]
+    (ask,) = asks(nlp, "Ferrin repeated that it would not hand over a single daler.")
+    assert ask.polarity == "negative"

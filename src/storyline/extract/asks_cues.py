@@ -46,6 +46,7 @@ __all__ = [
     "PRESENTING_VERBS",
     "PROCLAIMED_NOUNS",
     "PROCLAIM_VERBS",
+    "PUBLISHED_RECORDS",
     "PUSHING_VERBS",
     "REFUSAL_VERBS",
     "REQUEST_NOUNS",
@@ -399,6 +400,14 @@ FORCE_WORDS = _words("military troop troops force forces army soldier navy marin
 # Verbs of proclaiming: a deed only with an act as object ("declared war").
 PROCLAIM_VERBS = _words("announce publish declare")
 PROCLAIMED_NOUNS = _words("war emergency independence ceasefire truce martial")
+# Records whose publishing makes them public, a deed ("published the inspection
+# records"); an article or a statement published is words.
+PUBLISHED_RECORDS = _words(
+    """
+    record log data figure count correspondence letter document file finding transcript
+    minute account accounts statistic tape footage email
+    """
+)
 # Violence is labelled for states, forces and armed groups: never agentless.
 VIOLENCE_VERBS = _words("kill shoot attack bomb")
 # Verbs of pushing that ask something only with what they push for.
@@ -425,6 +434,7 @@ BODY_NOUNS = _words(
 # Verbs by which an actor states its own intention ("announced it would end …").
 OWN_WORD_VERBS = _words(
     "say announce pledge promise vow tell state confirm insist declare add write tweet indicate"
+    " repeat reiterate maintain"
 )
 # Measures that pass a chamber ("the bill passed 364 to 62").
 MEASURE_NOUNS = _words(

@@ -45,6 +45,7 @@ from storyline.extract.asks_cues import (
     PRESENTING_VERBS,
     PROCLAIM_VERBS,
     PROCLAIMED_NOUNS,
+    PUBLISHED_RECORDS,
     SPEECH_NOUNS,
     SPOKESPEOPLE,
     SUPPORT_NOUNS,
@@ -249,7 +250,10 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
         return None  # "announced plans to send doses", "stepped up its effort to …"
     if lemma_of(tok) in PROCLAIM_VERBS and not any(
         c.dep_ == "obj"
-        and any(t.lemma_.lower() in ANSWER_NOUNS | PROCLAIMED_NOUNS for t in c.subtree)
+        and (
+            any(t.lemma_.lower() in ANSWER_NOUNS | PROCLAIMED_NOUNS for t in c.subtree)
+            or (lemma_of(tok) == "publish" and c.lemma_.lower() in PUBLISHED_RECORDS)
+        )
         for c in children
     ):
         return None  # "announced the pick" is speech; "declared war" is a deed

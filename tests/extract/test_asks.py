@@ -1109,3 +1109,12 @@ def test_an_intention_repeated_is_the_actors_own_word(nlp: Any) -> None:
     assert rows == [("commitment", "not hand over a single daler", "Ferrin", None)]
     (ask,) = asks(nlp, "Ferrin repeated that it would not hand over a single daler.")
     assert ask.polarity == "negative"
+
+
+def test_putting_back_is_restoring_and_a_second_past_deed_counts(nlp: Any) -> None:
+    # "lifted" tagged a participle: with its subject it is a past tense, and the bare
+    # "put" joined to it is past too
+    text = "Ferrin lifted Lena Marsh's suspension and put the regional bulletin back on air."
+    found = [(a.kind, a.content, a.actor.name if a.actor else None) for a in asks(nlp, text)]
+    assert ("action", "restore regional bulletin air", "Ferrin") in found
+    assert found[0][:2] == ("action", "lift marsh suspension")

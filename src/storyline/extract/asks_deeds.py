@@ -70,7 +70,13 @@ from storyline.extract.asks_grammar import (
     yet_to,
 )
 from storyline.extract.asks_parties import Party, PartyResolver
-from storyline.extract.asks_spans import action_span, deed_object, extent, shared_object_verbs
+from storyline.extract.asks_spans import (
+    action_span,
+    deed_object,
+    extent,
+    puts_back,
+    shared_object_verbs,
+)
 from storyline.extract.quotes import Quote
 from storyline.extract.quotes_cues import SPEECH_VERBS
 
@@ -157,10 +163,15 @@ def _conjunct_doer(tok: Any) -> Any | None:
 def _past_conjunct(tok: Any) -> bool:
     """A bare verb joined to a past tense with no auxiliary of either: past too ("released
     the fishermen and let more water through"; "let", "cut", "put" read as base forms)."""
+    head = tok.head
+    # a participle with a subject and no auxiliary is a past tense the tagger misread
+    past = head.tag_ == "VBD" or (
+        head.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in head.children)
+    )
     return (
         tok.tag_ == "VB"
         and tok.dep_ == "conj"
-        and tok.head.tag_ == "VBD"
+        and past
         and not any(
             c.dep_ in ("aux", "aux:pass", "mark") for c in (*tok.children, *tok.head.children)
         )
@@ -192,7 +203,7 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
     passed = _passed(finder, tok)
     if passed is not None:
         return passed
-    listed = listed or made_public(tok) or _gives_money(tok)
+    listed = listed or made_public(tok) or _gives_money(tok) or puts_back(tok)
     misread = misattached(tok)
     # "The emails — made public by the committee —" with "made" tagged a past tense
     agent = any(c.dep_ == "obl:agent" for c in tok.children)

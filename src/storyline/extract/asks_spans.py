@@ -309,6 +309,15 @@ def deed_object(tok: Any) -> Any:
     return doc[start : span.end] if start < span.end else span
 
 
+# Verbs that with "back" restore what was taken away ("put / brought the service back").
+_BACK_VERBS = frozenset({"put", "bring", "give"})
+
+
+def puts_back(tok: Any) -> bool:
+    """ "put the bulletin back on air", "brought back the night buses": a restoring."""
+    return tok.lemma_.lower() in _BACK_VERBS and any(c.lower_ == "back" for c in tok.children)
+
+
 def normalise(span: Any) -> str:
     """A short lemma phrase of what is asked: "reopen tessel border crossing"."""
     root = span.root
@@ -327,6 +336,9 @@ def normalise(span: Any) -> str:
             c.dep_ == "det" for c in tok.children
         )
         keep = tok.pos_ == "PROPN" or (nominal and tok.lower_.endswith("ing"))
+        if puts_back(tok):
+            words.append("restore")  # "put the bulletin back on air"
+            continue
         words.append(tok.lower_ if keep else tok.lemma_.lower())  # "crossing", not "cross"
         if len(words) >= 8:
             break

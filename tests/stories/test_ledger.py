@@ -101,6 +101,17 @@ def test_an_action_done_in_part_partly_meets(nlp: Any) -> None:
     assert entry.status == "partly met"
 
 
+def test_a_deed_done_and_a_deed_withheld_partly_meet(nlp: Any) -> None:
+    items = [
+        article(nlp, "a1", 0, "The Authority asked Ferrin to hand over its editorial logs."),
+        article(nlp, "a2", 6, "Ferrin delivered the editorial logs for February to the Authority."),
+        article(nlp, "a3", 9, "Ferrin has not handed the Authority the March editorial logs."),
+    ]
+    (entry,) = build_ledger(items)
+    assert [s.kind for s in entry.steps] == ["demand", "action", "action"]
+    assert entry.status == "partly met"
+
+
 class _FakeEncoder:
     """Vectors that make "pardon" and "release" the same deed."""
 

@@ -26,7 +26,9 @@ in the cleaned text. Matching:
   entry matched to their demand;
 - ``status_accuracy``: matched demands whose entry has the labelled status;
 - ``not_done_counted``: ``not_done`` passages that overlap an action step of an entry
-  headed by a demand that the ledger calls met or partly met.
+  headed by a demand that the ledger calls met or partly met, when that step is told
+  as done (a step reported as not done, "has not handed over the logs", is listed in
+  the entry but meets nothing).
 """
 
 from __future__ import annotations
@@ -198,13 +200,13 @@ def _match(
 
 
 def _done_spans(entries: Sequence[LedgerEntry]) -> list[Span]:
-    """Action steps of demand entries the ledger counts as met or partly met."""
+    """Action steps told as done in demand entries the ledger counts as met or partly met."""
     return [
         (s.article_id, s.span.start, s.span.end)
         for e in entries
         if e.status in ("met", "partly met")
         for s in e.steps[1:]
-        if s.kind == "action"
+        if s.kind == "action" and s.ask.polarity == "positive"
     ]
 
 

@@ -114,6 +114,7 @@ _SAME = {"release": "free", "liberate": "free", "reopen": "open", "shut": "close
 _SAME |= {"halt": "stop", "cease": "stop", "pause": "stop", "suspend": "stop", "freeze": "stop"}
 _SAME |= {"restore": "resume", "return": "resume", "restart": "resume", "reinstate": "resume"}
 _SAME |= {"reimburse": "refund", "compensate": "refund", "credit": "refund"}
+_SAME |= {"deliver": "hand", "submit": "hand", "surrender": "hand"}  # "hand over the logs"
 # Deeds that undo each other: vectors of "reopen the crossing" and "close the crossing" are
 # close, but one does not answer a demand for the other.
 _OPPOSITES = {
@@ -501,12 +502,16 @@ class _Parties:
 def _deed(step: LedgerStep, sentence: str) -> str:
     """What a step does for a demand: ``refused``, ``done``, ``partly`` done (a part or
     a share of it: "half of the rise"), ``promised`` (a pledge, or a deed only planned),
+    ``withheld`` (a deed reported as not done: beside a deed done, the demand is only
+    partly met: "delivered the February logs" … "has not handed over the March logs"),
     or ``nothing`` (a deed that did not happen, was denied, or is only claimed)."""
     ask = step.ask
     if step.kind == "refusal":
         return "refused"
     if step.kind == "commitment" or (step.kind == "action" and ask.certainty == "planned"):
         return "promised" if ask.polarity == "positive" else "nothing"
+    if step.kind == "action" and ask.polarity == "negative" and ask.certainty == "reported":
+        return "withheld"  # "has not handed over the March logs"
     if step.kind != "action" or ask.polarity != "positive" or ask.certainty == "denied":
         return "nothing"
     if ask.certainty == "reported":
@@ -520,11 +525,11 @@ def _status(deeds: Sequence[str]) -> LedgerStatus:
     a refusal came last, else what was done or promised (after any refusal)."""
     if "refused" in deeds:
         last = max(i for i, deed in enumerate(deeds) if deed == "refused")
-        deeds = [d for d in deeds[last + 1 :] if d != "nothing"]
+        deeds = [d for d in deeds[last + 1 :] if d not in ("nothing", "withheld")]
         if not deeds:
             return "refused"
     if "done" in deeds:
-        return "met"
+        return "partly met" if "withheld" in deeds else "met"
     if "partly" in deeds:
         return "partly met"
     if "promised" in deeds:

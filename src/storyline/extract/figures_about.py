@@ -84,6 +84,7 @@ from storyline.extract.figures_np import (
     phrase,
     short_np,
     subject,
+    tag,
 )
 from storyline.extract.figures_units import SCALES, TIME_NOUNS
 
@@ -174,7 +175,7 @@ def _participle(noun: Token, skip: range) -> str:
     "of those polled", "of customers hit by the rise"."""
     doc = noun.doc
     i = noun.right_edge.i + 1
-    if i >= len(doc) or doc[i].tag_ != "VBN" or doc[i].dep_ in ("ROOT", "conj"):
+    if i >= len(doc) or tag(doc[i]) != "VBN" or doc[i].dep_ in ("ROOT", "conj"):
         return ""
     end = min(max(doc[i].right_edge.i, i) + 1, i + 4)
     return " " + phrase(list(doc[i:end]), skip)
@@ -213,15 +214,19 @@ def _modified_noun(root: Token, end: int) -> Token | None:
             and not bracketed
             and not any(t.pos_ == "ADP" or t.dep_ == "case" for t in between)
         ):
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head  # "a 40-mile rail link": the figure hangs on "rail"
             return head
     for child in root.rights:
+        # "the $499 Macintosh, sold for £339": a name right after the amount, as apposition
+        named = child.dep_ == "appos" and not any(t.is_punct for t in root.doc[root.i : child.i])
         if (
-            child.dep_ in ("flat", "amod", "compound")
+            (child.dep_ in ("flat", "amod", "compound") or named)
             and child.idx >= end
             and child.is_alpha
             and child.pos_ not in ("ADV", "ADP", "PART", "AUX")  # not "30bn yen, up 3%"
         ):
-            if child.tag_ in ("JJR", "RBR"):
+            if tag(child) in ("JJR", "RBR"):
                 continue  # "45 points lower": a comparison is no thing measured
             return child
     return None
@@ -251,9 +256,9 @@ def _noun_after_conversion(first: Token, end: int) -> Token | None:
         return None
     noun = doc[j + 1]
     closes = noun.i + 1 >= len(doc) or doc[noun.i + 1].is_punct or doc[noun.i + 1].pos_ == "ADP"
-    if not (noun.tag_.startswith("NN") or (noun.pos_ == "ADJ" and closes)):
+    if not (tag(noun).startswith("NN") or (noun.pos_ == "ADJ" and closes)):
         return None  # an adjective ends the phrase only as its noun: "a $5m (£3m) fine."
-    while noun.i + 1 < len(doc) and doc[noun.i + 1].tag_ in ("NN", "NNS"):
+    while noun.i + 1 < len(doc) and tag(doc[noun.i + 1]) in ("NN", "NNS"):
         noun = doc[noun.i + 1]  # "a $5m (£3m) transfer fee"
     return noun
 
@@ -304,6 +309,17 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         return _subject_amount(root, later, name, skip)
     if (worth := worth_phrase(doc[span.start], skip)) is not None:
         return worth
+    after = doc[span.end] if span.end < len(doc) else None
+    one_in = kind == "fraction" and any(t.lower_ == "in" for t in span)
+    if one_in and after is not None and after.lower_ == "of" and after.i + 1 < len(doc):
+        # "one in 50 of those driving at night", however parsed
+        group_tokens = []
+        for tok in doc[after.i + 1 : after.i + 7]:
+            if tok.is_punct or tag(tok) in ("VBZ", "VBP", "VBD", "MD"):
+                break
+            group_tokens.append(tok)
+        if whole := phrase(group_tokens, skip, limit=5):
+            return f"share of {whole}"
     if (of := _of_complement(root, end, kind)) is not None:
         owned = any(c.dep_ == "nmod:poss" for c in of.children)
         owner = _owner(root) if kind == "money" and not owned else None
@@ -324,26 +340,21 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         return " ".join([text, *context])
     head = root.head
     after = doc[span.end] if span.end < len(doc) else None
-    if kind == "fraction" and after is not None and after.lower_ == "of" and after.i + 1 < len(doc):
-        # "one in 50 of those driving at night", however parsed
-        group_tokens = []
-        for tok in doc[after.i + 1 : after.i + 7]:
-            if tok.is_punct or tok.tag_ in ("VBZ", "VBP", "VBD", "MD"):
-                break
-            group_tokens.append(tok)
-        if whole := phrase(group_tokens, skip, limit=5):
-            return f"share of {whole}"
     if kind == "fraction" and after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN"):
         # "one in five US citizens aged under 30": a share of the group after it
         group = after
-        while group.i + 1 < len(doc) and doc[group.i + 1].tag_ in ("NN", "NNS", "NNPS"):
+        while group.i + 1 < len(doc) and tag(doc[group.i + 1]) in ("NN", "NNS", "NNPS"):
             group = doc[group.i + 1]
         if group.pos_ in ("NOUN", "PROPN"):
             group_np = doc[after.i : group.i + 1].text
-            clause = share_context(group, group, skip)
+            # the clause relation is on the figure when the group hangs on it
+            anchor = root if span.start <= group.head.i < span.end else group
+            clause = share_context(anchor, group, skip)
             return " ".join(w for w in (f"share of {group_np}", clause) if w)
     noun = _modified_noun(root, end) or _noun_after_conversion(*written)
-    change = change_after(span, skip) if noun is None and kind in ("percent", "money") else None
+    # "a 0.1% rise in output": the change noun right after the figure, however parsed
+    right_after = noun is None or noun.i == span.end
+    change = change_after(span, skip) if right_after and kind in ("percent", "money") else None
     if change is not None:
         return change  # "a 0.1% rise in output", parsed otherwise
     if noun is not None:
@@ -364,9 +375,12 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         return f"{compact_np(holder, skip)} {text}" if holder and _is_content(holder) else text
     before = verb_before(doc[span.start])
     nominal = head.i < root.i and head.pos_ in ("NOUN", "PROPN") and root.dep_.startswith("nmod")
+    nominal = nominal and case_of(root) != "by"  # "raise its spending by £4bn": a change
+    if nominal and kind == "money" and case_of(root) == "for" and head.pos_ == "NOUN":
+        return f"price of {compact_np(head, skip)}"  # "a gigabyte of storage for $149"
     if nominal and (before is None or before.i < head.i):
         return _noun_complement(head, root, skip)  # no verb between: "a profit of $3.36bn"
-    if after is not None and after.tag_ in ("JJR", "RBR") and after.lower_ in COMPARED:
+    if after is not None and tag(after) in ("JJR", "RBR") and after.lower_ in COMPARED:
         # "sales were 8% higher", "shares closed 3.4% lower": a change in the subject
         what = subject(after) or subject(after.head)
         if what is not None and _is_content(what):
@@ -383,7 +397,7 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
 def _plural(noun: Token) -> str:
     """ "household" → "households", "child" → "children"."""
     word = noun.text
-    if noun.tag_ != "NN":
+    if tag(noun) != "NN":
         return word
     irregular = {"child": "children", "person": "people", "man": "men", "woman": "women"}
     if word.lower() in irregular:
@@ -405,6 +419,9 @@ def _subject_amount(root: Token, verb: Token, measure: str, skip: range) -> str:
             break
         if c.dep_ in ("xcomp", "ccomp", "advcl"):
             words.append(phrase(list(c.subtree), skip, limit=4))
+            break
+        if c.pos_ == "INTJ" and c.i == verb.i + 1:
+            words.append(c.text)  # "said yes", however the answer is attached
             break
     return " ".join(w for w in words if w)
 
@@ -445,6 +462,14 @@ def _verb_phrase(
     if root.dep_ not in _ARGS and not root.dep_.startswith(("obl", "nmod", "iobj")):
         verb = root
     case = case_of(root)
+    if case == "by" and root.dep_.startswith("nmod"):
+        # "raise its spending (on parks) by £4bn", the amount parsed under the object
+        held = verb
+        while held.dep_.startswith("nmod") and held.head.pos_ in ("NOUN", "PROPN"):
+            held = held.head
+        if held.dep_ in ("obj", "dobj") and is_change(held.head):
+            verb = held.head
+            skip = range(min(skip.start, root.left_edge.idx), skip.stop)
     before = verb_before(first) if first is not None else None
     if before is not None and verb.pos_ not in ("VERB", "AUX") and before.idx not in skip:
         # "sales jumped 35% last year" with the amount parsed under "year"
@@ -455,7 +480,10 @@ def _verb_phrase(
         (
             c
             for c in verb.children
-            if c.dep_ in ("obj", "dobj") and c.i != root.i and c.lemma_.lower() not in TIME_NOUNS
+            if c.dep_ in ("obj", "dobj")
+            and c.i != root.i
+            and c.idx not in skip  # "£2.4m" parsed as two objects, "£" and "m"
+            and c.lemma_.lower() not in TIME_NOUNS
         ),
         None,
     )  # "raise £1bn a year": the year is no object
@@ -463,15 +491,16 @@ def _verb_phrase(
         # "the charity raised £2.4m", "cut 2,300 jobs": the amount raised, not a change
         change = None
     what = clause_subject(verb)
-    if change and verb.dep_ in ("advcl", "xcomp") and what is None:
-        # "its division saw profits slump 27%": what slumped is the governing verb's object
+    if change and verb.dep_ in ("advcl", "xcomp", "ccomp") and what is None:
+        # "its division saw profits slump 27%", "said profit rose 8%" (parsed as the object
+        # of "said"): what changed is the governing verb's object
         what = next((c for c in verb.head.children if c.dep_ in ("obj", "dobj")), None)
     rel_obj = next(
         (
             c
             for c in verb.children
             if c.dep_ in ("obj", "dobj")
-            and (c.tag_ in ("WDT", "WP") or c.lower_ in ("which", "that"))
+            and (tag(c) in ("WDT", "WP") or c.lower_ in ("which", "that"))
         ),
         None,
     )

@@ -26,7 +26,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from storyline.extract.figures_np import antecedent, compact_np, noun_phrase, phrase, subject
+from storyline.extract.figures_np import (
+    antecedent,
+    compact_np,
+    noun_phrase,
+    phrase,
+    subject,
+    tag,
+)
 from storyline.extract.figures_units import TIME_NOUNS, parse_number
 
 __all__ = ["count_phrase", "share_context"]
@@ -65,6 +72,7 @@ _REPORTING = {
     "say", "show", "find", "suggest", "estimate", "reveal", "report", "indicate", "claim",
     "believe", "think", "compare", "predict", "forecast", "expect", "calculate",
 }  # fmt: skip
+_PLACES = {"in", "at", "on", "across", "throughout", "from"}
 _TEMPORAL = {"after", "before", "since", "until", "during", "following", "despite", "among"}
 
 
@@ -154,9 +162,19 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
     verb = anchor.head
     dep = anchor.dep_
     right = _right_modifier(noun, skip)
+    if not right and anchor.i != noun.i:
+        # "millions of dollars of public money": what the money is of, on the number
+        right = next(
+            (
+                f"of {noun_phrase(c, skip)}"
+                for c in anchor.rights
+                if c.dep_.startswith("nmod") and c.i > noun.i and _case(c) == "of"
+            ),
+            "",
+        )
     doc = noun.doc
     nxt = doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(doc) else None
-    finite = nxt is not None and nxt.tag_ in ("VB", "VBP", "VBZ", "VBD") and nxt.pos_ == "VERB"
+    finite = nxt is not None and tag(nxt) in ("VB", "VBP", "VBZ", "VBD") and nxt.pos_ == "VERB"
     if finite and nxt is not None and _case(anchor) is None:  # not "a survey of 1,000 adults"
         # "let millions of Americans get a booster": a verb right after the counted
         # noun has it as subject, whatever the parse says
@@ -167,7 +185,14 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
             return right
         if verb.pos_ in ("NOUN", "ADJ") and _case(verb) is not None:
             return f"{_case(verb)} {verb.text}"  # a predicate: "3,000 jobs are at risk"
-        objs = [c for c in verb.rights if c.dep_ in ("obj", "obl", "xcomp", "obl:agent")]
+        objs = [
+            c
+            for c in verb.rights
+            if c.dep_ in ("obj", "obl", "xcomp", "obl:agent")
+            and c.pos_ != "NUM"  # "saved by 2015": a time says when, not what
+            and c.ent_type_ not in ("DATE", "TIME")
+            and c.lemma_.lower() not in TIME_NOUNS
+        ]
         tail = ""
         if objs and objs[0].pos_ in ("NOUN", "PROPN"):
             case = _case(objs[0])
@@ -183,10 +208,14 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
             # "let 2 million workers claim a refund": what the counted things do
             return f"{right} {phrase(list(small[0].subtree), skip, limit=5)}".strip()
         subj = subject(verb, control=False)
+        # a place or other complement after the object reads after the verb, wherever
+        # the parse hangs it: "jobs Zenith Motors cut in Ohio", but "leaders of the unions"
+        place = right.split(" ", 1)[0] in _PLACES
+        owned, after = ("", right) if place else (right, "")
         if subj is not None and _is_content(subj) and subj.idx not in skip:
-            return f"{right} {compact_np(subj, skip)} {verb.text}".strip()
+            return f"{owned} {compact_np(subj, skip)} {verb.text} {after}".strip()
         if subj is not None and (name := antecedent(subj)):
-            return f"{right} {name} {verb.text}".strip()  # "it cut 300 jobs"
+            return f"{owned} {name} {verb.text} {after}".strip()  # "it cut 300 jobs"
         if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return f"{right} {verb.head.text} to {verb.text}".strip()  # "plans to abolish"
         return right or verb.text

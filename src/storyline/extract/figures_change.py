@@ -67,7 +67,14 @@ def case_of(tok: Token) -> str | None:
         heads = (tok.i, *(c.i for c in tok.lefts))
         if t.dep_ in ("case", "fixed", "mark") and t.head.i in heads and t.pos_ == "ADP":
             return t.lower_
-    return None
+    # crossing arcs: "to the immunisation IFF" with "to" hung on "immunisation", a word
+    # inside the phrase the parse did not give to "IFF"
+    edge = tok.left_edge.i
+    before = tok.doc[edge - 1] if edge > 0 else None
+    if before is None or before.dep_ != "case" or before.pos_ != "ADP":
+        return None
+    crossing = edge <= before.head.i < tok.i and before.head not in tok.subtree
+    return before.lower_ if crossing else None
 
 
 def amount_root(root: Token) -> Token:
@@ -107,7 +114,9 @@ def amount_root(root: Token) -> Token:
 
 def _currency(tok: Token) -> bool:
     """ "yen" in "30.6bn yen": a currency word after a number is part of the amount."""
-    return tok.lower_ in CURRENCY_WORDS and tok.i > 0 and tok.nbor(-1).like_num
+    if tok.lower_ not in CURRENCY_WORDS or tok.i == 0:
+        return False
+    return tok.nbor(-1).like_num or tok.nbor(-1).text[:1].isdigit()  # "30.6bn"
 
 
 def _amount_before(tok: Token, reach: int = 12) -> Token | None:
@@ -235,7 +244,8 @@ def level_phrase(span: Span, skip: range) -> str | None:
         if tok.text in _LEVEL_STOPS or tok.pos_ in ("VERB", "AUX") or tok.dep_ == "cop":
             return None
         if tok.lower_ in ("up", "down") and tok.pos_ in ("ADV", "ADP") and not _phrasal(tok):
-            what = subject(tok.head) or subject(tok.head.head)
+            # "Shares in Acme were up 3%": the subject may hang on "up" itself
+            what = subject(tok) or subject(tok.head) or subject(tok.head.head)
             if what is None or what.pos_ not in ("NOUN", "PROPN"):
                 return None
             return noun_phrase(what, skip, det=False, right=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["antecedent", "compact_np", "noun_phrase", "phrase", "short_np", "subject"]
+__all__ = ["antecedent", "compact_np", "noun_phrase", "phrase", "short_np", "subject", "tag"]
 
 # no "nummod": another figure's number says nothing about what this one measures
 _MODIFIERS = {"compound", "amod", "nmod:poss", "poss", "flat"}
@@ -17,11 +17,54 @@ _ECM = {
 }  # fmt: skip
 
 
+# the fine-grained tags a part of speech allows; the tagger and the parser (which
+# gives ``pos_``) are separate models and disagree on about one word in ten
+_TAGS_OF = {
+    "VERB": ("VB", "MD"), "AUX": ("VB", "MD"), "NOUN": ("NN",), "PROPN": ("NNP",),
+    "ADJ": ("JJ",), "ADV": ("RB", "WRB"), "NUM": ("CD",),
+}  # fmt: skip
+
+
+def tag(tok: Token) -> str:
+    """``tok.tag_`` when it agrees with ``tok.pos_``, else a tag read off the part of
+    speech and the word: "axe" tagged DT but parsed as a verb is a VB."""
+    tags = _TAGS_OF.get(tok.pos_)
+    if tags is None or tok.tag_.startswith(tags):
+        return tok.tag_
+    word, lemma = tok.lower_, tok.lemma_.lower()
+    if (tok.tag_ in ("VBN", "VBD") and word.endswith("ed")) or (
+        tok.tag_ == "VBG" and word.endswith("ing")
+    ):
+        return tok.tag_  # the ending bears the tagger out: "of those polled"
+    inflected = word != lemma
+    if tok.pos_ in ("VERB", "AUX"):
+        if word.endswith("ing"):
+            return "VBG"
+        auxes = {c.lemma_.lower() for c in tok.children if c.dep_ in ("aux", "aux:pass")}
+        if inflected and word.endswith("s") and not word.endswith("ss"):
+            return "VBZ"
+        if inflected or word.endswith("ed"):
+            return "VBN" if auxes & {"have", "be", "get"} else "VBD"
+        return "VB" if auxes or any(c.lower_ == "to" for c in tok.lefts) else "VBP"
+    if tok.pos_ == "NOUN":
+        return "NNS" if inflected and word.endswith("s") else "NN"
+    if tok.pos_ == "PROPN":
+        return "NNPS" if inflected and word.endswith("s") else "NNP"
+    if tok.pos_ == "ADJ":
+        return {"RBR": "JJR", "RBS": "JJS"}.get(tok.tag_, "JJ")
+    if tok.pos_ == "ADV":
+        return {"JJR": "RBR", "JJS": "RBS"}.get(tok.tag_, "RB")
+    return "CD"
+
+
 def phrase(tokens: list[Token], skip: range, limit: int = 10) -> str:
     """The text of ``tokens`` outside ``skip`` (the figure), trimmed of punctuation."""
     # other figures' signs ("£", "%") say nothing about what this one measures
     depth, kept = 0, []
-    for t in tokens:  # a bracketed aside ("($7.4bn; 5.2bn euros)") is no part of the phrase
+    # in word order: the parser's trees may cross, and then a subtree is out of order
+    # ("the Bill Gates Foundation and Norway" with "Norway" hung on "Bill");
+    # a bracketed aside ("($7.4bn; 5.2bn euros)") is no part of the phrase
+    for t in sorted(tokens, key=lambda t: t.i):
         depth += t.text == "("
         if depth == 0 and t.idx not in skip and not _other_figure(t):
             kept.append(t)
@@ -86,6 +129,12 @@ def compact_np(noun: Token, skip: range) -> str:
         name = [c for c in noun.rights if c.dep_ in ("flat", "appos") and c.pos_ == "PROPN"]
         if name and name[0].i == noun.i + 1:
             return noun_phrase(name[0], skip, det=False)
+        doc = noun.doc
+        nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        # the parse split them: "buy wine company Chalone" as two objects
+        split = nxt is not None and nxt.head == noun.head != noun and nxt.dep_ == noun.dep_
+        if split and nxt is not None and nxt.pos_ == "PROPN":
+            return noun_phrase(nxt, skip, det=False)
     return noun_phrase(noun, skip, det=False, right=_of_chain(noun))
 
 
@@ -102,7 +151,13 @@ def _of_chain(noun: Token) -> bool:
     for c in noun.rights:
         if c.dep_.startswith("nmod") and c.i > noun.i + 1 and c.pos_ in ("NOUN", "PROPN"):
             sub = list(c.subtree)
-            return len(sub) <= 5 and not any(
+            # a verb a mistaken parse hung under the complement ends it, as in noun_phrase:
+            # "the price of a tonne of copper hit $3,000"
+            if any(t.dep_ in ("acl:relcl", "relcl") for t in sub):
+                return False  # "a result of acquisitions the company has made"
+            verbs = [t.i for t in sub if t.pos_ == "VERB" and t.dep_ != "amod"]
+            sub = [t for t in sub if t.i < min(verbs, default=len(doc))]
+            return 0 < len(sub) <= 5 and not any(
                 t.like_num or t.pos_ in ("SYM", "NUM", "VERB", "PRON") for t in sub
             )
     return False
@@ -126,7 +181,12 @@ def subject(verb: Token, control: bool = True) -> Token | None:
     """The subject of ``verb``, through coordination, relative pronouns and (with
     ``control``) the verb it complements ("agreed to buy")."""
     for _ in range(4):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        heads = [verb]
+        if verb.pos_ in ("SYM", "NUM"):
+            # "Revenue was £2.1bn": the subject hung on the number rather than the sign
+            heads += [c for c in verb.children if c.dep_ in ("nummod", "compound")]
+        deps = ("nsubj", "nsubj:pass")
+        subj = next((c for h in heads for c in h.children if c.dep_ in deps), None)
         if subj is not None:
             if subj.lower_ in _RELATIVE and verb.dep_.startswith("acl"):
                 return verb.head
@@ -138,7 +198,7 @@ def subject(verb: Token, control: bool = True) -> Token | None:
         # "prices rebounded, rising to $42": a participle adjunct shares the main subject
         adjunct = (
             verb.dep_ == "advcl"
-            and verb.tag_ == "VBG"
+            and tag(verb) == "VBG"
             and not any(c.dep_ == "mark" for c in verb.children)
         )
         controlled = control and (verb.dep_ == "xcomp" or purpose or adjunct)

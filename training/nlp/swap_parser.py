@@ -4,10 +4,10 @@ Run from the repository root, after ``assemble.py``, in the training
 environment of ``train_minilm_parser.py`` (it needs the ``onnx`` package)::
 
     python training/nlp/train_parser.py ../shared/data/ner/ud_english_ewt \\
-        --config training/nlp/senter.cfg --output training/output/senter
+        --config training/nlp/senter.cfg --output training/output/senter32
     python training/nlp/swap_parser.py ../shared/data \\
         --head training/output/minilm-parser-lstm/head-fp32.onnx \\
-        --senter training/output/senter/model-best
+        --senter training/output/senter32/model-best
 
 It does four things, each repeatable on the same inputs:
 
@@ -29,7 +29,8 @@ It does four things, each repeatable on the same inputs:
    ``senter`` (trained by ``senter.cfg``, its own small tok2vec) sets the
    sentence boundaries, ``storyline_sentence_guard`` corrects them, then
    ``storyline_parser`` sets UPOS, heads and relations, before the lemmatizers
-   (so the lemma lookup, keyed by form and UPOS, reads the better tags).
+   (so the lemma lookup, keyed by form and UPOS, reads the better tags); after
+   them ``storyline_tag_mender`` makes the PTB tags fit the UPOS.
 4. Prints the sizes.
 """
 
@@ -163,7 +164,9 @@ def add_layer_outputs() -> None:
 
 
 def swap_pipeline(senter: Path) -> None:
-    import storyline.nlp.parser  # noqa: F401  (registers storyline_parser)
+    # registers storyline_parser and storyline_tag_mender
+    import storyline.nlp.parser
+    import storyline.nlp.tags  # noqa: F401
 
     output = model_path()
     nlp = spacy.load(output)
@@ -175,6 +178,8 @@ def swap_pipeline(senter: Path) -> None:
     nlp.add_pipe("senter", source=spacy.load(senter), **place)  # type: ignore[arg-type]
     nlp.add_pipe("storyline_sentence_guard", **place)  # type: ignore[arg-type]
     nlp.add_pipe("storyline_parser", **place)  # type: ignore[arg-type]
+    if "storyline_tag_mender" not in nlp.pipe_names:
+        nlp.add_pipe("storyline_tag_mender", after="storyline_lemma_lookup")
     nlp.meta["description"] = (
         "storyline's English news pipeline: tagger, morphologizer and lemmatizer trained on "
         "UD English-EWT, a sentence splitter (senter) trained on EWT, UPOS and dependency "

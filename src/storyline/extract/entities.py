@@ -159,20 +159,18 @@ def _title_before(doc: Any, start: int) -> tuple[int, str]:
 def _name_start(doc: Any, start: int, end: int) -> int:
     """Widen a PER span left over given names the recogniser left out (Recep Tayyip).
 
-    A given name is a proper noun to either tagger (the parser's UPOS or the cased
-    PTB tagger: an unseen name opening a sentence can look like a verb to the
-    uncased parser) joined to the name by the parse: the name hangs on it as
-    ``flat``, or it hangs on the name.
+    A given name is a capitalised proper noun joined to the name by the parse (the
+    name hangs on it as ``flat``, or it hangs on the name), or any capitalised word
+    a later part of the name hangs on as ``flat``: an unseen name opening a
+    sentence can look like a verb to the uncased parser ("Recep" in "Recep Tayyip
+    Erdogan spoke"), but the flat relation still names it part of the name.
     """
     while start > 0:
         prev, cur = doc[start - 1], doc[start]
-        linked = (
-            (cur.dep_ == "flat" and cur.head.i < start)
-            or prev.head.i == start
-            or any(t.dep_ == "flat" and t.head.i == start - 1 for t in doc[start:end])
-        )
-        proper = prev.pos_ == "PROPN" or prev.tag_ in ("NNP", "NNPS")
-        if not (proper and prev.is_title and linked):
+        flat_on_it = any(t.dep_ == "flat" and t.head.i == start - 1 for t in doc[start:end])
+        linked = (cur.dep_ == "flat" and cur.head.i < start) or prev.head.i == start
+        proper = prev.pos_ == "PROPN" and linked
+        if not (prev.is_title and (proper or flat_on_it)):
             break
         if prev.lower_ in ROLE_HEADS or prev.lower_ in ROLE_MODIFIERS or prev.lower_ in HONORIFICS:
             break

@@ -84,7 +84,6 @@ from storyline.extract.figures_np import (
     phrase,
     short_np,
     subject,
-    tag,
 )
 from storyline.extract.figures_units import SCALES, TIME_NOUNS
 
@@ -175,7 +174,7 @@ def _participle(noun: Token, skip: range) -> str:
     "of those polled", "of customers hit by the rise"."""
     doc = noun.doc
     i = noun.right_edge.i + 1
-    if i >= len(doc) or tag(doc[i]) != "VBN" or doc[i].dep_ in ("ROOT", "conj"):
+    if i >= len(doc) or doc[i].tag_ != "VBN" or doc[i].dep_ in ("ROOT", "conj"):
         return ""
     end = min(max(doc[i].right_edge.i, i) + 1, i + 4)
     return " " + phrase(list(doc[i:end]), skip)
@@ -226,7 +225,7 @@ def _modified_noun(root: Token, end: int) -> Token | None:
             and child.is_alpha
             and child.pos_ not in ("ADV", "ADP", "PART", "AUX")  # not "30bn yen, up 3%"
         ):
-            if tag(child) in ("JJR", "RBR"):
+            if child.tag_ in ("JJR", "RBR"):
                 continue  # "45 points lower": a comparison is no thing measured
             return child
     return None
@@ -256,9 +255,9 @@ def _noun_after_conversion(first: Token, end: int) -> Token | None:
         return None
     noun = doc[j + 1]
     closes = noun.i + 1 >= len(doc) or doc[noun.i + 1].is_punct or doc[noun.i + 1].pos_ == "ADP"
-    if not (tag(noun).startswith("NN") or (noun.pos_ == "ADJ" and closes)):
+    if not (noun.tag_.startswith("NN") or (noun.pos_ == "ADJ" and closes)):
         return None  # an adjective ends the phrase only as its noun: "a $5m (£3m) fine."
-    while noun.i + 1 < len(doc) and tag(doc[noun.i + 1]) in ("NN", "NNS"):
+    while noun.i + 1 < len(doc) and doc[noun.i + 1].tag_ in ("NN", "NNS"):
         noun = doc[noun.i + 1]  # "a $5m (£3m) transfer fee"
     return noun
 
@@ -315,7 +314,7 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         # "one in 50 of those driving at night", however parsed
         group_tokens = []
         for tok in doc[after.i + 1 : after.i + 7]:
-            if tok.is_punct or tag(tok) in ("VBZ", "VBP", "VBD", "MD"):
+            if tok.is_punct or tok.tag_ in ("VBZ", "VBP", "VBD", "MD"):
                 break
             group_tokens.append(tok)
         if whole := phrase(group_tokens, skip, limit=5):
@@ -343,7 +342,7 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
     if kind == "fraction" and after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN"):
         # "one in five US citizens aged under 30": a share of the group after it
         group = after
-        while group.i + 1 < len(doc) and tag(doc[group.i + 1]) in ("NN", "NNS", "NNPS"):
+        while group.i + 1 < len(doc) and doc[group.i + 1].tag_ in ("NN", "NNS", "NNPS"):
             group = doc[group.i + 1]
         if group.pos_ in ("NOUN", "PROPN"):
             group_np = doc[after.i : group.i + 1].text
@@ -380,7 +379,7 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         return f"price of {compact_np(head, skip)}"  # "a gigabyte of storage for $149"
     if nominal and (before is None or before.i < head.i):
         return _noun_complement(head, root, skip)  # no verb between: "a profit of $3.36bn"
-    if after is not None and tag(after) in ("JJR", "RBR") and after.lower_ in COMPARED:
+    if after is not None and after.tag_ in ("JJR", "RBR") and after.lower_ in COMPARED:
         # "sales were 8% higher", "shares closed 3.4% lower": a change in the subject
         what = subject(after) or subject(after.head)
         if what is not None and _is_content(what):
@@ -397,7 +396,7 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
 def _plural(noun: Token) -> str:
     """ "household" → "households", "child" → "children"."""
     word = noun.text
-    if tag(noun) != "NN":
+    if noun.tag_ != "NN":
         return word
     irregular = {"child": "children", "person": "people", "man": "men", "woman": "women"}
     if word.lower() in irregular:
@@ -500,7 +499,7 @@ def _verb_phrase(
             c
             for c in verb.children
             if c.dep_ in ("obj", "dobj")
-            and (tag(c) in ("WDT", "WP") or c.lower_ in ("which", "that"))
+            and (c.tag_ in ("WDT", "WP") or c.lower_ in ("which", "that"))
         ),
         None,
     )

@@ -32,7 +32,6 @@ from storyline.extract.figures_np import (
     noun_phrase,
     phrase,
     subject,
-    tag,
 )
 from storyline.extract.figures_units import TIME_NOUNS, parse_number
 
@@ -174,7 +173,7 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
         )
     doc = noun.doc
     nxt = doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(doc) else None
-    finite = nxt is not None and tag(nxt) in ("VB", "VBP", "VBZ", "VBD") and nxt.pos_ == "VERB"
+    finite = nxt is not None and nxt.tag_ in ("VB", "VBP", "VBZ", "VBD") and nxt.pos_ == "VERB"
     if finite and nxt is not None and _case(anchor) is None:  # not "a survey of 1,000 adults"
         # "let millions of Americans get a booster": a verb right after the counted
         # noun has it as subject, whatever the parse says

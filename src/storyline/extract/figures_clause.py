@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.extract.figures_np import noun_phrase, subject, tag
+from storyline.extract.figures_np import noun_phrase, subject
 
 __all__ = ["clause_subject", "prep_before", "verb_after", "verb_before", "worth_phrase"]
 
@@ -81,9 +81,9 @@ def verb_after(last: Token) -> Token | None:
     while i < end and doc[i].pos_ in ("AUX", "ADV", "PART"):
         copula = copula or doc[i].lemma_.lower() == "be"
         i += 1
-    if i < end and copula and doc[i].pos_ == "ADJ" and tag(doc[i]) == "JJ":
+    if i < end and copula and doc[i].pos_ == "ADJ" and doc[i].tag_ == "JJ":
         return doc[i]  # "one household in three will be due to immigration"
-    if i >= end or tag(doc[i]) not in ("VBD", "VBZ", "VBP", "VBN"):
+    if i >= end or doc[i].tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return None
     return doc[i]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["antecedent", "compact_np", "noun_phrase", "phrase", "short_np", "subject", "tag"]
+__all__ = ["antecedent", "compact_np", "noun_phrase", "phrase", "short_np", "subject"]
 
 # no "nummod": another figure's number says nothing about what this one measures
 _MODIFIERS = {"compound", "amod", "nmod:poss", "poss", "flat"}
@@ -15,46 +15,6 @@ _ECM = {
     "need", "lead", "push", "drive", "encourage", "project", "estimate", "believe",
     "persuade", "ask", "tell", "urge", "order", "enable", "get", "require", "invite",
 }  # fmt: skip
-
-
-# the fine-grained tags a part of speech allows; the tagger and the parser (which
-# gives ``pos_``) are separate models and disagree on about one word in ten
-_TAGS_OF = {
-    "VERB": ("VB", "MD"), "AUX": ("VB", "MD"), "NOUN": ("NN",), "PROPN": ("NNP",),
-    "ADJ": ("JJ",), "ADV": ("RB", "WRB"), "NUM": ("CD",),
-}  # fmt: skip
-
-
-def tag(tok: Token) -> str:
-    """``tok.tag_`` when it agrees with ``tok.pos_``, else a tag read off the part of
-    speech and the word: "axe" tagged DT but parsed as a verb is a VB."""
-    tags = _TAGS_OF.get(tok.pos_)
-    if tags is None or tok.tag_.startswith(tags):
-        return tok.tag_
-    word, lemma = tok.lower_, tok.lemma_.lower()
-    if (tok.tag_ in ("VBN", "VBD") and word.endswith("ed")) or (
-        tok.tag_ == "VBG" and word.endswith("ing")
-    ):
-        return tok.tag_  # the ending bears the tagger out: "of those polled"
-    inflected = word != lemma
-    if tok.pos_ in ("VERB", "AUX"):
-        if word.endswith("ing"):
-            return "VBG"
-        auxes = {c.lemma_.lower() for c in tok.children if c.dep_ in ("aux", "aux:pass")}
-        if inflected and word.endswith("s") and not word.endswith("ss"):
-            return "VBZ"
-        if inflected or word.endswith("ed"):
-            return "VBN" if auxes & {"have", "be", "get"} else "VBD"
-        return "VB" if auxes or any(c.lower_ == "to" for c in tok.lefts) else "VBP"
-    if tok.pos_ == "NOUN":
-        return "NNS" if inflected and word.endswith("s") else "NN"
-    if tok.pos_ == "PROPN":
-        return "NNPS" if inflected and word.endswith("s") else "NNP"
-    if tok.pos_ == "ADJ":
-        return {"RBR": "JJR", "RBS": "JJS"}.get(tok.tag_, "JJ")
-    if tok.pos_ == "ADV":
-        return {"JJR": "RBR", "JJS": "RBS"}.get(tok.tag_, "RB")
-    return "CD"
 
 
 def phrase(tokens: list[Token], skip: range, limit: int = 10) -> str:
@@ -198,7 +158,7 @@ def subject(verb: Token, control: bool = True) -> Token | None:
         # "prices rebounded, rising to $42": a participle adjunct shares the main subject
         adjunct = (
             verb.dep_ == "advcl"
-            and tag(verb) == "VBG"
+            and verb.tag_ == "VBG"
             and not any(c.dep_ == "mark" for c in verb.children)
         )
         controlled = control and (verb.dep_ == "xcomp" or purpose or adjunct)

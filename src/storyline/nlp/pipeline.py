@@ -5,7 +5,8 @@ loaded from there with no network access: tokenizer with news rules, tagger
 (PTB tags), morphologizer, sentence splitter (``senter``) and sentence guard,
 UPOS and dependency parse from MiniLM states (``storyline_parser``, see
 :mod:`storyline.nlp.parser`), lemmatizer (edit tree plus a lookup of forms
-seen in the treebank) and, when assembled with them, the CoNLL-2003 entity
+seen in the treebank), PTB tags mended to fit the parts of speech
+(:mod:`storyline.nlp.tags`) and, when assembled with them, the CoNLL-2003 entity
 recogniser and the rule-based ``storyline_entities`` component.
 
 >>> nlp = load_nlp()
@@ -31,12 +32,13 @@ from storyline.errors import ModelMissing
 from storyline.nlp import entities as _entities
 from storyline.nlp import lemmas as _lemmas
 from storyline.nlp import parser as _parser
+from storyline.nlp import tags as _tags
 from storyline.nlp import tokenizer as _tokenizer
 
 __all__ = ["MODEL_NAME", "iter_docs", "load_nlp", "load_pipeline", "model_path"]
 
 MODEL_NAME = "en_news"
-_REGISTERED = (_entities, _lemmas, _parser, _tokenizer)
+_REGISTERED = (_entities, _lemmas, _parser, _tags, _tokenizer)
 
 
 def model_path() -> Path:

@@ -171,3 +171,18 @@ def test_the_parse_pass_gives_the_sentence_vectors_the_encoder_would() -> None:
         encoder.remember(0)
     fresh = encoder.encode(sentences)
     assert (shared * fresh).sum(axis=1).min() > 0.9999
+
+
+def test_long_sentences_go_in_smaller_batches() -> None:
+    from storyline.nlp.parser import _batches
+
+    # 16 sentences of 100 pieces fit the budget (16 x 128²); of 200 pieces, 6 do
+    assert [len(b) for b in _batches([100] * 20, list(range(20)), 16)] == [16, 4]
+    assert [len(b) for b in _batches([200] * 10, list(range(10)), 16)] == [6, 4]
+    assert _batches([10, 500, 500], [0, 1, 2], 16) == [[0], [1], [2]]  # 500 pieces: alone
+
+
+def test_tags_are_mended_only_where_there_is_a_parse() -> None:
+    doc = load_nlp(disable=["storyline_parser"])("The council will axe 120 posts.")
+    assert not doc.has_annotation("DEP")
+    assert load_nlp()("The council will axe 120 posts.")[3].tag_ == "VB"

@@ -290,7 +290,7 @@ class MiniLMParser:
             for i, result in zip(rows, self._parse_batch([flat[i] for i in rows]), strict=True):
                 results[i] = result
 
-        batches = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
+        batches = _batches([len(flat[i].ids) for i in order], order, batch_size)
         workers = min(self.threads, len(batches))
         if workers <= 1:
             for rows in batches:
@@ -372,6 +372,28 @@ class MiniLMParser:
             )
             out.append((parse, vectors[row]))
         return out
+
+
+# Attention holds batch x heads x pieces² scores: a batch of long sentences is kept to
+# what 16 sentences of 128 pieces need (a 500-piece one goes alone), so memory stays
+# flat (16 of them at once took 200 MB per attention layer).
+_ATTENTION_BUDGET = 16 * 128 * 128
+
+
+def _batches(lengths: Sequence[int], order: Sequence[int], size: int) -> list[list[int]]:
+    """``order`` (sorted by ``lengths``, its items' lengths) cut into batches of at most
+    ``size`` items whose count times the longest length squared stays in budget."""
+    batches: list[list[int]] = []
+    for length, i in zip(lengths, order, strict=True):
+        if (
+            batches
+            and len(batches[-1]) < size
+            and ((len(batches[-1]) + 1) * length * length <= _ATTENTION_BUDGET)
+        ):
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,7 +63,13 @@ def tag_for(tok: Token) -> str:
 
 @Language.component("storyline_tag_mender")
 def mend_tags(doc: Doc) -> Doc:
-    """Give every token a PTB tag that fits its part of speech (see the module doc)."""
+    """Give every token a PTB tag that fits its part of speech (see the module doc).
+
+    Without a parse (the parser switched off) the parts of speech are the tagger's
+    own family's and the tags stay: nothing to reconcile, and no tree to read
+    auxiliaries from."""
+    if not doc.has_annotation("DEP"):
+        return doc
     for tok in doc:
         mended = tag_for(tok)
         if mended != tok.tag_:

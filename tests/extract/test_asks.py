@@ -542,7 +542,6 @@ def test_a_party_right_before_a_detached_verb_is_its_subject(nlp: Any) -> None:
 def test_a_sentence_cut_at_a_no_break_space_takes_the_subject_of_the_piece_before(
     nlp: Any,
 ) -> None:
-    from spacy.tokens import Doc
 
     from storyline.extract.asks_parties import PartyResolver
 
@@ -563,16 +562,7 @@ def test_a_sentence_cut_at_a_no_break_space_takes_the_subject_of_the_piece_befor
         ("them", 12, "obj", "PRON", "PRP"),
         (".", 5, "punct", "PUNCT", "."),
     ]
-    doc = Doc(
-        nlp.vocab,
-        words=[w for w, *_ in rows],
-        spaces=[True] * len(rows),
-        heads=[h for _, h, *_ in rows],
-        deps=[d for _, _, d, *_ in rows],
-        pos=[p for *_, p, _ in rows],
-        tags=[t for *_, t in rows],
-        sent_starts=[i in (0, 4) for i in range(len(rows))],
-    )
+    doc = _parsed(nlp, rows, sent_starts=[i in (0, 4) for i in range(len(rows))])
     subject = PartyResolver(doc, (), ()).subject(doc[7])
     assert subject is not None and subject.text == "Psaki"
 
@@ -1023,7 +1013,10 @@ def test_inviting_someone_to_act_in_the_progressive_asks_them(nlp: Any) -> None:
     assert _rows(nlp, text) == [("demand", "sit in the front row", "The campaign", "Mark Cuban")]
 
 
-def _parsed(nlp: Any, rows: list[tuple[str, int, str, str, str]]) -> Any:
+def _parsed(
+    nlp: Any, rows: list[tuple[str, int, str, str, str]], sent_starts: list[bool] | None = None
+) -> Any:
+    """A Doc built from (word, head, dep, pos, tag) rows, lemmas in lower case."""
     from spacy.tokens import Doc
 
     return Doc(
@@ -1035,6 +1028,7 @@ def _parsed(nlp: Any, rows: list[tuple[str, int, str, str, str]]) -> Any:
         pos=[p for *_, p, _ in rows],
         tags=[t for *_, t in rows],
         lemmas=[w.lower() for w, *_ in rows],
+        sent_starts=sent_starts,
     )
 
 

@@ -70,6 +70,7 @@ from storyline.nlp.parser import (
     WIDTH,
     case_class,
     decode_tree,
+    layer_states,
     pooling,
 )
 
@@ -142,14 +143,8 @@ def layer_session(model_dir: Path, threads: int = 1) -> Any:
 def encode_batch(session: Any, tokenizer: Any, batch: Sequence[Sequence[str]]) -> list[np.ndarray]:
     """Word-level states of each sentence: ``(n_words + 1, 7, 384)`` float32, root first."""
     encodings = tokenizer.encode_batch([list(words) for words in batch], is_pretokenized=True)
-    width = max(len(e.ids) for e in encodings)
-    ids = np.zeros((len(batch), width), dtype=np.int64)
-    mask = np.zeros((len(batch), width), dtype=np.int64)
-    for i, e in enumerate(encodings):
-        ids[i, : len(e.ids)] = e.ids
-        mask[i, : len(e.ids)] = 1
-    states = session.run(LAYER_OUTPUTS, {"input_ids": ids, "attention_mask": mask})
-    stacked = np.stack(states, axis=2)  # batch x pieces x 7 x 384
+    stacked = layer_states(session, [e.ids for e in encodings])  # batch x pieces x 7 x 384
+    width = stacked.shape[1]
     out = []
     for i, (e, words) in enumerate(zip(encodings, batch, strict=True)):
         pool = pooling(e.word_ids, len(words), width)

@@ -60,6 +60,7 @@ __all__ = [
     "ParserComponent",
     "case_class",
     "decode_tree",
+    "layer_states",
     "load_parser",
     "pooling",
 ]
@@ -105,6 +106,21 @@ def pooling(word_ids: Sequence[int | None], n_words: int, width: int) -> FloatAr
     [[1.0, 0.0, 0.0, 0.0, 0.0], [0.0, 0.5, 0.5, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0, 0.0]]
     """
     return _pool([[] if w is None else [w] for w in word_ids], n_words, width)
+
+
+def layer_states(session: Any, id_lists: Sequence[Sequence[int]]) -> FloatArray:
+    """The encoder's :data:`LAYER_OUTPUTS` for wordpiece id lists, padded to the longest:
+    an array of batch x pieces x layers x width."""
+    pieces = max(len(ids) for ids in id_lists)
+    ids = np.zeros((len(id_lists), pieces), dtype=np.int64)
+    mask = np.zeros((len(id_lists), pieces), dtype=np.int64)
+    for i, row in enumerate(id_lists):
+        ids[i, : len(row)] = row
+        mask[i, : len(row)] = 1
+    states: FloatArray = np.stack(
+        session.run(LAYER_OUTPUTS, {"input_ids": ids, "attention_mask": mask}), axis=2
+    )
+    return states
 
 
 # ----------------------------------------------------------------------- decoding
@@ -326,15 +342,8 @@ class MiniLMParser:
         return [self._item_of_words(item.words[a:b]) for a, b in runs]
 
     def _parse_batch(self, items: Sequence[_Item]) -> list[tuple[Parse, FloatArray | None]]:
-        pieces = max(len(item.ids) for item in items)
-        ids = np.zeros((len(items), pieces), dtype=np.int64)
-        mask = np.zeros((len(items), pieces), dtype=np.int64)
-        for i, item in enumerate(items):
-            ids[i, : len(item.ids)] = item.ids
-            mask[i, : len(item.ids)] = 1
-        states = np.stack(
-            self._encoder.run(LAYER_OUTPUTS, {"input_ids": ids, "attention_mask": mask}), axis=2
-        )  # batch x pieces x layers x width
+        states = layer_states(self._encoder, [item.ids for item in items])
+        pieces = states.shape[1]
         width = max(len(item.words) for item in items) + 1
         layers = np.zeros((len(items), width, N_LAYERS, WIDTH), dtype=np.float32)
         cases = np.zeros((len(items), width), dtype=np.int64)

@@ -23,6 +23,10 @@ Run from the repository root once the parser (and, if ready, the NER) is trained
 
 Re-running it after the NER finishes training only needs the same command:
 the parser part is read again from ``--parser``.
+
+The shipped pipeline then goes through ``training/nlp/swap_parser.py``, which
+replaces the spaCy parser by the MiniLM tagger and parser, adds the trained
+sentence splitter and moves the sentence guard (README §1d).
 """
 
 from __future__ import annotations

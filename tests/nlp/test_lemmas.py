@@ -72,6 +72,11 @@ def test_an_unseen_past_of_an_irregular_verb_takes_its_base() -> None:
             ("fled", "fl", "VERB", "VBN"),
             ("froze", "froze", "VERB", "VBZ"),  # a past misread as "-s" present
             ("found", "found", "VERB", "VB"),  # "to found a firm": its own base
+            ("sank", "sank", "VERB", "VBP"),  # a verb to the parser, no base form
+            ("shrunk", "shrunk", "VERB", "NN"),  # the tagger saw no verb at all
+            ("lay", "lay", "VERB", "VBP"),  # "they lay bricks": a base of its own
         ],
     )
-    assert [t.lemma_ for t in lookup(doc)] == ["freeze", "flee", "freeze", "found"]
+    assert [t.lemma_ for t in lookup(doc)] == [
+        "freeze", "flee", "freeze", "found", "sink", "shrink", "lay"
+    ]  # fmt: skip

@@ -90,6 +90,7 @@ write wrote written
 _IRREGULAR_BASE = {
     form: forms.split()[0] for forms in _IRREGULAR.split(";") for form in forms.split()[1:]
 }
+_IRREGULAR_BASES = frozenset(forms.split()[0] for forms in _IRREGULAR.split(";"))
 
 
 def _undouble(stem: str) -> str | None:
@@ -170,8 +171,17 @@ class LemmaLookup:
             if lemma is not None:
                 token.lemma_ = lemma
             elif token.lower_ in _IRREGULAR_BASE and (
-                token.tag_ in _PAST_TAGS or (token.tag_ == "VBZ" and token.lower_[-1] != "s")
-            ):  # "froze" → "freeze"; tagged VBZ, which ends in "-s", it can only be a past
+                token.tag_ in _PAST_TAGS
+                or (token.tag_ == "VBZ" and token.lower_[-1] != "s")
+                or (
+                    token.pos_ in ("VERB", "AUX")
+                    and token.lower_ not in _IRREGULAR_BASES
+                    and token.tag_ in ("VBP", "NN", "NNS", "JJ", "RB")
+                )
+            ):  # "froze" → "freeze"; tagged VBZ, which ends in "-s", it can only be a past;
+                # so is a verb to the parser that is no verb's base form, tagged a present
+                # or no verb at all ("sank" as VBP or a noun); a bare VB may be a base of
+                # its own ("to found a firm")
                 token.lemma_ = _IRREGULAR_BASE[token.lower_]
             elif words and token.pos_ in _INFLECTED and _guessed_wrong(token, words):
                 known = next((c for c in base_forms(token.lower_) if c in words), None)

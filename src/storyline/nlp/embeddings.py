@@ -59,7 +59,8 @@ class SentenceEncoder:
 
     ``model_dir`` holds ``model.onnx``, ``tokenizer.json`` and ``manifest.json``
     (the shipped model by default); ``threads`` is how many batches run at once,
-    each on one core: the number of usable cores by default.
+    each on one core: the number of usable cores by default. ``session`` is the
+    onnxruntime session, which :mod:`storyline.nlp.parser` shares for the layers.
 
     >>> SentenceEncoder().encode([]).shape
     (0, 384)
@@ -91,13 +92,13 @@ class SentenceEncoder:
         options.inter_op_num_threads = 1
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._session = onnxruntime.InferenceSession(
+        self.session = onnxruntime.InferenceSession(
             str(self.model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )
         # The graph may return more (the parser reads the layers' states); the vectors
         # pool the last layer's token states.
         self._output = str(self.manifest.get("output", "token_embeddings"))
-        (output,) = [o for o in self._session.get_outputs() if o.name == self._output]
+        (output,) = [o for o in self.session.get_outputs() if o.name == self._output]
         self.dimension = int(output.shape[-1])
         self._memo: OrderedDict[str, FloatArray] = OrderedDict()
         self._memo_size = 0
@@ -177,7 +178,7 @@ class SentenceEncoder:
                 input_ids[i, : len(ids)] = ids
             attention_mask = (np.arange(width) < lengths[rows][:, None]).astype(np.int64)
             # onnxruntime releases the GIL while it runs, so batches overlap.
-            (states,) = self._session.run(
+            (states,) = self.session.run(
                 [self._output], {"input_ids": input_ids, "attention_mask": attention_mask}
             )
             vectors[rows] = _mean_pool_normalise(
@@ -218,9 +219,8 @@ def load_encoder() -> SentenceEncoder:
 
 def offer_vectors(texts: Sequence[str], vectors: Sequence[FloatArray]) -> None:
     """Vectors of ``texts`` made elsewhere by this model (storyline's parser reads every
-    sentence with it and pools the same states): the shared encoder keeps them while it
-    is remembering (:meth:`SentenceEncoder.remember`), so those sentences are not
-    encoded a second time. Nothing is loaded for them when no encoder is in use.
-    """
-    if texts and load_encoder.cache_info().currsize:
+    sentence with the shared encoder's session and pools the same states): the shared
+    encoder keeps them while it is remembering (:meth:`SentenceEncoder.remember`), so
+    those sentences are not encoded a second time."""
+    if texts:
         load_encoder().recall(texts, np.asarray(vectors, dtype=np.float32))

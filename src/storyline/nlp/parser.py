@@ -48,7 +48,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.nlp.embeddings import MODEL_DIR as ENCODER_DIR
-from storyline.nlp.embeddings import cores, offer_vectors
+from storyline.nlp.embeddings import cores, load_encoder, offer_vectors
 
 __all__ = [
     "LAYER_OUTPUTS",
@@ -233,8 +233,14 @@ class MiniLMParser:
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         providers = ["CPUExecutionProvider"]
-        self._encoder = onnxruntime.InferenceSession(
-            str(encoder_dir / "model.onnx"), options, providers=providers
+        # The shipped encoder's session is the sentence embeddings' own: one copy of the
+        # weights and one arena for both (the graph's outputs include every layer).
+        self._encoder = (
+            load_encoder().session
+            if encoder_dir == ENCODER_DIR
+            else onnxruntime.InferenceSession(
+                str(encoder_dir / "model.onnx"), options, providers=providers
+            )
         )
         missing = set(LAYER_OUTPUTS) - {o.name for o in self._encoder.get_outputs()}
         if missing:

@@ -34,6 +34,7 @@ LAS .879, against .941 / .853 / .820 for the spaCy parser it replaced.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -563,12 +564,11 @@ def _apply(doc: Doc, plan: list[list[int]], parses: list[Parse]) -> None:
             heads[i] = i if head < 0 else words[head]
             deps[i] = parse.deprels[k]
             pos[i] = parse.upos[k]
-        for i in range(a, b):  # whitespace: on the nearest word of the sentence
+        for i in range(a, b):  # whitespace: on the word before it, else the one after
             if doc[i].is_space:
-                before = [j for j in words if j < i]
-                after = [j for j in words if j > i]
-                if before or after:
-                    heads[i] = before[-1] if before else after[0]
+                k = bisect_left(words, i)
+                if words:
+                    heads[i] = words[k - 1] if k else words[0]
                 else:
                     deps[i] = "ROOT"
     strings = doc.vocab.strings

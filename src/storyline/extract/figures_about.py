@@ -41,8 +41,15 @@ read as the amount it restates):
    bought or sold>"; "cost/priced/valued at N" → "<cost|price|value> of <subject>";
    a level verb ("stood at", "reached", "totalled") → its subject, as a copula;
 10. otherwise the subject ("it" as the company it stands for), the verb (as
-    its noun for spending and giving: "pledge", "spending") and a complement
-    of purpose, destination or field ("UK pledge to the fund").
+    its noun for spending and giving: "pledge", "spending", "fine" for
+    "fined") and a complement of purpose, destination or field ("UK pledge to
+    the fund", "payment to sign the striker"); a pronoun group fined or paid
+    is who the sum is for ("fine for those who do not pay").
+
+A relative after a comma is on the noun right before it ("reserves, which it
+set at £5m"); "a yearly return of 6%" is read by the word order when the parse
+hangs the amount on a word after it; a quantity told apart by its price keeps
+it ("20gb of memory for $299").
 
 The verb is the parse's, or the one right before the figure when the parse
 hangs the figure off a noun. The measure word comes from the unit: money
@@ -111,6 +118,10 @@ _LEVELS = {
     "stand", "reach", "total", "hit", "remain", "stay", "amount", "hover", "peak", "top",
     "equal", "represent",
 }  # fmt: skip
+# verbs whose object is a figure the subject foresees, not one it owns
+_EXPECTING = {"expect", "predict", "forecast", "project", "anticipate", "foresee"}
+_PARTICLES = {"aside", "out", "back", "off", "over", "away"}
+_LEVELS_AT = {"come", "close", "open", "end", "finish", "settle", "trade"}
 # what a sum of money gives the size of: "a $5bn industry"
 _SIZED = {"industry", "market", "sector", "business", "economy", "trade"}
 _DEALS = {"deal", "takeover", "contract", "merger", "acquisition", "bid", "offer", "sale"}
@@ -118,7 +129,17 @@ _LENGTH = {"mi", "km", "m", "ft", "cm", "mm", "in", "yd"}
 _WEIGHT = {"t", "kg", "g", "lb", "oz"}
 # "in the region of $45", "in excess of", "to the tune of": the noun is not the measure
 _IDIOM_NOUNS = {"region", "excess", "tune", "order", "upwards", "total", "sum", "figure"}
+_AVERAGES = {"average", "total", "maximum", "minimum"}
 _ARGS = ("obj", "dobj", "obl", "nmod", "npadvmod", "advmod", "obl:unmarked", "nmod:unmarked")
+
+
+def _nominal(verb: Token) -> str | None:
+    """The noun for a sum spent, given or taken, also when the lemma is off ("fined")."""
+    word = verb.lower_
+    forms = [verb.lemma_.lower(), word]
+    if word.endswith("ed"):
+        forms += [word[:-1], word[:-2]]  # "fined" → "fine", "pledged", "borrowed"
+    return next((_NOMINAL[f] for f in forms if f in _NOMINAL), None)
 
 
 def _measure(kind: str, unit: str) -> str:
@@ -231,6 +252,18 @@ def _modified_noun(root: Token, end: int) -> Token | None:
     return None
 
 
+def _noun_before_of(first: Token) -> Token | None:
+    """ "a growth rate of 8%": the noun right before "of" and the figure, by word order."""
+    doc = first.doc
+    i = first.i - 1
+    if i < 1 or doc[i].lower_ != "of" or doc[i - 1].pos_ != "NOUN":
+        return None
+    noun = doc[i - 1]
+    if noun.lemma_.lower() in TIME_NOUNS or is_change(noun):
+        return None
+    return noun
+
+
 def _noun_after_conversion(first: Token, end: int) -> Token | None:
     """ "a $550,000 (£293,264) fine": an article before the amount, the noun after its
     bracketed conversion (for either amount)."""
@@ -289,6 +322,13 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         return count_phrase(span, skip, money=unit[:3].isupper() and unit[:3].isalpha())
     if (change := up_down(span)) is not None:
         return change
+    before = doc[span.start - 1] if span.start > 0 else None
+    if kind == "percent" and before is not None and before.lower_ in ("up", "down"):
+        # "profits at the bank were up 20%", with the subject hung on "up"
+        what = subject(before) or subject(before.head)
+        if what is not None and _is_content(what) and what.idx not in skip:
+            np = noun_phrase(what, skip, det=False, right=True)
+            return f"{COMPARED[before.lower_]} in {np}"
     measure = _measure(kind, unit)
     written = (span[0], end)  # the figure as written, before a conversion is read through
     first = _span_root(span)
@@ -328,6 +368,8 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         text = f"{measure} of {noun_phrase(of, skip)}"
         if kind == "money" and of.lemma_.lower() in _MONEY_NOUNS | {"profits"}:
             text = noun_phrase(of, skip, det=False)  # "$280bn in profits" is the profits
+        if kind not in ("money", "percent", "fraction", "count") and (priced := _priced(of)):
+            return f"{text} {priced}"  # "20gb of memory for $299" and "40gb … for $399"
         if (participle := _participle(of, skip)) or kind not in ("percent", "fraction"):
             return text + participle
         # "16% of women earn more than …", "it lost a third of its revenue": a share of
@@ -339,9 +381,23 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         return " ".join([text, *context])
     head = root.head
     after = doc[span.end] if span.end < len(doc) else None
-    if kind == "fraction" and after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN"):
+    word = after
+    if after is not None and after.pos_ == "DET" and after.lower_ not in ("a", "an", "no"):
+        # "half the population", "a third their size": a determiner opens the group
+        word = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    if (
+        kind == "fraction"
+        and after is not None
+        and word is not None
+        and word.pos_
+        in (
+            "NOUN",
+            "ADJ",
+            "PROPN",
+        )
+    ):
         # "one in five US citizens aged under 30": a share of the group after it
-        group = after
+        group = word
         while group.i + 1 < len(doc) and doc[group.i + 1].tag_ in ("NN", "NNS", "NNPS"):
             group = doc[group.i + 1]
         if group.pos_ in ("NOUN", "PROPN"):
@@ -350,6 +406,10 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
             anchor = root if span.start <= group.head.i < span.end else group
             clause = share_context(anchor, group, skip)
             return " ".join(w for w in (f"share of {group_np}", clause) if w)
+    of_noun = _noun_before_of(doc[span.start]) if head.i > root.i else None
+    if of_noun is not None:
+        # "a growth rate of 8% Acme said": the parse hangs the amount on a word after it
+        return _noun_complement(of_noun, root, skip)
     noun = _modified_noun(root, end) or _noun_after_conversion(*written)
     # "a 0.1% rise in output": the change noun right after the figure, however parsed
     right_after = noun is None or noun.i == span.end
@@ -376,7 +436,7 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
     nominal = head.i < root.i and head.pos_ in ("NOUN", "PROPN") and root.dep_.startswith("nmod")
     nominal = nominal and case_of(root) != "by"  # "raise its spending by £4bn": a change
     if nominal and kind == "money" and case_of(root) == "for" and head.pos_ == "NOUN":
-        return f"price of {compact_np(head, skip)}"  # "a gigabyte of storage for $149"
+        return f"price of {_counted_np(head, skip)}"  # "a gigabyte of storage for $149"
     if nominal and (before is None or before.i < head.i):
         return _noun_complement(head, root, skip)  # no verb between: "a profit of $3.36bn"
     if after is not None and after.tag_ in ("JJR", "RBR") and after.lower_ in COMPARED:
@@ -390,6 +450,11 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         return _subject_amount(root, head, name, skip)
     if (after := verb_after(doc[span.end - 1])) is not None and not is_change(after):
         return _subject_amount(root, after, name, skip)  # parsed otherwise: "30% voted for"
+    if head.pos_ in ("SYM", "NUM") and head.i < root.i and case_of(root) in ("on", "at"):
+        # "the Tories are on 33%, with Labour on 36%": the name before "on" holds it
+        held = doc[span.start - 2] if span.start >= 2 else None
+        if held is not None and held.pos_ in ("NOUN", "PROPN") and held.idx not in skip:
+            return compact_np(held, skip)
     return _verb_phrase(root, head, measure, skip, doc[span.start])
 
 
@@ -410,6 +475,10 @@ def _plural(noun: Token) -> str:
 
 def _subject_amount(root: Token, verb: Token, measure: str, skip: range) -> str:
     words = [measure, verb.text]
+    if verb.dep_ == "case" and verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "one household in three will be due to immigration": "due to" is a preposition
+        fixed = [c.text for c in verb.children if c.dep_ == "fixed"]
+        return " ".join([*words, *fixed, compact_np(verb.head, skip)])
     for c in verb.rights:
         if c.idx in skip or c.is_punct:
             continue
@@ -427,7 +496,11 @@ def _subject_amount(root: Token, verb: Token, measure: str, skip: range) -> str:
 
 def _noun_complement(head: Token, root: Token, skip: range) -> str | None:
     """ "a full-year profit of $3.36bn", "a fine of $9,000", "in the region of $45"."""
-    if head.lemma_.lower() in _IDIOM_NOUNS and case_of(head) in ("in", "to", "of", "at"):
+    by_average = head.lemma_.lower() in _AVERAGES and case_of(head) in ("by", "to", "at")
+    if by_average or (
+        head.lemma_.lower() in _IDIOM_NOUNS and case_of(head) in ("in", "to", "of", "at")
+    ):
+        # "rise by an average of 5%", "rose to an average of $3": as if "by 5%", "to $3"
         if head.head.pos_ in ("NOUN", "PROPN") and head.dep_.startswith("nmod"):
             return _noun_complement(head.head, root, skip)
         verb = head.head
@@ -437,6 +510,12 @@ def _noun_complement(head: Token, root: Token, skip: range) -> str | None:
         return _verb_phrase(head, verb, "cost", skip)
     text = noun_phrase(head, skip, det=False)
     verb = head.head
+    if head.dep_ in ("obj", "dobj") and verb.lemma_.lower() in _EXPECTING:
+        # "the bank expects growth of 2.5%": the bank's expectation, not its growth
+        owner = subject(verb)
+        if owner is not None and _is_content(owner):
+            return f"{text} {compact_np(owner, skip)} {verb.text}"
+        return text
     if head.dep_.startswith("obl") and case_of(head) in ("from", "to"):
         # "saw its share price fall from a high of 300p"
         obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
@@ -449,6 +528,52 @@ def _noun_complement(head: Token, root: Token, skip: range) -> str | None:
         if owner is not None and (name := antecedent(owner)):
             return f"{name} {text}"  # "it posted a profit of £3m"
     return text
+
+
+def _priced(noun: Token) -> str:
+    """ "for $299" right after a quantity's "of" complement: the price that tells it apart
+    from another quantity of the same thing in its sentence."""
+    doc = noun.doc
+    i = noun.i + 1
+    if i + 2 >= len(doc) or doc[i].lower_ != "for" or doc[i + 1].pos_ != "SYM":
+        return ""
+    j = i + 2
+    while j < len(doc) and (doc[j].text[:1].isdigit() or doc[j].lower_.rstrip(".") in SCALES):
+        j += 1
+    return doc[i:j].text if j > i + 2 else ""
+
+
+def _counted_np(noun: Token, skip: range) -> str:
+    """ "sold 300 shares for $5,000": what was bought or sold, with how many of it."""
+    lefts = [c for c in noun.lefts if c.dep_ not in ("det", "case")]
+    num = lefts[0] if lefts and lefts[0].dep_ == "nummod" and lefts[0].pos_ == "NUM" else None
+    if num is None or any(t.idx in skip for t in num.subtree):
+        return compact_np(noun, skip)
+    count = "".join(t.text_with_ws for t in num.subtree)
+    return count + compact_np(noun, skip)
+
+
+def _comma_antecedent(rel: Token) -> Token | None:
+    """ "the amount it set aside for reserves, which it set at £5m": a relative after a
+    comma is on the noun right before the comma, whatever noun the parse hangs it on,
+    unless that noun lies inside the parse's antecedent ("the amount of reserves, which")."""
+    doc = rel.doc
+    i = rel.i - 1
+    if i < 1 or doc[i].text != "," or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = doc[i - 1]
+    tok = noun
+    while tok.dep_.startswith(("nmod", "compound", "amod", "flat", "appos", "conj")):
+        tok = tok.head  # up through the noun phrase it ends
+    return None if tok.i == rel.head.head.i else noun
+
+
+def _pronoun_group(pron: Token, skip: range) -> str:
+    """ "those who do not pay": a pronoun that a clause after it makes a group."""
+    if pron.pos_ != "PRON" or not any(c.dep_.startswith("acl") for c in pron.rights):
+        return ""
+    text = phrase(list(pron.subtree), skip, limit=6)
+    return pron.lower_ + text[len(pron.text) :] if text.startswith(pron.text) else text
 
 
 def _is_content(tok: Token) -> bool:
@@ -505,9 +630,12 @@ def _verb_phrase(
     )
     if rel_obj is not None and verb.dep_ == "acl:relcl":
         # "reserves, which it set at £5m"
+        held = _comma_antecedent(rel_obj) or verb.head
+        if case == "for" and measure == "cost":
+            return f"price of {compact_np(held, skip)}"  # "the stake, which it sold for $8m"
         if lemma in ("cost", "price", "value"):
-            return f"{lemma} of {compact_np(verb.head, skip)}"
-        return f"{compact_np(verb.head, skip)} {verb.text}"
+            return f"{lemma} of {compact_np(held, skip)}"
+        return f"{compact_np(held, skip)} {verb.text}"
     if change and obj is not None and case == "by":
         what = obj  # "reduce its debt by £500m"
     if change and what is not None and what.idx not in skip:
@@ -529,7 +657,7 @@ def _verb_phrase(
         ]
         place = f" in {compact_np(where[0], skip)}" if where else ""
         if obj is not None:
-            return f"price of {compact_np(obj, skip)}{place}"
+            return f"price of {_counted_np(obj, skip)}{place}"
         if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN", "SYM"):
             thing = _modified_noun(verb.head, verb.head.idx) or verb.head
             return f"price of {compact_np(thing, skip)}{place}"
@@ -538,7 +666,9 @@ def _verb_phrase(
     if lemma in ("cost", "price", "value") and what is not None and _is_content(what):
         # "the deal costs £5m", "shares are priced at 120p", "which it valued at £90m"
         return f"{lemma} of {compact_np(what, skip)}"
-    if lemma in _LEVELS and what is not None and _is_content(what) and what.idx not in skip:
+    # "came in at £5m", "shares closed at 275p": a level too
+    level = lemma in _LEVELS or (lemma in _LEVELS_AT and case in ("at", "to"))
+    if level and what is not None and _is_content(what) and what.idx not in skip:
         return compact_np(what, skip)  # "inflation stood at 2.6%": a level is a copula
     if (what is None or what.idx in skip) and verb.i != root.i:
         what = verb  # "pledging £2m to the fund": the verb and its complement
@@ -548,12 +678,21 @@ def _verb_phrase(
         if what is None or what.idx in skip:
             return None
         return f"{compact_np(what, skip)} {sent_root.text}"
+    group = _pronoun_group(what, skip)
+    if group and what.dep_ == "nsubj:pass" and (noun := _nominal(verb)):
+        return f"{noun} for {group}"  # "those who do not pay may be fined £500"
     owner = short_np(what, skip) if _is_content(what) and what.i != verb.i else ""
     owner = owner or antecedent(what) or ""  # "it raised £2m": the company it stands for
     if verb.i == root.i:
         return owner or None
     amods = [c.text for c in root.lefts if c.dep_ == "amod" and c.idx not in skip]
-    words: list[str] = [owner, verb.text, *amods]
+    # "set aside £200m", "paid back £5m": the particle is part of the verb
+    particles = [
+        c.text
+        for c in verb.rights
+        if c.i < root.i and (c.dep_ == "compound:prt" or c.lower_ in _PARTICLES)
+    ]
+    words: list[str] = [owner, " ".join([verb.text, *particles]), *amods]
     # the amount's own complement counts as the verb's: "announced £300m for schools"
     own = [c for c in root.children if c.dep_.startswith("nmod") and c.pos_ in ("NOUN", "PROPN")]
     rest = [
@@ -575,8 +714,13 @@ def _verb_phrase(
         comp = rest[0]
         if comp.dep_.startswith(("obl", "nmod")):
             words.append(f"{case_of(comp)} {compact_np(comp, skip)}")
+        elif (noun := _nominal(verb)) is not None:
+            # "Acme paid £24m to sign the striker" → "Acme payment to sign the striker"
+            words[1] = noun
+            words.append("to " + phrase(list(comp.subtree), skip, limit=4))
         else:
-            words.append(phrase(list(comp.subtree), skip, limit=4))
-    if (noun := _NOMINAL.get(lemma)) and not (rest and rest[0].dep_ in ("advcl", "xcomp")):
+            # "set aside £200m to cover the cost": the purpose keeps its "to"
+            words.append("to " + phrase(list(comp.subtree), skip, limit=4))
+    if (noun := _nominal(verb)) and not (rest and rest[0].dep_ in ("advcl", "xcomp")):
         words[1] = noun  # "the UK pledged £960m to the fund" → "UK pledge to fund"
     return " ".join(w for w in words if w)

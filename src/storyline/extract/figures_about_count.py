@@ -15,6 +15,11 @@
   the new iPod comes in"), its object when it has one;
 - the complement of a noun ("a coalition of 12 charities") → that noun;
 - otherwise a short modifier to the right ("leaders of the unions");
+- the agent of a passive does what the verb says ("people attending the
+  march"); the object of a participle with no subject is what the action
+  befalls ("…, killing 30 people" → "people killed"); of an infinitive, who
+  wants or needs it done ("seats the party needs to win");
+- a count per period keeps its period ("donations made every hour");
 - a bare number taking part of a noun ("20 of the players") counts that noun;
 - a group size written as a compound ("a 36-member panel") → "number of
   members in the panel";
@@ -64,6 +69,8 @@ def _is_content(tok: Token) -> bool:
     return tok.pos_ not in ("PRON", "DET", "NUM") and tok.lower_ not in ("one", "each")
 
 
+# nouns that only state how the count is taken: "a total of", "an average of"
+_AMOUNTS = {"total", "average", "maximum", "minimum", "peak", "high", "low", "record"}
 _ORDERING = {"last", "first", "next", "past", "previous", "final", "latest", "recent"}
 _LIGHT = {"be", "have", "include", "contain", "exist"}
 # verbs that report or compare a figure say nothing about what it counts
@@ -71,7 +78,7 @@ _REPORTING = {
     "say", "show", "find", "suggest", "estimate", "reveal", "report", "indicate", "claim",
     "believe", "think", "compare", "predict", "forecast", "expect", "calculate",
 }  # fmt: skip
-_PLACES = {"in", "at", "on", "across", "throughout", "from"}
+_PLACES = {"in", "at", "on", "across", "throughout", "from", "outside", "inside", "near"}
 _TEMPORAL = {"after", "before", "since", "until", "during", "following", "despite", "among"}
 
 
@@ -86,6 +93,8 @@ def count_phrase(span: Span, skip: range, money: bool = False) -> str | None:
     rest = [t for t in span if t.pos_ not in ("NUM", "DET", "ADP") and t.lower_ not in _VAGUE]
     rest = [t for t in rest if not _numeric(t) and t.lower_ not in ("dozen", "dozens")]
     kept = [t for t in rest if t.i >= _first_after_number(span)]
+    # "100 or more employees": the bound is no modifier of the noun
+    kept = [t for t in kept if t.dep_ != "cc" and t.lower_ not in ("more", "fewer", "less")]
     if not kept:
         # "20 of the stations": the span is the number, the noun its "of" complement
         whole = [c for c in span.root.rights if c.dep_.startswith("nmod") and _case(c) == "of"]
@@ -115,7 +124,11 @@ def count_phrase(span: Span, skip: range, money: bool = False) -> str | None:
     ]
     if conj:
         words.append("and " + compact_np(conj[0], skip))
-    words.append(_context(_anchor(noun, span), noun, skip))
+    anchor = _anchor(noun, span)
+    amount = anchor.head.lemma_.lower() in _AMOUNTS and anchor.head.pos_ == "NOUN"
+    if amount and anchor.dep_.startswith("nmod") and _case(anchor) == "of":
+        anchor = anchor.head  # "watched by an average of 9 million people": on "average"
+    words.append(_context(anchor, noun, skip))
     if money:
         text = " ".join(w for w in words[2:] if w)
         return text.removeprefix("of ") if text.startswith("of ") else f"money {text}".strip()
@@ -198,7 +211,9 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
             tail = f"{case or ''} {compact_np(objs[0], skip)}".strip()
         elif objs:
             tail = phrase(list(objs[0].subtree), skip, limit=4)
-        return f"{verb.text} {tail}".strip()
+            if objs[0].dep_ == "xcomp" and any(c.lower_ == "to" for c in objs[0].lefts):
+                tail = f"to {tail}"  # "expected to attend the rally"
+        return " ".join(w for w in (verb.text, tail, _period(verb)) if w)
     if dep in ("obj", "dobj", "obl") and verb.lemma_.lower() in _REPORTING:
         return right  # "figures showed 60% of viewers …", "he said 111 of the bodies …"
     if dep in ("obj", "dobj"):
@@ -207,6 +222,12 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
             # "let 2 million workers claim a refund": what the counted things do
             return f"{right} {phrase(list(small[0].subtree), skip, limit=5)}".strip()
         subj = subject(verb, control=False)
+        marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+        done = not marks or marks == ["by"]  # not "hopeful of winning two games"
+        if verb.tag_ == "VBG" and subj is None and done and verb.lemma_.isalpha():
+            # "…, killing 30 people", "a mandate covering 80 million workers", "by cutting
+            # 300 jobs": the things the action befalls
+            return " ".join(w for w in (right, _past_participle(verb.lemma_.lower())) if w)
         # a place or other complement after the object reads after the verb, wherever
         # the parse hangs it: "jobs Zenith Motors cut in Ohio", but "leaders of the unions"
         place = right.split(" ", 1)[0] in _PLACES
@@ -215,20 +236,112 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
             return f"{owned} {compact_np(subj, skip)} {verb.text} {after}".strip()
         if subj is not None and (name := antecedent(subj)):
             return f"{owned} {name} {verb.text} {after}".strip()  # "it cut 300 jobs"
+        if (
+            verb.dep_ == "xcomp"
+            and verb.head.pos_ == "VERB"
+            and any(c.lower_ == "to" for c in verb.lefts)
+        ):
+            # "the party needs to win 60 seats": who needs to win them
+            boss = subject(verb.head, control=False)
+            who = compact_np(boss, skip) if boss is not None and _is_content(boss) else ""
+            if boss is not None and not who:
+                who = antecedent(boss) or ""
+            words = (owned, who, verb.head.text, "to", verb.text, after)
+            return " ".join(w for w in words if w)
         if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            return f"{right} {verb.head.text} to {verb.text}".strip()  # "plans to abolish"
+            # "plans to abolish", "plans to create 500 jobs in the region"
+            return " ".join(w for w in (owned, verb.head.text, "to", verb.text, after) if w)
         return right or verb.text
     if dep.startswith("obl") and _case(anchor) not in _TEMPORAL:
         obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
         if obj is not None and obj.i < anchor.i:
             return f"{right} {verb.text} {compact_np(obj, skip)}".strip()
         subj = subject(verb, control=False)
+        agent = dep == "obl:agent" or (_case(anchor) == "by" and verb.tag_ == "VBN")
+        if agent and verb.pos_ == "VERB" and verb.lemma_.isalpha():
+            # "the march was attended by 5,000 people": the people attended the march
+            what = compact_np(subj, skip) if subj is not None and _is_content(subj) else ""
+            return " ".join(w for w in (right, _gerund(verb.lemma_.lower()), what) if w)
         if subj is not None and _is_content(subj) and subj.idx not in skip:
             return f"{right} {compact_np(subj, skip)} {verb.text}".strip()
         return f"{right} {verb.text}".strip()
     if dep.startswith("nmod") and verb.pos_ in ("NOUN", "PROPN") and verb.i < anchor.i:
+        if _case(anchor) not in (None, "of"):
+            return right  # "no dissents in the two cases": the cases hold the dissents
+        if _case(verb) is not None and all(
+            c.dep_ == "case" or c.i == anchor.i for c in verb.children
+        ):
+            return right  # "in front of 80,000 fans", "on behalf of": a preposition
         return f"{right} {compact_np(verb, skip)}".strip()  # "a coalition of 12 charities"
     return right
+
+
+# past participles that do not end in "-ed"
+_IRREGULAR = {
+    "be": "been", "have": "had", "do": "done", "go": "gone", "come": "come", "become": "become",
+    "make": "made", "take": "taken", "give": "given", "get": "got", "see": "seen",
+    "say": "said", "tell": "told", "leave": "left", "keep": "kept", "hold": "held",
+    "bring": "brought", "buy": "bought", "sell": "sold", "send": "sent", "spend": "spent",
+    "lend": "lent", "build": "built", "lose": "lost", "win": "won", "pay": "paid",
+    "lay": "laid", "lead": "led", "feed": "fed", "meet": "met", "find": "found",
+    "hit": "hit", "cut": "cut", "put": "put", "set": "set", "let": "let", "shut": "shut",
+    "hurt": "hurt", "cost": "cost", "spread": "spread", "quit": "quit", "bid": "bid",
+    "run": "run", "read": "read", "draw": "drawn", "throw": "thrown", "grow": "grown",
+    "know": "known", "show": "shown", "fly": "flown", "drive": "driven", "write": "written",
+    "eat": "eaten", "fall": "fallen", "rise": "risen", "break": "broken", "choose": "chosen",
+    "speak": "spoken", "steal": "stolen", "wear": "worn", "tear": "torn", "bear": "borne",
+    "begin": "begun", "sink": "sunk", "strike": "struck", "stick": "stuck", "hang": "hung",
+    "catch": "caught", "teach": "taught", "think": "thought", "fight": "fought",
+    "seek": "sought", "shoot": "shot", "feel": "felt", "deal": "dealt", "mean": "meant",
+    "sit": "sat", "stand": "stood", "understand": "understood", "forget": "forgotten",
+    "freeze": "frozen", "hide": "hidden", "bite": "bitten", "swear": "sworn",
+}  # fmt: skip
+
+
+def _past_participle(lemma: str) -> str:
+    """ "kill" → "killed", "cover" → "covered", "leave" → "left", "stop" → "stopped"."""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + lemma[-1] + "ed" if _doubles(lemma) else lemma + "ed"
+
+
+def _doubles(lemma: str) -> bool:
+    """A one-syllable word ending consonant-vowel-consonant doubles its last letter."""
+    vowels = "aeiou"
+    syllables = sum(
+        1 for k, ch in enumerate(lemma) if ch in vowels and (k == 0 or lemma[k - 1] not in vowels)
+    )
+    return (
+        syllables == 1
+        and len(lemma) >= 3
+        and lemma[-1] not in vowels + "wxy"
+        and lemma[-2] in vowels
+        and lemma[-3] not in vowels
+    )
+
+
+def _gerund(lemma: str) -> str:
+    """ "attend" → "attending", "use" → "using", "die" → "dying", "hit" → "hitting"."""
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "oe", "ye")):
+        return lemma[:-1] + "ing"
+    return lemma + lemma[-1] + "ing" if _doubles(lemma) else lemma + "ing"
+
+
+def _period(verb: Token) -> str:
+    """ "made every hour", "built each year": a count per period says its period."""
+    for c in verb.rights:
+        dets = [d for d in c.children if d.dep_ == "det"]
+        if c.lemma_.lower() not in TIME_NOUNS or len(dets) != len(list(c.children)):
+            continue
+        if dets and dets[0].lower_ in ("every", "each", "per"):
+            return f"{dets[0].lower_} {c.text}"
+    return ""
 
 
 def share_context(anchor: Token, noun: Token, skip: range) -> str:

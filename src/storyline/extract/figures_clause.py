@@ -154,6 +154,9 @@ def worth_phrase(first: Token, skip: range) -> str | None:
         thing = head  # "a company worth $30bn"
     if thing is None:
         thing = subject(worth)  # "exports were worth $18bn"
+    if thing is None and worth.dep_ == "ROOT":
+        # "the deal is worth $2bn" with the subject hung on the amount, or nowhere
+        thing = subject(first) or _noun_before(worth)
     if thing is None and worth.i > 0 and doc[worth.i - 1].pos_ in ("NOUN", "PROPN"):
         thing = doc[worth.i - 1]
     if thing is None or thing.pos_ not in ("NOUN", "PROPN"):

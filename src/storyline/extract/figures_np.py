@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 __all__ = ["antecedent", "compact_np", "noun_phrase", "phrase", "short_np", "subject"]
 
+_TIMES = {"year", "quarter", "month", "week", "day", "period", "half", "season"}
 # no "nummod": another figure's number says nothing about what this one measures
 _MODIFIERS = {"compound", "amod", "nmod:poss", "poss", "flat"}
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -30,6 +31,13 @@ def phrase(tokens: list[Token], skip: range, limit: int = 10) -> str:
             kept.append(t)
         depth -= t.text == ")" and depth > 0
     words = kept[:limit]
+    if len(kept) > limit and words[-1].dep_ not in ("case", "mark", "cc", "det", "punct"):
+        # not cut inside a phrase: "without five good GCSEs", not "without five good"
+        # (a preposition or conjunction left at the cut is dropped instead)
+        tail = kept[limit : limit + 3]
+        heads = {t.head.i for t in words}
+        last = max((k for k, t in enumerate(tail) if t.i in heads), default=-1)
+        words += tail[: last + 1]
     while words and (words[0].is_punct or words[0].dep_ in ("case", "mark", "cc")):
         words.pop(0)
     while words and (words[-1].is_punct or words[-1].dep_ in ("case", "cc", "det")):
@@ -95,7 +103,25 @@ def compact_np(noun: Token, skip: range) -> str:
         split = nxt is not None and nxt.head == noun.head != noun and nxt.dep_ == noun.dep_
         if split and nxt is not None and nxt.pos_ == "PROPN":
             return noun_phrase(nxt, skip, det=False)
-    return noun_phrase(noun, skip, det=False, right=_of_chain(noun))
+    return noun_phrase(noun, skip, det=False, right=_of_chain(noun) or _bare_head(noun))
+
+
+def _bare_head(noun: Token) -> bool:
+    """ "spending on online ads", "support for the euro": a bare common noun says what
+    it is only with the complement right after it."""
+    doc = noun.doc
+    if noun.tag_ != "NN" or noun.i + 2 >= len(doc) or doc[noun.i + 1].dep_ != "case":
+        return False  # a singular head: "profits" and "sales" say what they are
+    if any(c.dep_ != "det" for c in noun.lefts):
+        return False
+    comp = doc[noun.i + 1].head
+    sub = list(comp.subtree)
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "NUM", "SYM") for t in sub) or len(sub) > 4:
+        return False
+    first = next((c for c in noun.rights if c.dep_.startswith(("nmod", "obl"))), None)
+    timely = comp.lemma_.lower() in _TIMES  # "for the year" says when
+    named = comp.pos_ in ("NOUN", "PROPN")
+    return first is not None and first.i == comp.i and named and not timely
 
 
 def _of_chain(noun: Token) -> bool:
@@ -130,9 +156,11 @@ def short_np(noun: Token, skip: range, limit: int = 6) -> str:
         text = phrase([t for t in tokens if t.dep_ != "det" or t.head.i != noun.i], skip)
         if text:
             return text
-    of = [c for c in noun.rights if any(m.lower_ == "of" and m.dep_ == "case" for m in c.lefts)]
-    if noun.pos_ == "NOUN" and of and noun.doc[noun.i + 1].lower_ == "of":
-        # "the price of a barrel of oil": a head noun right before its "of" complement
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    comp = [c for c in noun.rights if any(m.i == noun.i + 1 for m in c.lefts)]
+    if noun.pos_ == "NOUN" and comp and nxt is not None and nxt.dep_ == "case":
+        # "the price of a barrel of oil", "the gap between the two sides": a head noun
+        # right before its complement
         return noun_phrase(noun, skip, det=False, right=True)
     return compact_np(noun, skip)
 
@@ -154,6 +182,13 @@ def subject(verb: Token, control: bool = True) -> Token | None:
             if subj.lower_ in _RELATIVE and before is not None and before.pos_ == "NOUN":
                 return before  # "shares which have advanced 4%", however it is parsed
             return subj
+        cc = next((c for c in verb.lefts if c.dep_ == "cc"), None)
+        if verb.dep_ == "conj" and cc is not None:
+            # "… and the gap between them is only 1%": a subject the parse hung on the
+            # first conjunct, standing after the second's conjunction, is the second's
+            inside = (c for c in verb.head.children if c.dep_ in deps and cc.i < c.i < verb.i)
+            if (own := next(inside, None)) is not None:
+                return own
         purpose = verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.lefts)
         # "prices rebounded, rising to $42": a participle adjunct shares the main subject
         adjunct = (
@@ -182,6 +217,11 @@ def antecedent(pron: Token, reach: int = 80) -> str | None:
     if pron.lower_ not in ("it", "its"):
         return None
     doc = pron.doc
+    said = pron.head.head if pron.dep_ == "nsubj" and pron.head.dep_ == "ccomp" else None
+    teller = subject(said, control=False) if said is not None else None
+    if teller is not None and teller.pos_ == "NOUN" and teller.i < pron.i:
+        # "the company said it had set aside £200m": "it" is the one who said so
+        return teller.text
     for i in range(pron.i - 1, max(-1, pron.i - reach), -1):
         tok = doc[i]
         named = tok.ent_type_ in ("ORG", "GPE") or (tok.pos_ == "PROPN" and tok.dep_ == "nsubj")

@@ -107,8 +107,15 @@ def parallel_abouts(doc: Doc, figures: Sequence[Measured]) -> list[str | None]:
             gap_start = earlier[0] if earlier is not None else figures[j].end
             if _LISTED.match(text[gap_start : fig.start]) or _COMPARED.search(text[lo : fig.start]):
                 source = j
+        if source is None and before and about is None and figures[before[-1]].unit == fig.unit:
+            # "five million lives saved by 2015 and five million thereafter": a figure
+            # with nothing of its own to say measures what the one before it measures
+            source = before[-1]
         if source is not None and out[source]:
             about = _strip_place(out[source] or "", places[source])
+            if place is not None:
+                # "the rate in Germany is 12%, against 9% in France": not Germany's
+                about = _strip_places(doc, about, lo, fig.start)
         if about and place and place[1].lower() not in about.lower():
             about = f"{about} in {place[1]}"
         out.append(about)
@@ -118,6 +125,14 @@ def parallel_abouts(doc: Doc, figures: Sequence[Measured]) -> list[str | None]:
 def _converts(gap: str, fig: Measured) -> bool:
     """The figure restates the money before it in brackets: "(" or ";" between them."""
     return bool(_CONVERSION.match(gap)) and _kind(fig.unit) == "money"
+
+
+def _strip_places(doc: Doc, about: str, lo: int, hi: int) -> str:
+    """``about`` without "in <place>" for the places named in ``[lo, hi)``."""
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and lo <= ent.start_char < hi:
+            about = re.sub(rf"\s+in\s+{re.escape(ent.text)}\b", "", about)
+    return about
 
 
 def _strip_place(about: str, place: tuple[int, str] | None) -> str:

@@ -7,7 +7,13 @@ import pytest
 from spacy.tokens import Doc
 
 from storyline.extract.entities import group_entities
-from storyline.extract.quotes import Quote, Speaker, _cue_speakers, extract_quotes
+from storyline.extract.quotes import (
+    Quote,
+    Speaker,
+    _cue_speakers,
+    _inside_reports,
+    extract_quotes,
+)
 from storyline.extract.quotes_flow import _lead_in, in_paragraph, to_sentence_end
 from storyline.extract.quotes_grammar import (
     _aside,
@@ -1226,3 +1232,229 @@ def test_a_speech_verb_in_a_relative_clause_does_not_end_the_report(nlp: Any) ->
     )
     (q,) = [q for q in quotes(nlp, text) if q.cue == "explained"]
     assert q.text.endswith("demands respect and accountability")
+
+
+def test_a_partial_quote_after_a_progressive_verb_in_a_report_is_the_reporters(
+    nlp: Any,
+) -> None:
+    text = "At one point, Mayor Ruiz said county officials were calling “every ten minutes.”"
+    found = quotes(nlp, text)
+    (partial,) = [q for q in found if q.kind == "partial"]
+    assert partial.text == "every ten minutes." and partial.cue == "said"
+    assert partial.speaker is not None and partial.speaker.name == "Ruiz"
+    assert not [q for q in found if q.cue == "calling"]
+
+
+def test_a_subject_with_a_relative_clause_before_a_partial_quote_is_said(nlp: Any) -> None:
+    text = (
+        "Parents who meet online with the local reading club are “very, very keen on the "
+        "plan,” Doyle said."
+    )
+    found = quotes(nlp, text)
+    lead = [q for q in found if q.text == "Parents who meet online with the local reading club are"]
+    assert len(lead) == 1 and lead[0].kind == "indirect" and lead[0].cue == "said"
+    assert lead[0].speaker is not None and lead[0].speaker.name == "Doyle"
+
+
+def test_words_running_into_a_quote_with_no_comma_are_said_not_a_scene(nlp: Any) -> None:
+    text = "Closing the library would “send the wrong signal about our values,” Mayor Ruiz added."
+    found = quotes(nlp, text)
+    (lead,) = [q for q in found if q.text == "Closing the library would"]
+    assert lead.kind == "indirect" and lead.cue == "added"
+    assert lead.speaker is not None and lead.speaker.name == "Ruiz"
+
+
+def test_a_that_clause_with_a_copula_runs_past_a_quoted_subject(nlp: Any) -> None:
+    text = (
+        'It started when the mayor tweeted that the council\'s "appetite for new debt" '
+        "was a mistake."
+    )
+    found = quotes(nlp, text)
+    (report,) = [q for q in found if q.kind == "indirect"]
+    assert report.text == 'that the council\'s "appetite for new debt" was a mistake'
+    assert report.cue == "tweeted"
+    (partial,) = [q for q in found if q.kind == "partial"]
+    assert partial.cue == "tweeted" and partial.speaker is not None
+    assert partial.speaker.name == "the mayor"
+
+
+def test_a_speech_noun_keeps_the_words_the_parser_hung_on_it(nlp: Any) -> None:
+    text = (
+        'Yet while Ruiz\'s old statements, including his promise to be "fair" in disputes '
+        "between landlords and tenants, have drawn fire, he won."
+    )
+    (report,) = [q for q in quotes(nlp, text) if q.kind == "indirect"]
+    assert report.text == 'to be "fair" in disputes between landlords and tenants'
+    assert report.cue == "promise"
+    assert report.speaker is not None and report.speaker.name == "Ruiz"
+
+
+def test_a_participle_after_a_passive_has_the_passive_subject_as_speaker(nlp: Any) -> None:
+    text = "The senator was jeered by the crowd after telling them that the plan was “a disgrace.”"
+    found = quotes(nlp, text)
+    (report,) = [q for q in found if q.kind == "indirect"]
+    assert report.text == "that the plan was “a disgrace" and report.cue == "telling"
+    assert report.speaker is not None and report.speaker.name == "The senator"
+    (partial,) = [q for q in found if q.kind == "partial"]
+    assert partial.cue == "telling" and partial.speaker == report.speaker
+
+
+def test_a_report_stops_before_the_writers_source_after_a_quote(nlp: Any) -> None:
+    text = "Smith said Jones “would have no chance to win,” the aide recalled."
+    (report,) = [q for q in quotes(nlp, text) if q.kind == "indirect"]
+    assert report.text == "Jones “would have no chance to win" and report.cue == "said"
+    assert report.speaker is not None and report.speaker.name == "Smith"
+
+
+def test_an_attributive_continued_does_not_end_a_report_as_a_cue(nlp: Any) -> None:
+    text = (
+        "Gordon Hale said he doubts the effort needs a settled plan. Rather, he said, "
+        "continued struggles by the campaign will coalesce support around stopping him."
+    )
+    second = quotes(nlp, text)[1]
+    assert second.kind == "indirect" and second.cue == "said"
+    assert second.text.endswith("will coalesce support around stopping him")
+    assert second.speaker is not None and second.speaker.name == "Gordon Hale"
+
+
+def test_a_postposed_speaker_with_a_prepositional_phrase_speaks(nlp: Any) -> None:
+    text = (
+        "“They know the mayor is the only one strong enough to fix the roads,” a voice-over "
+        "in the ad states. “She will stand up to the developers.”"
+    )
+    found = quotes(nlp, text)
+    assert [q.kind for q in found] == ["direct", "direct"]
+    assert {q.cue for q in found} == {"states"}
+    assert found[0].speaker is not None and found[0].speaker.name.startswith("a voice-over")
+    assert found[1].speaker == found[0].speaker
+
+
+def test_a_quote_over_paragraphs_is_cut_before_a_last_paragraph_with_its_own_attribution(
+    nlp: Any,
+) -> None:
+    text = (
+        "“The old rules are gone,” Mayor Ruiz said. “People call us every day and we cannot "
+        "keep up.\n\n“And they still ask for the paper forms,” Ruiz said with a grin."
+    )
+    first, second, third = quotes(nlp, text)
+    assert second.text == "People call us every day and we cannot keep up."
+    assert third.text == "And they still ask for the paper forms,"
+    assert first.cue_start == second.cue_start != third.cue_start
+    assert {q.kind for q in (first, second, third)} == {"direct"}
+    assert third.speaker is not None and third.speaker.name == "Ruiz"
+
+
+def test_a_quote_over_paragraphs_stays_whole_when_its_last_attribution_names_another(
+    nlp: Any,
+) -> None:
+    text = (
+        "“The old rules are gone,” Mayor Ruiz said. “People call us every day and we cannot "
+        "keep up.\n\n“And they still ask for the paper forms,” added Council Member Ana Soto."
+    )
+    second = quotes(nlp, text)[1]
+    assert second.text.startswith("People call us") and second.text.endswith("paper forms,")
+    assert second.cue == "added"
+
+
+def test_a_curly_quote_nested_in_a_quote_does_not_close_it() -> None:
+    from storyline.extract.quotes_cues import quote_spans
+
+    text = (
+        "He wrote: “If you care, show it even when “your team” needs to answer. "
+        "Otherwise it is empty.” Then he left."
+    )
+    ((start, end, continued),) = quote_spans(text)
+    assert text[start:end] == (
+        "If you care, show it even when “your team” needs to answer. Otherwise it is empty."
+    )
+    assert not continued
+    # an unbalanced opening mark inside a quote opens nothing of its own
+    text = "He called it “a mess and she called it “a win.” The end."
+    assert [text[a:b] for a, b, _ in quote_spans(text)] == ["a mess and she called it “a win."]
+
+
+def test_an_opening_mark_typed_after_a_word_closes_the_quote() -> None:
+    from storyline.extract.quotes_cues import quote_spans
+
+    text = "She called for an “expedited review“ of the pipes and a “health monitoring plan” too."
+    spans = [text[a:b] for a, b, _ in quote_spans(text)]
+    assert spans == ["expedited review", "health monitoring plan"]
+
+
+def test_according_to_after_a_conjunction_reports_the_clause_after_it(nlp: Any) -> None:
+    text = (
+        "Ruiz will skip the hearing, but, according to her aides, the council would call it "
+        "a “stunt” if she came."
+    )
+    found = quotes(nlp, text)
+    (report,) = [q for q in found if q.cue == "according" and q.kind == "indirect"]
+    assert report.text == "the council would call it a “stunt” if she came"
+    assert report.speaker is not None and report.speaker.name == "her aides"
+    # the partial quote's own cue stands in what the aides report: theirs
+    (partial,) = [q for q in found if q.kind == "partial"]
+    assert partial.text == "stunt" and partial.cue == "according"
+    assert partial.speaker == report.speaker
+
+
+def _made_quote(text: str, part: str, kind: Any, cue: str, speaker: Speaker) -> Quote:
+    start = text.index(part)
+    cue_start = text.index(cue)
+    return Quote(
+        part, kind, cue, cue_start, cue_start + len(cue), speaker, start, start + len(part)
+    )
+
+
+def test_a_partial_quote_whose_cue_reports_no_clause_around_it_joins_the_report_around_it() -> None:
+    text = "Rivera said in her remarks that the city backs its “steadfast friends,” naming Lyon."
+    rivera = Speaker("Rivera", "e1", None, 0, 6)
+    city = Speaker("the city", None, None, 32, 40)
+    report = _made_quote(
+        text,
+        "in her remarks that the city backs its “steadfast friends,” naming Lyon",
+        "indirect",
+        "said",
+        rivera,
+    )
+    naming = _made_quote(text, "Lyon", "indirect", "naming", city)
+    partial = _made_quote(text, "steadfast friends,", "partial", "naming", city)
+    (moved,) = _inside_reports(text, [partial], [report, naming])
+    assert (moved.cue, moved.cue_start, moved.speaker) == ("said", 7, rivera)
+    assert moved.text == "steadfast friends," and moved.kind == "partial"
+    # a report in another sentence claims nothing
+    text2 = "Rivera said so. The city backs its “steadfast friends,” naming Lyon."
+    far = _made_quote(
+        text2, "so. The city backs its “steadfast friends,” naming Lyon", "indirect", "said", rivera
+    )
+    partial2 = _made_quote(text2, "steadfast friends,", "partial", "naming", city)
+    assert _inside_reports(text2, [partial2], [far]) == [partial2]
+
+
+def test_an_unattributed_partial_quote_a_few_words_after_a_cut_report_joins_it() -> None:
+    text = "When Rivera pointed out that Soto refers to it as “Metro for all,” Ruiz smiled."
+    rivera = Speaker("Rivera", "e1", None, 5, 11)
+    report = _made_quote(text, "that Soto refers to it", "indirect", "pointed", rivera)
+    partial = Quote("Metro for all,", "partial", None, None, None, None, 51, 65)
+    assert text[51:65] == "Metro for all,"
+    (joined,) = _inside_reports(text, [partial], [report])
+    assert (joined.cue, joined.speaker) == ("pointed", rivera)
+    # not past a comma: "…, Ruiz said “…”" is another clause
+    text2 = "Rivera pointed out that Soto left, and Ruiz wrote “Metro for all” on a card."
+    report2 = _made_quote(text2, "that Soto left", "indirect", "pointed", rivera)
+    start = text2.index("Metro")
+    partial2 = Quote("Metro for all", "partial", None, None, None, None, start, start + 13)
+    assert _inside_reports(text2, [partial2], [report2]) == [partial2]
+
+
+def test_a_cue_inside_the_quotes_own_marks_does_not_claim_it() -> None:
+    text = "The firm “lists 90 offices abroad, according to its own website.”"
+    website = Speaker("its own website", None, None, 48, 63)
+    according = _made_quote(
+        text,
+        "The firm “lists 90 offices abroad, according to its own website",
+        "indirect",
+        "according",
+        website,
+    )
+    start = text.index("lists")
+    partial = Quote(text[start:-1], "partial", None, None, None, None, start, len(text) - 1)
+    assert _inside_reports(text, [partial], [according]) == [partial]

@@ -5,7 +5,9 @@
   quote split by its attribution ("“A,” he said. “B.”") gives **two** records,
   one per quoted part, with the same speaker and cue, so each keeps exact
   offsets; the second part inherits the first's speaker when its own sentence
-  has no cue.
+  has no cue. A quote left open over paragraphs is cut before its last
+  paragraph when that one has an attribution of its own naming the same
+  speaker ("“A,” he said. “B …\n“C,” he added."): B goes with A, C with "added".
 - ``partial``: a quoted phrase inside a sentence. It is attributed only when a
   speech verb of that sentence governs it ("Smith said the deal would tackle
   “the harder questions first.”") or it stands inside a report, which then
@@ -14,7 +16,9 @@
   and ``cue`` are ``None``), and so do titles ("said on “Fox News Sunday”") and
   a writer's naming ("condemned what he called a “brazen breach”"). A partial
   quote in a clause another cue reports is that speaker's ("Ryan said the
-  protests demand that all engage in “more listening”").
+  protests demand that all engage in “more listening”", "because, according
+  to Trump, the media would call him a “chicken”"), and so is one whose own
+  cue reports no clause around it while another cue's report holds it.
 - ``indirect``: the clause a speech verb reports ("X said (that) …", "X told
   reporters …", "X warned …", "… , according to X").
 
@@ -86,6 +90,7 @@ from storyline.extract.quotes_flow import (
     _postposed,
     _until_next_cue,
     attribution_beside,
+    before_attribution,
     carried_on,
     continues,
     in_paragraph,
@@ -188,7 +193,8 @@ def _title(text: str, start: int, end: int) -> bool:
 def _reported_in(inner: Any, outer: Any) -> bool:
     """Whether the cue ``inner`` stands, with a subject of its own, in the clause the
     cue ``outer`` reports ("Ryan said the spate demands that …")."""
-    if inner.i == outer.i or inner.head.i == inner.i or inner.tag_ == "VBG":
+    progressive = any(c.dep_ == "aux" for c in inner.children)  # "were calling"
+    if inner.i == outer.i or inner.head.i == inner.i or (inner.tag_ == "VBG" and not progressive):
         return False  # not "said A, adding that “…”"
     if not any(c.dep_.startswith("nsubj") for c in inner.children):
         return False  # no subject of its own ("went on to say"): not a clause of its own
@@ -198,6 +204,15 @@ def _reported_in(inner: Any, outer: Any) -> bool:
             return below.dep_ in ("ccomp", "xcomp")
         below = a
     return False
+
+
+def _speaker_phrase(run: list[Any], nxt: Any) -> bool:
+    """Whether words run on into the speaker's name as one noun phrase with it
+    ("a voice-over in the" + "ad"): no verb, no comma between."""
+    doc = nxt.doc
+    if any(t.pos_ in ("VERB", "AUX") for t in run) or not any(t.pos_ == "ADP" for t in run):
+        return False
+    return all(_blank(t) for t in doc[run[-1].i + 1 : nxt.i])
 
 
 def _share_before(cue: Any) -> Any | None:
@@ -278,6 +293,14 @@ class _Extractor(SpeakerNamer):
             and _says(verb)
             and _reports(verb)
             and _subject(verb) is not None
+            # not a verb the quote runs on from in the clause another cue reports:
+            # "Trump said aides were calling “every hour”" quotes Trump
+            and not (
+                _is_cue(verb.head)
+                and _reported_in(verb, verb.head)
+                and not any(t.text in (",", ":") for t in doc[verb.i + 1 : span[0].i])
+                and not _FULL_STOP.search(self.text, verb.head.idx, verb.idx)
+            )
         ):
             return verb  # "…, adding, “…”", "Smith said: “…”"
         found: list[tuple[int, Any, bool]] = []
@@ -341,44 +364,82 @@ class _Extractor(SpeakerNamer):
     def quoted(self) -> list[Quote]:
         quotes: list[Quote] = []
         prev: Quote | None = None
-        for start, end, continued in quote_spans(self.text):
-            content = self.text[start:end]
-            if not content.strip():
-                continue
-            kind = cast(QuoteKind, kind_of(self.doc, start, end, continued))
-            if kind == "partial" and _title(self.text, start, end):
-                quotes.append(_quote(content, kind, None, None, start, end))
-                continue  # "told “Morning Joe”", "said on “Fox News Sunday”": a name
-            cue = self.cue_for(start, end, governing_only=kind == "partial")
-            subj = None
-            if cue is None:
-                # a partial quote that ends its clause with a comma takes the
-                # attribution after it: "Teachers are “…,” Ms. García said."
-                after_only = kind == "partial"
-                cue, subj = attribution_beside(self.doc, start, end, after_only)
-            speaker = None
-            if cue is not None:
-                subj = subj or _subject(cue)
-                speaker = self.cue_speaker(subj) if subj is not None else None
-                if speaker is not None and subj is not None and _pronoun(subj):
-                    speaker = self._continue(prev, subj, speaker)
-            elif (
-                prev is not None
-                and (kind == "direct" or resumes(self.text, prev, start))
-                and continues(self.text, prev, start)
-            ):  # "“The risk,” he said, “is that …”": the quote goes on past its attribution
-                kind = "direct"
-                quotes.append(replace(prev, text=content, kind=kind, start=start, end=end))
-                prev = quotes[-1]
-                continue
-            quote = _quote(content, kind, cue, speaker, start, end)
-            quotes.append(quote)
-            if kind == "direct" or speaker is not None:
-                # an attributed partial quote ends a sentence a quote may go on
-                # from: "Because of …, “she does need him,” Kunin said. “The …”"
-                prev = quote
+        for whole in quote_spans(self.text):
+            for start, end, continued in self._pieces(*whole, prev):
+                prev = self._one_quote(quotes, prev, start, end, continued)
         spans = [(q.start, q.end) for q in quotes]
         return quotes + [f for q in quotes for f in self._unquoted_parts(q, spans)]
+
+    def _one_quote(
+        self, quotes: list[Quote], prev: Quote | None, start: int, end: int, continued: bool
+    ) -> Quote | None:
+        """Reads the quote at ``start:end`` into ``quotes``; returns the quote a next
+        one may go on from (``prev`` when this one is not)."""
+        content = self.text[start:end]
+        if not content.strip():
+            return prev
+        kind = cast(QuoteKind, kind_of(self.doc, start, end, continued))
+        if kind == "partial" and _title(self.text, start, end):
+            quotes.append(_quote(content, kind, None, None, start, end))
+            return prev  # "told “Morning Joe”", "said on “Fox News Sunday”": a name
+        cue = self.cue_for(start, end, governing_only=kind == "partial")
+        subj = None
+        if cue is None:
+            # a partial quote that ends its clause with a comma takes the
+            # attribution after it: "Teachers are “…,” Ms. García said."
+            after_only = kind == "partial"
+            cue, subj = attribution_beside(self.doc, start, end, after_only)
+        speaker = None
+        if cue is not None:
+            subj = subj or _subject(cue)
+            speaker = self.cue_speaker(subj) if subj is not None else None
+            if speaker is not None and subj is not None and _pronoun(subj):
+                speaker = self._continue(prev, subj, speaker)
+        elif (
+            prev is not None
+            and (kind == "direct" or resumes(self.text, prev, start))
+            and continues(self.text, prev, start)
+        ):  # "“The risk,” he said, “is that …”": the quote goes on past its attribution
+            quotes.append(replace(prev, text=content, kind="direct", start=start, end=end))
+            return quotes[-1]
+        quote = _quote(content, kind, cue, speaker, start, end)
+        quotes.append(quote)
+        if kind == "direct" or speaker is not None:
+            # an attributed partial quote ends a sentence a quote may go on
+            # from: "Because of …, “she does need him,” Kunin said. “The …”"
+            return quote
+        return prev
+
+    def _pieces(
+        self, start: int, end: int, continued: bool, prev: Quote | None
+    ) -> list[tuple[int, int, bool]]:
+        """A quote over several paragraphs cut before its last paragraph when that
+        one has an attribution of its own after it and the first goes on from words
+        before it in its paragraph: "“A,” he said. “B …\n“C,” he added." says B and
+        C under two attributions (the news convention PolNeAR follows). Not when
+        the last attribution names someone else than the quote before: the open
+        mark says one speaker goes on, so the attribution at the end holds."""
+        text = self.text
+        brk = text.rfind("\n", start, end)
+        if not continued or brk < 0:
+            return [(start, end, continued)]
+        last = brk + 1
+        while last < end and (text[last].isspace() or text[last] in "“\"'"):
+            last += 1
+        first_end = len(text[:brk].rstrip())
+        para = text.rfind("\n", 0, start) + 1
+        before = text[para : start - 1].strip()
+        cue, subj = attribution_beside(self.doc, last, end, after_only=True)
+        if cue is None or subj is None or not before or last >= end or first_end <= start:
+            return [(start, end, continued)]
+        if not _pronoun(subj):
+            ent = entity_at(self.entities, subj.idx, subj.idx + len(subj))
+            known = prev is not None and prev.speaker is not None and ent is not None
+            if not known or prev is None or prev.speaker is None or ent is None:
+                return [(start, end, continued)]
+            if ent.id != prev.speaker.entity_id:
+                return [(start, end, continued)]
+        return [(start, first_end, True), (last, end, True)]
 
     def _unquoted_parts(self, quote: Quote, spans: list[tuple[int, int]]) -> list[Quote]:
         """The words of a quote's sentence outside the marks that belong to the report.
@@ -458,7 +519,7 @@ class _Extractor(SpeakerNamer):
             root = min(run, key=lambda t: sum(1 for _ in t.ancestors))
             if root.head.i == cue.i and root.dep_ in ("obj", "iobj") and cue.i > span[-1].i:
                 continue  # "“…,” Tom told Annette Guessford, who …": the listener
-            if any(t.lower_ in ("who", "which", "whose") for t in run[:3]):
+            if run[0].i > cue.i and any(t.lower_ in ("who", "which", "whose") for t in run[:3]):
                 continue  # "…, which was sponsored by CBS News": about someone else
             if run[0].i > cue.i > span[-1].i and run[0].lower_ in _CIRCUMSTANCE:
                 continue  # "“…,” Clinton said, while arguing …": when, not what
@@ -471,7 +532,15 @@ class _Extractor(SpeakerNamer):
             ) or (resumed and run[-1].i < left and not sets_scene(run))
             # "“Many would call that a loss” if she did not win big, Smith said":
             # between the quote and its attribution, the words go on with the quote
+            if span[-1].i < run[0].i and run[-1].i < left and _speaker_phrase(run, doc[left]):
+                continue  # "“…,” a voice-over in the ad states": who speaks, not what
             connective = connective or span[-1].i < run[0].i <= run[-1].i < left
+            # "Closing the office would “send …,” he added": the words run on into the
+            # quote with no comma between, so they open what was said, not a scene
+            connective = connective or (
+                run[-1].i < span[0].i
+                and all(t.text in _OPEN or _blank(t) for t in doc[run[-1].i + 1 : span[0].i])
+            )
             if root.head.i == cue.i and (root.dep_ in _SCENE or _modifier(root)) and not connective:
                 continue  # "Speaking in Iowa, Trump said"
             start, end = run[0].idx, run[-1].idx + len(run[-1])
@@ -567,6 +636,7 @@ class _Extractor(SpeakerNamer):
                 continue
             content = _verbless_that(tok, content)
             content = _until_next_cue(with_words_before(content, tok, _subject(tok)), tok)
+            content = before_attribution(content, tok)
             content = [
                 t for t in content if not ((t.is_punct and t.text not in "-–—") or _blank(t))
             ]
@@ -649,27 +719,75 @@ class _Extractor(SpeakerNamer):
         return out
 
 
-def _inside_reports(quoted: list[Quote], reports: list[Quote]) -> list[Quote]:
+def _inside_reports(text: str, quoted: list[Quote], reports: list[Quote]) -> list[Quote]:
     """A partial quote with no cue of its own inside a report is the reported
     speaker's words: "her remark that “there’s a special place in hell …”",
-    "Trump said Clinton was “unfit” and would lose"."""
+    "Trump said Clinton was “unfit” and would lose"; so is one whose cue stands
+    in what another source reports ("because, according to Trump, the media
+    would call him a “chicken”")."""
     out = []
     for q in quoted:
+        # not a cue inside the quote's own marks: "“… according to its website”"
+        outside = [r for r in reports if not q.start <= (r.cue_start or -1) < q.end]
+        r = None
         if q.kind == "partial" and q.speaker is None:
             r = next(
                 (
                     r
-                    for r in reports
+                    for r in outside
                     if r.cue_start is not None and r.start <= q.start <= q.end <= r.end + 1
                 ),
                 None,
+            ) or next(
+                # a report the parser cut a few words short of the quote: "pointed
+                # out that Sanders refers to it as “Medicare for all”"
+                (r for r in outside if r.cue_start is not None and _runs_into(text, r, q)),
+                None,
             )
-            if r is not None:
-                q = replace(
-                    q, cue=r.cue, cue_start=r.cue_start, cue_end=r.cue_end, speaker=r.speaker
+        elif q.kind == "partial" and q.cue_start is not None:
+            cue = q.cue_start
+            r = next(
+                (
+                    r
+                    for r in outside
+                    if r.cue_start is not None
+                    and r.cue_start != cue
+                    and r.start <= cue < r.end
+                    and r.start <= q.start <= q.end <= r.end + 1
+                    and not _FULL_STOP.search(text, r.cue_start, q.start)  # one sentence
+                ),
+                None,
+            )
+            if r is None and not any(
+                o.cue_start == cue and o.start <= q.start <= q.end <= o.end + 1 for o in outside
+            ):
+                # its own cue reports no clause around it, another does: "said in
+                # her remarks that the party backs its “stalwart allies”"
+                r = min(
+                    (
+                        r
+                        for r in outside
+                        if r.cue_start is not None
+                        and r.speaker is not None
+                        and r.start <= q.start <= q.end <= r.end + 1
+                        and not _FULL_STOP.search(text, min(r.cue_start, q.start), q.start)
+                    ),
+                    key=lambda r: r.end - r.start,
+                    default=None,
                 )
+        if r is not None:
+            q = replace(q, cue=r.cue, cue_start=r.cue_start, cue_end=r.cue_end, speaker=r.speaker)
         out.append(q)
     return out
+
+
+def _runs_into(text: str, report: Quote, quote: Quote) -> bool:
+    """Whether ``quote`` follows ``report`` in its clause, a few words on with no
+    punctuation between."""
+    if report.cue_start is None or not report.cue_start < report.end <= quote.start:
+        return False
+    gap = text[report.end : quote.start - 1]
+    return len(gap.split()) <= 3 and not re.search(r"[,;:.!?()\n“”\"]", gap)
 
 
 def _cue_speakers(quoted: list[Quote], reports: list[Quote]) -> list[Quote]:
@@ -717,7 +835,7 @@ def extract_quotes(doc: Any, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
     ex = _Extractor(doc, entities)
     quoted = ex.quoted()
     reports = _nearest_cue(_cue_speakers(quoted, ex.indirect(quoted)))
-    found = _inside_reports(quoted, reports) + reports
+    found = _inside_reports(ex.text, quoted, reports) + reports
     # a title-case line reads better off its words than off its parse: its
     # report replaces the parse's ("Trump Says He’s Unlikely To …" cut at "Unlikely")
     heads = ex.headlines({q.cue_start for q in found if q.kind != "indirect"})

@@ -103,7 +103,9 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     it opens like speech (after a space or punctuation, four words or more:
     ``Issa said, “Well, …`` with the transcript going on unmarked); otherwise
     it is dropped as a stray mark (``a 6'2" man``). Two apostrophes (''like
-    this'', an old newswire habit) are a straight double mark.
+    this'', an old newswire habit) are a straight double mark. A curly quote
+    inside a curly quote (``“… even when “your team” needs …”``) does not close
+    it, and an opening mark typed after a word closes (``an “expedited review“ of``).
     """
     original = text
     text = text.replace("''", '"\x01')
@@ -127,6 +129,7 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
             pending = None
         i = 0
         start: int | None = None
+        depth = 0  # curly quotes opened inside the open one: “… “your team” …”
         if pending is not None:
             i = lead + 1
             start = pending
@@ -134,11 +137,15 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
             ch = para[i]
             if start is None and ch in _OPEN:
                 start = offset + i + 1
+            elif start is not None and _nested_open(para, i):
+                depth += 1
+            elif start is not None and depth and ch == "”":
+                depth -= 1
             elif start is not None and (ch in _CLOSE or _misused_open(para, i)):
                 end = offset + i
                 if end > start:
                     spans.append((start, end, pending is not None))
-                start, pending = None, None
+                start, pending, depth = None, None, 0
             i += 1
         pending_cont = pending is not None
         pending, pending_end = start, offset + len(para.rstrip())
@@ -152,13 +159,25 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
 
 
 def _misused_open(para: str, i: int) -> bool:
-    """An opening mark typed for a closing one: ``…for her here,“ said Clyburn``."""
+    """An opening mark typed for a closing one: ``…for her here,“ said Clyburn``,
+    ``an “expedited review“ of``: after a word or stop and before a space."""
     return (
         para[i] == "“"
         and i > 0
-        and para[i - 1] in ",.!?"
+        and (para[i - 1] in ",.!?" or para[i - 1].isalnum())
         and (i + 1 == len(para) or para[i + 1].isspace())
     )
+
+
+def _nested_open(para: str, i: int) -> bool:
+    """A curly opening mark inside an open quote that opens a quote of its own:
+    ``“… even when “your team” needs …”`` (after a space, before a word), when
+    the curly closing marks after it in the paragraph close it and the open one."""
+    if para[i] != "“" or i == 0 or para[i - 1] not in " (—[" or i + 1 == len(para):
+        return False
+    if para[i + 1].isspace():
+        return False
+    return para.count("”", i) >= para.count("“", i) + 1
 
 
 def _left_open(text: str, start: int, end: int, continued: bool) -> list[tuple[int, int, bool]]:

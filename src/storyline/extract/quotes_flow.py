@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.extract.quotes_grammar import (
     _CIRCUMSTANCE,
+    _CLAUSE_ONLY,
     _CLOSE,
     _CONTRAST,
     _NOT_SPEAKERS,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "attribution_beside",
+    "before_attribution",
     "carried_on",
     "continues",
     "in_paragraph",
@@ -103,6 +105,8 @@ def _until_next_cue(content: list[Any], cue: Any) -> list[Any]:
         verb = t.pos_ in ("VERB", "AUX") or t.dep_ in ("conj", "parataxis", "advcl")
         if k < 2 or t.i <= cue.i or not (_says(t) or t.lower_ in _SAY_FORMS | {"say"}) or not verb:
             continue
+        if t.lemma_.lower() in _CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in t.children):
+            continue  # "continued struggles", "maintains a lead": no report of its own
         before = doc.text[content[0].idx : t.idx]
         if before.count("“") > before.count("”") or before.count('"') % 2:
             continue  # inside quotation marks
@@ -137,6 +141,38 @@ def _until_next_cue(content: list[Any], cue: Any) -> list[Any]:
             while j > content[0].i and (doc[j - 1].text == "," or _blank(doc[j - 1])):
                 j -= 1
             return [x for x in content if x.i < j] or content
+    return content
+
+
+def before_attribution(content: list[Any], cue: Any) -> list[Any]:
+    """``content`` cut before an attribution of its own at its end: "said Jones
+    “would lose,” the aide recalled", "said he was “happy” that A, according to
+    the Times", "…, The Washington Post reported in 1991": the writer's source
+    for the report, which the parser may hang inside the reported clause.
+
+    The attribution follows a comma or closing mark: a short noun phrase and a
+    speech verb (or "according to"), with no verb after it.
+    """
+    doc = cue.doc
+    for k, t in enumerate(content):
+        if k < 2 or t.i <= cue.i:
+            continue
+        according = t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
+        if not (according or (_says(t) and t.pos_ in ("VERB", "AUX"))):
+            continue
+        j = t.i - 1
+        while j > content[0].i and (_nominal(doc[j]) or _blank(doc[j])) and t.i - j <= 6:
+            j -= 1
+        if doc[j].text not in {",", *_CLOSE, "”"} or (not according and j == t.i - 1):
+            continue
+        if any(x.pos_ in ("VERB", "AUX") for x in content[k + 1 :]):
+            continue
+        before = doc.text[content[0].idx : doc[j].idx + len(doc[j])]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            continue  # inside quotation marks
+        kept = [x for x in content if x.i < j]
+        if kept:
+            return kept
     return content
 
 
@@ -228,8 +264,16 @@ def attribution_beside(
                 j += 1
             return window[0], window[j]
         for k in range(1, min(7, len(window))):
-            if _says(window[k]) and all(_nominal(t) for t in window[:k]):
-                return window[k], window[k - 1]  # "Trump tweeted", "Sen. Marco Rubio said"
+            # "Sen. Marco Rubio said", "a voice-over in the ad states": a noun phrase,
+            # a preposition inside it
+            phrase = all(
+                _nominal(t) or (0 < j < k - 1 and t.pos_ == "ADP" and t.lower_ != "according")
+                for j, t in enumerate(window[:k])
+            )
+            if _says(window[k]) and phrase and _nominal(window[k - 1]):
+                # the noun before the preposition speaks: "a voice-over (in the ad)"
+                head = next((j - 1 for j, t in enumerate(window[:k]) if t.pos_ == "ADP"), k - 1)
+                return window[k], window[head]  # "Trump tweeted", "Sen. Marco Rubio said"
     if after_only:
         return None, None
     before = doc.char_span(max(0, start - 2), start, alignment_mode="expand")

@@ -260,7 +260,7 @@ def _subject(cue: Any) -> Any | None:
         return None
     verb = cue
     for _ in range(3):
-        subj = _speaker_subjects(verb)
+        subj = _speaker_subjects(verb, passive=verb is not cue and _timed(cue, verb))
         if verb is cue and cue.tag_ == "VBG" and _after_comma(cue) and cue.head.i != cue.i:
             # "told the hosts, adding …": the participle's subject is its head's
             subj = [c for c in subj if c.i > cue.i]
@@ -294,13 +294,26 @@ def _subject(cue: Any) -> Any | None:
     return found
 
 
-def _speaker_subjects(verb: Any) -> list[Any]:
-    """The subjects of ``verb`` that can speak: not a date, a blank or a dateline."""
+def _timed(cue: Any, verb: Any) -> bool:
+    """A participle hung on ``verb`` ("was booed after telling …", "was filed …,
+    alleging …"), whose speaker is the subject of ``verb``, passive or not; not
+    one with a subject of its own ("with Trump and Cruz all calling for …")."""
+    if cue.tag_ != "VBG" or cue.i < verb.i:
+        return False
+    return not any(t.lower_ == "with" for t in cue.doc[verb.i + 1 : cue.i])
+
+
+def _speaker_subjects(verb: Any, passive: bool = False) -> list[Any]:
+    """The subjects of ``verb`` that can speak: not a date, a blank or a dateline.
+
+    With ``passive``, the subject of a passive too: the one a participle hung on
+    the verb speaks of ("Smith was booed after telling them …")."""
     quoted = _in_quotes(verb)
+    deps = ("nsubj", "nsubj:outer", "nsubj:pass") if passive else ("nsubj", "nsubj:outer")
     return [
         c
         for c in verb.children
-        if c.dep_ in ("nsubj", "nsubj:outer")
+        if c.dep_ in deps
         and c.ent_type_ not in _NOT_SPEAKERS
         and not _blank(c)
         and not _dateline(c)
@@ -759,6 +772,9 @@ def _object_content(tok: Any) -> list[Any] | None:
 
 def _according_content(tok: Any) -> list[Any] | None:
     sent = tok.sent
+    after = _after_aside(tok)
+    if after is not None:
+        return after
     phrase = {t.i for t in tok.head.subtree if t.i >= tok.i} if tok.head.i != tok.i else set()
     phrase |= {tok.i, tok.i + 1}
     obj = _subject(tok)
@@ -768,3 +784,24 @@ def _according_content(tok: Any) -> list[Any] | None:
     if not rest:
         return None
     return list(sent.doc[rest[0].i : rest[-1].i + 1])
+
+
+def _after_aside(tok: Any) -> list[Any] | None:
+    """The clause after "according to X," set off after a conjunction: "…, because,
+    according to Trump, the media would call him …" reports what follows only."""
+    doc, sent = tok.doc, tok.sent
+    if tok.i < sent.start + 2 or doc[tok.i - 1].text != ",":
+        return None
+    if doc[tok.i - 2].pos_ not in ("SCONJ", "CCONJ") and doc[tok.i - 2].lower_ != "that":
+        return None
+    obj = _subject(tok)
+    if obj is None or obj.i <= tok.i:
+        return None
+    # the comma closing the aside, which the parser may hang on the name
+    comma = next((t.i for t in doc[obj.i + 1 : obj.right_edge.i + 2] if t.text == ","), None)
+    if comma is None or comma >= sent.end:
+        return None
+    words = [t for t in doc[comma + 1 : sent.end] if not (t.is_punct or _blank(t))]
+    if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return list(doc[words[0].i : words[-1].i + 1])

@@ -80,8 +80,23 @@ def _noun_report(tok: Any) -> tuple[list[Any] | None, Any | None]:
             words = list(c.subtree)  # "the claim that …", "her promise to …" keep their mark
             if word == "for":
                 words = [t for t in words if t.i != case[0].i]
-            return words, source
+            return words + _hung_on_noun(tok, words[-1]), source
     return None, None
+
+
+def _hung_on_noun(tok: Any, last: Any) -> list[Any]:
+    """The rest of a noun's clause the parser hung on the noun itself: "his promise
+    to be “neutral” in the talks" with "in the talks" on "promise"; only what
+    follows with no comma between."""
+    out: list[Any] = []
+    for c in sorted(tok.children, key=lambda c: c.i):
+        if c.i <= last.i:
+            continue
+        if c.left_edge.i != last.i + 1 or c.dep_ not in ("nmod", "acl", "advmod", "obl"):
+            break
+        out.extend(c.subtree)
+        last = c.right_edge
+    return out
 
 
 def _that_clause(tok: Any) -> list[Any] | None:

@@ -117,7 +117,9 @@ def _that_after(cue: Any) -> list[Any] | None:
     if that.lower_ not in ("that", "whether") or that.dep_ != "mark" or that.head.i <= that.i:
         return None
     clause = that.head
-    if clause.pos_ not in ("VERB", "AUX") or any(a.i == cue.i for a in clause.ancestors):
+    # a clause with a verb, or a copula: "that the group's “hostility” was a mistake"
+    verbal = clause.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in clause.children)
+    if not verbal or any(a.i == cue.i for a in clause.ancestors):
         return None  # no clause, or the parse hung it on the cue (read as usual)
     last = max(clause.right_edge.i, that.i)
     words = [t for t in doc[that.i : min(last + 1, cue.sent.end)] if not (t.is_punct or _blank(t))]

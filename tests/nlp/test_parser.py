@@ -88,7 +88,7 @@ def test_a_parse_does_not_depend_on_its_batch(parser: MiniLMParser) -> None:
 
 def test_empty_input_and_empty_sentences(parser: MiniLMParser) -> None:
     assert parser.parse([]) == []
-    assert parser.parse([[]]) == [Parse((), (), ())]
+    assert parser.parse([[]]) == [Parse((), (), (), (), (), (), ())]
 
 
 def test_a_sentence_longer_than_the_encoder_is_parsed_in_pieces(parser: MiniLMParser) -> None:
@@ -104,19 +104,62 @@ def test_a_sentence_longer_than_the_encoder_is_parsed_in_pieces(parser: MiniLMPa
 
 
 def test_pieces_join_on_the_first_root() -> None:
-    first = Parse(("VERB", "PUNCT"), (-1, 0), ("ROOT", "punct"))
-    second = Parse(("NOUN", "VERB"), (1, -1), ("nsubj", "ROOT"))
+    first = Parse(
+        ("VERB", "PUNCT"),
+        (-1, 0),
+        ("ROOT", "punct"),
+        ("VB", "."),
+        ("Mood=Imp", "_"),
+        ("go", "."),
+        ("O", "O"),
+    )
+    second = Parse(
+        ("NOUN", "VERB"),
+        (1, -1),
+        ("nsubj", "ROOT"),
+        ("NNS", "VBD"),
+        ("Number=Plur", "Tense=Past"),
+        ("price", "rise"),
+        ("O", "O"),
+    )
     assert _join([first, second]) == Parse(
         ("VERB", "PUNCT", "NOUN", "VERB"),
         (-1, 0, 3, 0),
         ("ROOT", "punct", "nsubj", "parataxis"),
+        ("VB", ".", "NNS", "VBD"),
+        ("Mood=Imp", "_", "Number=Plur", "Tense=Past"),
+        ("go", ".", "price", "rise"),
+        ("O", "O", "O", "O"),
     )
+
+
+def test_ptb_tags_features_and_lemmas_come_from_the_same_pass() -> None:
+    doc = load_nlp()("The ministers were running late and Merkel's aides cancelled two meetings.")
+    rows = {t.text: (t.tag_, str(t.morph), t.lemma_) for t in doc}
+    assert rows["ministers"] == ("NNS", "Number=Plur", "minister")
+    assert rows["were"][0] == "VBD" and rows["were"][2] == "be"
+    assert rows["running"][0] == "VBG" and rows["running"][2] == "run"
+    assert rows["cancelled"][0] == "VBD" and rows["cancelled"][2] == "cancel"
+    assert rows["Merkel"][0] == "NNP" and rows["Merkel"][2] == "Merkel"
+    assert rows["meetings"][2] == "meeting"
+    assert "Tense=Past" in rows["cancelled"][1]
+
+
+def test_the_pipeline_has_no_second_token_network() -> None:
+    # tags, features and lemmas ride on the parser's MiniLM pass: no CNN tok2vec left
+    names = load_nlp().pipe_names
+    assert not {"tok2vec", "tagger", "morphologizer", "trainable_lemmatizer"} & set(names)
+    assert names.index("storyline_parser") < names.index("storyline_lemma_lookup")
 
 
 def test_the_labels_ship_with_the_head() -> None:
     labels = json.loads((PARSER_DIR / "labels.json").read_text(encoding="utf-8"))
     assert {"NOUN", "VERB", "PROPN", "PUNCT"} <= set(labels["upos"])
     assert {"nsubj", "nsubj:pass", "obj", "ccomp", "root"} <= set(labels["deprels"])
+    assert {"NNS", "VBD", "VBN", "MD"} <= set(labels["xpos"])
+    assert "Number=Plur" in labels["feats"]
+    assert [True, 0, ""] in labels["lemma_rules"]
+    assert {"O", "B-PER", "I-PER", "B-MISC"} <= set(labels["entity_tags"])
 
 
 def test_the_pipeline_keeps_its_sentences_and_hangs_whitespace_on_a_word() -> None:
@@ -186,3 +229,25 @@ def test_tags_are_mended_only_where_there_is_a_parse() -> None:
     doc = load_nlp(disable=["storyline_parser"])("The council will axe 120 posts.")
     assert not doc.has_annotation("DEP")
     assert load_nlp()("The council will axe 120 posts.")[3].tag_ == "VB"
+
+
+def test_named_entities_come_from_the_same_pass() -> None:
+    doc = load_nlp()(
+        "Angela Merkel met Recep Tayyip Erdogan in Ankara on Monday. "
+        "The European Union said talks would resume."
+    )
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert {("Angela Merkel", "PER"), ("Ankara", "LOC"), ("European Union", "ORG")} <= ents
+    # the recogniser may leave a rare first name out; the entity grouping joins it back
+    assert any(e.text.endswith("Tayyip Erdogan") and e.label_ == "PER" for e in doc.ents)
+    assert ("Monday", "DATE") in ents  # the rule-based types still join them
+    assert "ner" not in load_nlp().pipe_names  # no second network for entities
+
+
+def test_entity_tags_decode_as_valid_bio() -> None:
+    parse = load_parser().parse([["Talks", "in", "New", "York", "ended", "."]])[0]
+    assert len(parse.entities) == 6
+    for prev, tag in zip(("O", *parse.entities), parse.entities, strict=False):
+        if tag.startswith("I-"):
+            assert prev[2:] == tag[2:] and prev != "O"
+    assert parse.entities[2:4] == ("B-LOC", "I-LOC")

@@ -5,13 +5,18 @@ environment of ``train_minilm_parser.py`` (it needs the ``onnx`` package)::
 
     python training/nlp/train_parser.py ../shared/data/ner/ud_english_ewt \\
         --config training/nlp/senter.cfg --output training/output/senter32
+    python training/nlp/train_minilm_taggers.py ../shared/data \\
+        training/output/minilm-parser-lstm training/output/minilm-taggers
+    python training/ner/train_minilm_ner.py ../shared/data training/output/minilm-ner
     python training/nlp/swap_parser.py ../shared/data \\
-        --head training/output/minilm-parser-lstm/head-fp32.onnx \\
+        --head training/output/minilm-taggers/head-fp32.onnx \\
+        --ner training/output/minilm-ner/ner-fp32.onnx \\
         --senter training/output/senter32/model-best
 
 It does four things, each repeatable on the same inputs:
 
-1. **Head.** The float32 head exported by ``train_minilm_parser.py`` gets its
+1. **Head.** The float32 head (the parser of ``train_minilm_parser.py`` with the
+   tag, morphology and lemma heads of ``train_minilm_taggers.py``) gets its
    weights in int8, one symmetric scale per row, restored by
    ``DequantizeLinear`` nodes (13.0 MB become 3.3 MB); activations stay
    float32. Its BiLSTM is given the sentences' lengths (an input ``lengths``),
@@ -20,17 +25,21 @@ It does four things, each repeatable on the same inputs:
    quantisation, which the run exported as ``head-int8.onnx``, scales
    activations per batch, so it is not). It is written to
    ``storyline/nlp/models/minilm_parser/head.onnx`` with ``labels.json`` (the
-   UPOS tags and relations of EWT train, in the order the head was trained on).
+   UPOS tags and relations of EWT train, in the order the head was trained on,
+   and the PTB tags, features and lemma rules of ``taggers.json`` beside the head).
+   The named-entity head (``train_minilm_ner.py``) is shipped the same way as
+   ``ner.onnx``, its BIO tags (``ner.json``) added to ``labels.json``.
 2. **Encoder.** The shipped MiniLM graph (``models/minilm/model.onnx``) gets
    the embedding layer's and the first five encoder layers' states as extra
    outputs (the weights and the ``token_embeddings`` output are unchanged, so
    the sentence vectors are the same); its manifest records the new hash.
-3. **Pipeline.** In ``models/en_news`` the spaCy ``parser`` is removed; a
-   ``senter`` (trained by ``senter.cfg``, its own small tok2vec) sets the
-   sentence boundaries, ``storyline_sentence_guard`` corrects them, then
-   ``storyline_parser`` sets UPOS, heads and relations, before the lemmatizers
-   (so the lemma lookup, keyed by form and UPOS, reads the better tags); after
-   them ``storyline_tag_mender`` makes the PTB tags fit the UPOS.
+3. **Pipeline.** In ``models/en_news`` the spaCy ``parser``, ``tagger``,
+   ``morphologizer``, ``trainable_lemmatizer``, their shared ``tok2vec`` and the
+   CNN ``ner`` are removed; a ``senter`` (trained by ``senter.cfg``, its own small tok2vec) sets
+   the sentence boundaries, ``storyline_sentence_guard`` corrects them, then
+   ``storyline_parser`` sets UPOS, PTB tags, features, lemmas, heads,
+   relations and named entities; the lemma lookup (keyed by form and UPOS) corrects the lemmas, and
+   ``storyline_tag_mender`` makes the PTB tags fit the UPOS.
 4. Prints the sizes.
 """
 
@@ -123,22 +132,31 @@ def add_lengths(model: onnx.ModelProto) -> None:
     print(f"lengths: fed to {len(lstms)} LSTM nodes")
 
 
-def write_head(head: Path, data: Path) -> None:
-    model = onnx.load(str(head))
+def ship_onnx(source: Path, name: str) -> None:
+    """``source`` with int8 weights and the BiLSTM fed the lengths, as ``PARSER_DIR/name``."""
+    model = onnx.load(str(source))
     quantise_weights(model)
     add_lengths(model)
     onnx.checker.check_model(model)
     PARSER_DIR.mkdir(parents=True, exist_ok=True)
-    onnx.save(model, str(PARSER_DIR / "head.onnx"))
+    onnx.save(model, str(PARSER_DIR / name))
+
+
+def write_head(head: Path, ner: Path, data: Path) -> None:
+    ship_onnx(head, "head.onnx")
+    ship_onnx(ner, "ner.onnx")
     with gzip.open(ewt_train(data), "rt", encoding="utf-8") as fh:
         sentences = read_conllu(fh)
     labels = {
         "upos": sorted({t for s in sentences for t in s.upos}),
         "deprels": sorted({r for s in sentences for r in s.deprels}),
+        **json.loads((head.parent / "taggers.json").read_text(encoding="utf-8")),
+        "entity_tags": json.loads((ner.parent / "ner.json").read_text(encoding="utf-8"))["tags"],
     }
     (PARSER_DIR / "labels.json").write_text(json.dumps(labels, indent=1) + "\n", encoding="utf-8")
     size = (PARSER_DIR / "head.onnx").stat().st_size / 1e6
     print(f"head: {size:.2f} MB; {len(labels['deprels'])} relations")
+    print(f"ner: {(PARSER_DIR / 'ner.onnx').stat().st_size / 1e6:.2f} MB")
 
 
 def add_layer_outputs() -> None:
@@ -171,19 +189,22 @@ def swap_pipeline(senter: Path) -> None:
     output = model_path()
     nlp = spacy.load(output)
     # The guard holds no weights: it is removed and added again at its new place.
-    for name in ("parser", "senter", "storyline_sentence_guard", "storyline_parser"):
+    replaced = ("parser", "senter", "storyline_sentence_guard", "storyline_parser")
+    by_minilm = ("tagger", "morphologizer", "trainable_lemmatizer", "tok2vec", "ner")
+    for name in (*replaced, *by_minilm):
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
-    place = {"before": "trainable_lemmatizer"}
+    place = {"before": "storyline_lemma_lookup"}
     nlp.add_pipe("senter", source=spacy.load(senter), **place)  # type: ignore[arg-type]
     nlp.add_pipe("storyline_sentence_guard", **place)  # type: ignore[arg-type]
     nlp.add_pipe("storyline_parser", **place)  # type: ignore[arg-type]
     if "storyline_tag_mender" not in nlp.pipe_names:
         nlp.add_pipe("storyline_tag_mender", after="storyline_lemma_lookup")
     nlp.meta["description"] = (
-        "storyline's English news pipeline: tagger, morphologizer and lemmatizer trained on "
-        "UD English-EWT, a sentence splitter (senter) trained on EWT, UPOS and dependency "
-        "parse from MiniLM states (storyline_parser); NER trained on CoNLL-2003 and "
+        "storyline's English news pipeline: a sentence splitter (senter) trained on "
+        "UD English-EWT; UPOS, PTB tags, features, lemma rules and dependency parse from "
+        "MiniLM states (storyline_parser), trained on EWT, lemmas corrected by an EWT "
+        "lookup; named entities from MiniLM states too, trained on CoNLL-2003 and "
         "Universal NER English-EWT (dev)."
     )
     tmp = output.with_name(output.name + ".new")
@@ -208,9 +229,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", type=Path, help="the shared data folder (or the EWT folder)")
     parser.add_argument("--head", type=Path, required=True, help="head-fp32.onnx of a frozen run")
+    parser.add_argument("--ner", type=Path, required=True, help="ner-fp32.onnx of the NER run")
     parser.add_argument("--senter", type=Path, required=True, help="the senter's model-best")
     args = parser.parse_args()
-    write_head(args.head, args.data)
+    write_head(args.head, args.ner, args.data)
     add_layer_outputs()
     swap_pipeline(args.senter)
     sizes()

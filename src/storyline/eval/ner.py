@@ -200,7 +200,12 @@ def score_spans(
 
 
 def _ner_only(nlp: Any) -> list[str]:
-    """The pipes the ``ner`` component needs: itself and any tok2vec it listens to."""
+    """The pipes that set the CoNLL entities: a ``ner`` component and any tok2vec it
+    listens to (a spaCy training run's pipeline), else ``storyline_parser``, whose
+    MiniLM pass tags them in the shipped pipeline (each gold sentence is one doc,
+    read as one sentence)."""
+    if "ner" not in nlp.pipe_names:
+        return ["storyline_parser"]
     needed = {"ner"}
     for name, pipe in nlp.pipeline:
         if "ner" in getattr(pipe, "listening_components", ()):

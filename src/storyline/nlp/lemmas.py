@@ -1,12 +1,14 @@
-"""Lemma lookup for words seen in the treebank, on top of the edit-tree lemmatizer.
+"""Lemma lookup for words seen in the treebank, on top of the parser's lemma rules.
 
 On UD English-EWT dev, "the lemma the treebank gives this (form, UPOS) most
-often, else the edit-tree lemmatizer's guess" beats either alone (measured by
-``training/nlp/compare_lemmatizers.py``). The component runs after the
-morphologizer and the trainable lemmatizer and overwrites lemmas of (form,
-UPOS) pairs in its table.
+often, else the trained model's guess" beats either alone (measured, for the
+spaCy edit-tree lemmatizer this pipeline had before, by
+``training/nlp/compare_lemmatizers.py``; for the MiniLM parser's lemma-rule head
+that replaced it the guess alone scores .918 and the two together .973). The
+component runs after ``storyline_parser`` and overwrites lemmas of (form, UPOS)
+pairs in its table.
 
-For a verb or noun the treebank never saw, the edit-tree guess is often no
+For a verb or noun the treebank never saw, the guess is sometimes no
 word at all ("blamed" → "blam", "unveiled" → "unveile", "suing" → "su"). When
 ``words`` (English words seen in lower case in news text, with the treebank's
 lemmas; ``training/nlp/build_lemma_words.py``) lacks the guess, the regular
@@ -46,8 +48,8 @@ _INFLECTED_VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})  # "found" past is "find"; "to found a firm" is not
 
 
-# English irregular verbs: base, past, past participle (a closed class the edit-tree
-# lemmatizer cannot learn from the forms it never saw: "froze" → "froze").
+# English irregular verbs: base, past, past participle (a closed class the lemma rules
+# cannot learn from forms they never saw: "froze" → "froze").
 _IRREGULAR = """
 arise arose arisen; awake awoke awoken; bear bore borne; beat beat beaten;
 become became become; begin began begun; bend bent bent; bet bet bet; bid bid bid;

@@ -9,7 +9,14 @@ exported by ``training/nlp/swap_parser.py``) mixes the layers, adds a
 letter-case class (the encoder is uncased), runs a two-layer BiLSTM and scores
 UPOS, arcs (biaffine) and relation labels (biaffine, full UD relations). Trees
 are the maximum spanning arborescence with exactly one root word
-(Chu-Liu-Edmonds). onnxruntime and numpy only: no torch at run time.
+(Chu-Liu-Edmonds). Three more heads on the BiLSTM and the word's ending
+(``training/nlp/train_minilm_taggers.py``) give the PTB tag, the UD features and
+a lemma edit rule (:mod:`storyline.nlp.lemma_rules`); the treebank lookup
+(:mod:`storyline.nlp.lemmas`) corrects the lemmas after. A named-entity head
+with its own BiLSTM on the same layer states (``training/ner/train_minilm_ner.py``;
+CoNLL-2003 and Universal NER web text) tags PER, ORG, LOC and MISC in BIO,
+decoded as valid BIO (:func:`storyline.nlp.minilm_ner.bio_viterbi`): the
+component sets ``doc.ents``. onnxruntime and numpy only: no torch at run time.
 
 Sentence boundaries come first (``senter`` and the sentence guard) and are kept:
 each sentence is parsed on its own. The pipeline component gives the encoder
@@ -44,12 +51,14 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.nlp.embeddings import MODEL_DIR as ENCODER_DIR
 from storyline.nlp.embeddings import cores, load_encoder, offer_vectors
+from storyline.nlp.lemma_rules import LemmaRule, apply_rule, suffix_ids
+from storyline.nlp.minilm_ner import bio_spans, bio_viterbi
 
 __all__ = [
     "LAYER_OUTPUTS",
@@ -191,11 +200,16 @@ def decode_tree(arc_scores: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
 @dataclass(frozen=True, slots=True)
 class Parse:
     """One sentence's analysis: per word its UPOS, head (index in the sentence, -1 for
-    the root word) and relation (``ROOT`` for the root word)."""
+    the root word), relation (``ROOT`` for the root word), PTB tag, UD features
+    (``_`` for none), lemma and named-entity tag (BIO: ``B-PER``, ``I-PER``, ``O`` …)."""
 
     upos: tuple[str, ...]
     heads: tuple[int, ...]
     deprels: tuple[str, ...]
+    tags: tuple[str, ...]
+    feats: tuple[str, ...]
+    lemmas: tuple[str, ...]
+    entities: tuple[str, ...]
 
 
 class MiniLMParser:
@@ -223,6 +237,12 @@ class MiniLMParser:
         labels = json.loads((self.parser_dir / "labels.json").read_text(encoding="utf-8"))
         self.upos: list[str] = labels["upos"]
         self.deprels: list[str] = ["ROOT" if r == "root" else r for r in labels["deprels"]]
+        self.xpos: list[str] = labels["xpos"]
+        self.feats: list[str] = labels["feats"]
+        self.entity_tags: list[str] = labels["entity_tags"]
+        self.lemma_rules: list[LemmaRule] = [
+            (bool(a), int(b), str(c)) for a, b, c in labels["lemma_rules"]
+        ]
         self._tokenizer = Tokenizer.from_file(str(encoder_dir / "tokenizer.json"))
         self._tokenizer.no_padding()
         self._tokenizer.no_truncation()
@@ -251,6 +271,9 @@ class MiniLMParser:
             )
         self._head = onnxruntime.InferenceSession(
             str(self.parser_dir / "head.onnx"), options, providers=providers
+        )
+        self._ner = onnxruntime.InferenceSession(
+            str(self.parser_dir / "ner.onnx"), options, providers=providers
         )
 
     def parse(self, sentences: Sequence[Sequence[str]], batch_size: int = 16) -> list[Parse]:
@@ -354,21 +377,25 @@ class MiniLMParser:
         width = max(len(item.words) for item in items) + 1
         layers = np.zeros((len(items), width, N_LAYERS, WIDTH), dtype=np.float32)
         cases = np.zeros((len(items), width), dtype=np.int64)
+        suffixes = np.zeros((len(items), width, 4), dtype=np.int64)
         vectors: list[FloatArray | None] = []
         for row, item in enumerate(items):
             n = len(item.words)
             pool = _pool(item.pieces, n, pieces)
             layers[row, : n + 1] = np.einsum("wp,pld->wld", pool, states[row])
             cases[row, 1 : n + 1] = [case_class(w) for w in item.words]
+            if n:
+                suffixes[row, 1 : n + 1] = [suffix_ids(w) for w in item.words]
             vectors.append(
                 _unit(states[row, : len(item.ids), -1].mean(axis=0))
                 if item.text is not None and len(item.ids) <= self.max_length
                 else None
             )
         lengths = np.array([len(item.words) + 1 for item in items], dtype=np.int32)
-        upos, arcs, labels = self._head.run(
-            None, {"layers": layers, "cases": cases, "lengths": lengths}
+        upos, arcs, labels, xpos, feats, rules = self._head.run(
+            None, {"layers": layers, "cases": cases, "suffixes": suffixes, "lengths": lengths}
         )
+        (entities,) = self._ner.run(None, {"layers": layers, "cases": cases, "lengths": lengths})
         out = []
         for row, item in enumerate(items):
             n = len(item.words)
@@ -384,6 +411,18 @@ class MiniLMParser:
                 deprels=tuple(
                     "ROOT" if h == 0 else self.deprels[int(r)]
                     for h, r in zip(heads[1:], rels, strict=True)
+                ),
+                tags=tuple(self.xpos[int(t)] for t in xpos[row, 1 : n + 1].argmax(axis=1)),
+                feats=tuple(self.feats[int(t)] for t in feats[row, 1 : n + 1].argmax(axis=1)),
+                lemmas=tuple(
+                    apply_rule(word, self.lemma_rules[int(r)])
+                    for word, r in zip(
+                        item.words, rules[row, 1 : n + 1].argmax(axis=1), strict=True
+                    )
+                ),
+                entities=tuple(
+                    self.entity_tags[t]
+                    for t in bio_viterbi(entities[row, 1 : n + 1], self.entity_tags)
                 ),
             )
             out.append((parse, vectors[row]))
@@ -443,7 +482,7 @@ def _unit(vector: FloatArray) -> FloatArray:
 def _join(parts: Sequence[Parse]) -> Parse:
     """One parse from the parses of a sentence's consecutive pieces."""
     if not parts:
-        return Parse((), (), ())
+        return Parse((), (), (), (), (), (), ())
     if len(parts) == 1:
         return parts[0]
     upos: list[str] = []
@@ -464,7 +503,15 @@ def _join(parts: Sequence[Parse]) -> Parse:
                 heads.append(first_root)
                 deprels.append("parataxis")
         upos.extend(part.upos)
-    return Parse(tuple(upos), tuple(heads), tuple(deprels))
+    return Parse(
+        tuple(upos),
+        tuple(heads),
+        tuple(deprels),
+        tuple(t for part in parts for t in part.tags),
+        tuple(f for part in parts for f in part.feats),
+        tuple(lemma for part in parts for lemma in part.lemmas),
+        tuple(e for part in parts for e in part.entities),
+    )
 
 
 @cache
@@ -477,7 +524,8 @@ def load_parser() -> MiniLMParser:
 
 
 class ParserComponent:
-    """Sets ``pos``, ``head`` and ``dep`` of every token from :class:`MiniLMParser`,
+    """Sets ``pos``, ``tag``, ``morph``, ``lemma``, ``head`` and ``dep`` of every token
+    and the named entities (``doc.ents``) from :class:`MiniLMParser`,
     sentence by sentence (the boundaries already set are kept). The parser is
     loaded with the pipeline, so loading the pipeline loads every model."""
 
@@ -556,6 +604,10 @@ def _apply(doc: Doc, plan: list[list[int]], parses: list[Parse]) -> None:
     heads = np.arange(n, dtype=np.int64)
     deps = ["dep"] * n
     pos = ["SPACE"] * n
+    tags = ["_SP"] * n
+    feats = ["_"] * n
+    lemmas = [t.text for t in doc]
+    entities: list[Span] = []
     if not n:
         return
     for (a, b), words, parse in zip(_bounds(doc), plan, parses, strict=True):
@@ -564,6 +616,13 @@ def _apply(doc: Doc, plan: list[list[int]], parses: list[Parse]) -> None:
             heads[i] = i if head < 0 else words[head]
             deps[i] = parse.deprels[k]
             pos[i] = parse.upos[k]
+            tags[i] = parse.tags[k]
+            feats[i] = parse.feats[k]
+            lemmas[i] = parse.lemmas[k]
+        entities += [
+            Span(doc, words[first], words[end - 1] + 1, label=label)
+            for label, first, end in bio_spans(parse.entities)
+        ]
         for i in range(a, b):  # whitespace: on the word before it, else the one after
             if doc[i].is_space:
                 k = bisect_left(words, i)
@@ -572,9 +631,13 @@ def _apply(doc: Doc, plan: list[list[int]], parses: list[Parse]) -> None:
                 else:
                     deps[i] = "ROOT"
     strings = doc.vocab.strings
-    array = np.zeros((n, 2), dtype=np.uint64)
+    morphology = doc.vocab.morphology
+    array = np.zeros((n, 6), dtype=np.uint64)
     array[:, 0] = (heads - np.arange(n)).astype(np.uint64)
     array[:, 1] = [strings.add(d) for d in deps]
-    doc.from_array([HEAD, DEP], array)  # type: ignore[arg-type]
-    for token, tag in zip(doc, pos, strict=True):
-        token.pos_ = tag
+    array[:, 2] = [strings.add(p) for p in pos]
+    array[:, 3] = [strings.add(t) for t in tags]
+    array[:, 4] = [morphology.add(f) for f in feats]
+    array[:, 5] = [strings.add(lemma) for lemma in lemmas]
+    doc.from_array([HEAD, DEP, POS, TAG, MORPH, LEMMA], array)  # type: ignore[arg-type]
+    doc.set_ents(entities, default="outside")

@@ -1,11 +1,11 @@
 """Load storyline's own English news pipeline (``en_news``) and run it over texts.
 
 The pipeline ships inside the package (``storyline/nlp/models/en_news``) and is
-loaded from there with no network access: tokenizer with news rules, tagger
-(PTB tags), morphologizer, sentence splitter (``senter``) and sentence guard,
-UPOS and dependency parse from MiniLM states (``storyline_parser``, see
-:mod:`storyline.nlp.parser`), lemmatizer (edit tree plus a lookup of forms
-seen in the treebank), PTB tags mended to fit the parts of speech
+loaded from there with no network access: tokenizer with news rules, sentence
+splitter (``senter``) and sentence guard, UPOS, PTB tags, morphology, lemma
+rules and dependency parse from MiniLM states (``storyline_parser``, see
+:mod:`storyline.nlp.parser`), lemmas corrected by a lookup of forms seen in the
+treebank, PTB tags mended to fit the parts of speech
 (:mod:`storyline.nlp.tags`) and, when assembled with them, the CoNLL-2003 entity
 recogniser and the rule-based ``storyline_entities`` component.
 

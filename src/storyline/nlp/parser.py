@@ -550,7 +550,10 @@ class ParserComponent:
     def _annotate(self, docs: list[Doc]) -> list[Doc]:
         plans = [_plan(doc) for doc in docs]
         sentences = [
-            _sentence(doc, words) for doc, plan in zip(docs, plans, strict=True) for words in plan
+            _sentence(doc, text, words)
+            for doc, plan in zip(docs, plans, strict=True)
+            for text in (doc.text,)  # spaCy joins the tokens' text on every call: once per doc
+            for words in plan
         ]
         parses, vectors = self.parser.parse_text(sentences, self.batch_size)
         offer_vectors(
@@ -588,15 +591,14 @@ def _plan(doc: Doc) -> list[list[int]]:
     return [[i for i in range(a, b) if not doc[i].is_space] for a, b in _bounds(doc)]
 
 
-def _sentence(doc: Doc, words: list[int]) -> tuple[str, list[tuple[int, int]]]:
-    """A sentence's text from its first word to its last, and its words' spans in it."""
+def _sentence(doc: Doc, text: str, words: list[int]) -> tuple[str, list[tuple[int, int]]]:
+    """A sentence's text (``text`` is the doc's) from its first word to its last, and its
+    words' spans in it."""
     if not words:
         return "", []
     start = doc[words[0]].idx
     end = doc[words[-1]].idx + len(doc[words[-1]])
-    return doc.text[start:end], [
-        (doc[i].idx - start, doc[i].idx - start + len(doc[i])) for i in words
-    ]
+    return text[start:end], [(doc[i].idx - start, doc[i].idx - start + len(doc[i])) for i in words]
 
 
 def _apply(doc: Doc, plan: list[list[int]], parses: list[Parse]) -> None:

@@ -545,3 +545,77 @@ def test_a_place_outside_something_reads_after_the_verb() -> None:
 def test_closed_at_states_a_level() -> None:
     text = "The shares, which were priced at 250p, closed at 275p on their first day."
     assert about(text, "275p") == "share price"
+
+
+def test_an_opening_it_is_the_last_sentence_s_named_subject() -> None:
+    # not the nearer company named inside that sentence; a sum offered is not yet paid
+    text = (
+        "Acme Corp is to cut costs after a probe into Zenith Inc by regulators. "
+        "It has offered to pay $40m to end the dispute."
+    )
+    assert about(text, "$40m") == "Acme Corp payment offered to end the dispute"
+
+
+def test_a_relative_after_a_place_is_on_the_noun_the_place_locates() -> None:
+    text = "Protesters held a rally in the town that was attended by more than 2,000 people."
+    assert about(text, "more than 2,000 people") == "number of people attending rally"
+    text = "Police closed a road in Leeds which was used by 9,000 drivers a day."
+    assert about(text, "9,000 drivers") == "number of drivers using road in Leeds"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # the verb after the counted subject with its complement, not cut before it,
+        # without the subject's own possessive and a coordinated object, and a scale
+        # word split off the number
+        (
+            "Officials believe that about 3m homes heat their water and food with cheap gas "
+            "boilers.",
+            "about 3m homes",
+            "number of homes heat water with cheap gas boilers",
+        ),
+    ],
+)
+def test_a_counted_subject_does_what_its_verb_says(text: str, figure: str, expected: str) -> None:
+    assert about(text, figure) == expected
+
+
+def test_a_number_word_opening_a_name_is_the_name_s_and_a_whole_has_no_clause() -> None:
+    text = "Wales have won four of the last 12 Five Nations titles."
+    assert about(text, "12 Five Nations titles") == "number of recent Five Nations titles"
+    # the whole the seven are taken of: "won" is said of the seven, not of the 12
+    text = (
+        "Spain and Italy, who have won seven of the last 12 Five Nations titles between "
+        "them, are favourites."
+    )
+    expected = "number of recent Five Nations titles between them"
+    assert about(text, "12 Five Nations titles") == expected
+
+
+def test_holders_of_a_share_or_more_of_something() -> None:
+    text = "Owners of 10% or more of the company's stock must report their trades."
+    assert about(text, "10%") == "share of the company's stock owned"
+
+
+def test_a_group_of_counted_things_holds_them() -> None:
+    assert about("A panel of nine judges will hear the appeal.", "nine judges") == (
+        "number of judges in the panel"
+    )
+    # a group said to consist of them
+    text = "The new board will consist of seven directors."
+    assert about(text, "seven directors") == "number of directors in the new board"
+
+
+def test_an_infinitive_on_a_noun_keeps_the_noun_however_parsed() -> None:
+    text = "Proposals to close 40 libraries were dropped by the council."
+    assert about(text, "40 libraries") == "number of libraries Proposals to close"
+    # a finite verb the parse hangs on a noun has that noun as subject, no "to"
+    text = "As a check made on Friday produced only 900 matches for the phrase, the alert ended."
+    assert about(text, "900 matches") == "number of matches for phrase check produced"
+
+
+def test_a_day_parsed_as_the_subject_gives_way_to_the_name_before_it() -> None:
+    text = "The Senate Tuesday passed three new bills on farm subsidies."
+    expected = "number of new bills Senate passed on farm subsidies"
+    assert about(text, "three new bills") == expected

@@ -16,7 +16,8 @@ read as the amount it restates):
    "worth N" → "value of <what is worth it>";
 4. an "of" complement ("70 percent of the country's wheat imports", "£2bn
    ($3.7bn) of acquisitions") or, for money, an "in" one with a bare noun
-   ("$40bn in school repairs", not "£40 in the shops") → "<measure> of
+   ("$40bn in school repairs", not "£40 in the shops"), also past a bound
+   ("5% or more of the shares") → "<measure> of
    <complement>" with a participle after it ("of votes cast"), for money with
    the named subject as owner ("cost of Acme Corp's acquisitions"), for a
    money noun the noun itself ("$280bn in profits"); a share of a group adds
@@ -43,7 +44,8 @@ read as the amount it restates):
 10. otherwise the subject ("it" as the company it stands for), the verb (as
     its noun for spending and giving: "pledge", "spending", "fine" for
     "fined") and a complement of purpose, destination or field ("UK pledge to
-    the fund", "payment to sign the striker"); a pronoun group fined or paid
+    the fund", "payment to sign the striker"), a sum only offered saying so
+    ("Acme payment offered to settle charges"); a pronoun group fined or paid
     is who the sum is for ("fine for those who do not pay").
 
 A relative after a comma is on the noun right before it ("reserves, which it
@@ -121,6 +123,10 @@ _LEVELS = {
 # verbs whose object is a figure the subject foresees, not one it owns
 _EXPECTING = {"expect", "predict", "forecast", "project", "anticipate", "foresee"}
 _PARTICLES = {"aside", "out", "back", "off", "over", "away"}
+# verbs that put a sum forward without paying it: "offered to pay $40m"
+_OFFERED = {
+    "offer": "offered", "propose": "proposed", "promise": "promised", "threaten": "threatened",
+}  # fmt: skip
 _LEVELS_AT = {"come", "close", "open", "end", "finish", "settle", "trade"}
 # what a sum of money gives the size of: "a $5bn industry"
 _SIZED = {"industry", "market", "sector", "business", "economy", "trade"}
@@ -130,6 +136,7 @@ _WEIGHT = {"t", "kg", "g", "lb", "oz"}
 # "in the region of $45", "in excess of", "to the tune of": the noun is not the measure
 _IDIOM_NOUNS = {"region", "excess", "tune", "order", "upwards", "total", "sum", "figure"}
 _AVERAGES = {"average", "total", "maximum", "minimum"}
+_BOUNDS = {"more", "less", "fewer", "over", "above", "under", "below", "higher", "lower"}
 _ARGS = ("obj", "dobj", "obl", "nmod", "npadvmod", "advmod", "obl:unmarked", "nmod:unmarked")
 
 
@@ -178,6 +185,8 @@ def _of_complement(root: Token, end: int, kind: str) -> Token | None:
             i += 1
             if depth == 0:
                 break
+    if i + 2 < len(doc) and doc[i].lower_ == "or" and doc[i + 1].lower_ in _BOUNDS:
+        i += 2  # "5% or more of the shares"
     if i + 1 < len(doc) and doc[i].lower_ in cases and doc[i].dep_ == "case":
         noun = doc[i].head
         while noun.dep_ in ("compound", "amod", "flat") and noun.head.i > noun.i:
@@ -723,4 +732,8 @@ def _verb_phrase(
             words.append("to " + phrase(list(comp.subtree), skip, limit=4))
     if (noun := _nominal(verb)) and not (rest and rest[0].dep_ in ("advcl", "xcomp")):
         words[1] = noun  # "the UK pledged £960m to the fund" → "UK pledge to fund"
+    offered = _OFFERED.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
+    if offered and _nominal(verb) and verb.head.i < verb.i:
+        # "Acme has offered to pay $40m to settle": a payment offered, not yet made
+        words[1] = f"{words[1]} {offered}"
     return " ".join(w for w in words if w)

@@ -6,14 +6,20 @@
 - the subject of a clause → its verb and first complement ("workers went on
   strike", "homes flooded by the storm");
 - a finite verb right after the counted noun has it as subject, whatever the
-  parse says ("let millions of Americans get a booster");
+  parse says ("let millions of Americans get a booster"), with its complement
+  rather than cut before it ("websites run forums with phpBB");
+- a number word opening a name belongs to the noun ("10 Six Nations titles");
+  "the last/past N" are the recent ones; the whole a part is taken of ("nine of
+  the last 10 titles") takes no clause, which is the part's;
 - a predicate with a preposition ("3,000 jobs are at risk") → that predicate;
 - the object → what it does in a complement clause ("allowed 40,000 families
   to buy …"), else the subject ("it" as the company it stands for) and verb
   ("goals Adriano scored"), or the noun the verb complements ("plans to abolish");
 - other complements of a verb → the verb's subject and the verb ("versions
   the new iPod comes in"), its object when it has one;
-- the complement of a noun ("a coalition of 12 charities") → that noun;
+- the complement of a noun → that noun, a group holding them ("a coalition of
+  12 charities" → "charities in the coalition"), a holder owning them ("holders
+  of 5% of the shares" → "shares held");
 - otherwise a short modifier to the right ("leaders of the unions");
 - the agent of a passive does what the verb says ("people attending the
   march"); the object of a participle with no subject is what the action
@@ -38,7 +44,7 @@ from storyline.extract.figures_np import (
     phrase,
     subject,
 )
-from storyline.extract.figures_units import TIME_NOUNS, parse_number
+from storyline.extract.figures_units import SCALES, TIME_NOUNS, parse_number
 
 __all__ = ["count_phrase", "share_context"]
 
@@ -48,13 +54,31 @@ _VAGUE = {"hundreds", "thousands", "millions", "billions", "trillions", "tens", 
 def _first_after_number(tokens: Span) -> int:
     last = -1
     for t in tokens:
+        if _named(t):
+            break  # "10 Six Nations titles": the name starts here
         if _numeric(t) or t.pos_ == "NUM" or t.lower_ in _VAGUE or t.lower_ in ("dozen", "dozens"):
             last = t.i
     return last + 1
 
 
 def _numeric(tok: Token) -> bool:
+    if tok.lower_ in SCALES and tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        if prev.like_num and not prev.whitespace_:
+            return True  # "3m homes" split as "3" "m"
     return tok.like_num or parse_number(tok.text) is not None  # "twenty-five"
+
+
+def _named(tok: Token) -> bool:
+    """A number word that opens a name after the count: "Six" in "10 Six Nations titles"."""
+    doc = tok.doc
+    if not (tok.is_alpha and tok.text[:1].isupper() and tok.i > 0 and tok.i + 1 < len(doc)):
+        return False
+    if not _numeric(tok):
+        return False  # "Six", not "New" in "300 New York bankers"
+    nxt = doc[tok.i + 1]
+    counted = doc[tok.i - 1].like_num or doc[tok.i - 1].lower_ in SCALES
+    return counted and nxt.is_alpha and nxt.text[:1].isupper()
 
 
 def _anchor(noun: Token, span: Span) -> Token:
@@ -72,6 +96,22 @@ def _is_content(tok: Token) -> bool:
 # nouns that only state how the count is taken: "a total of", "an average of"
 _AMOUNTS = {"total", "average", "maximum", "minimum", "peak", "high", "low", "record"}
 _ORDERING = {"last", "first", "next", "past", "previous", "final", "latest", "recent"}
+_RECENT = {"last", "past", "latest", "recent"}
+# a part taken of a count: "nine of the last 10 titles", "most of the 300 staff"
+_PARTS = {"most", "some", "all", "none", "many", "half", "few", "each", "both", "one"}
+# groups made of what they count: "a coalition of 12 charities", "a shortlist of six films"
+_GROUPS = {
+    "coalition", "alliance", "consortium", "group", "team", "squad", "panel", "committee",
+    "board", "list", "shortlist", "delegation", "crew", "network", "federation", "league",
+    "union", "fleet", "portfolio", "collection", "selection", "field", "cast", "line-up",
+}  # fmt: skip
+# verbs that say what a group is made of: "the panel will consist of five judges"
+_CONSISTING = {"consist", "comprise"}
+# who holds what a share or count is of: "holders of 5% of the shares" → the shares held
+_HOLDERS = {
+    "holder": "held", "owner": "owned", "producer": "produced", "exporter": "exported",
+    "importer": "imported", "consumer": "consumed", "buyer": "bought", "seller": "sold",
+}  # fmt: skip
 _LIGHT = {"be", "have", "include", "contain", "exist"}
 # verbs that report or compare a figure say nothing about what it counts
 _REPORTING = {
@@ -90,8 +130,11 @@ def count_phrase(span: Span, skip: range, money: bool = False) -> str | None:
     """
     if len(span) == 1 and "-" in span[0].text and span.end < len(span.doc):
         return _group_phrase(span, skip)
-    rest = [t for t in span if t.pos_ not in ("NUM", "DET", "ADP") and t.lower_ not in _VAGUE]
-    rest = [t for t in rest if not _numeric(t) and t.lower_ not in ("dozen", "dozens")]
+    # "10 Six Nations titles": the number words of a name are the noun's
+    name = next((t.i for t in span if _named(t)), span.end)
+    rest = [t for t in span if t.pos_ not in ("NUM", "DET", "ADP") or t.i >= name]
+    rest = [t for t in rest if t.lower_ not in _VAGUE or t.i >= name]
+    rest = [t for t in rest if t.i >= name or not (_numeric(t) or t.lower_ in ("dozen", "dozens"))]
     kept = [t for t in rest if t.i >= _first_after_number(span)]
     # "100 or more employees": the bound is no modifier of the noun
     kept = [t for t in kept if t.dep_ != "cc" and t.lower_ not in ("more", "fewer", "less")]
@@ -112,7 +155,14 @@ def count_phrase(span: Span, skip: range, money: bool = False) -> str | None:
         for t in c.subtree
         if t.i < span.start
     ]
-    words = [phrase(outside, range(0)), phrase(kept, range(0))]
+    # "the last 10 titles", "the past five winners": the most recent ones
+    recent = [
+        c
+        for c in noun.lefts
+        if c.dep_ == "amod" and c.i < span.start and c.lower_ in _RECENT and _determined(c)
+    ]
+    before = " ".join(w for w in ("recent" if recent else "", phrase(outside, range(0))) if w)
+    words = [before, phrase(kept, range(0))]
     conj = [
         c
         for c in noun.rights
@@ -166,11 +216,27 @@ def _right_modifier(noun: Token, skip: range) -> str:
     return ""
 
 
+def _doing(verb: Token, skip: range) -> str:
+    """What the counted things do: "websites run their forums and blogs with phpBB"
+    → "run forums with phpBB", not cut before its complement; their own possessive
+    and a coordinated object are left out."""
+    dropped: set[int] = set()
+    for c in verb.subtree:
+        if c.dep_ == "nmod:poss" and c.pos_ == "PRON":
+            dropped.add(c.i)
+        if c.dep_ == "conj" and c.head.dep_ in ("obj", "dobj") and c.head.head.i == verb.i:
+            dropped |= {t.i for t in c.subtree}
+            dropped |= {t.i for t in c.lefts if t.dep_ == "cc"}
+    end = max(verb.right_edge.i, verb.i) + 1
+    clause = [t for t in verb.doc[verb.i : end] if t.i not in dropped]
+    return phrase(clause, skip, limit=8)
+
+
 def _case(tok: Token) -> str | None:
     return next((c.lower_ for c in tok.lefts if c.dep_ == "case" and c.pos_ == "ADP"), None)
 
 
-def _context(anchor: Token, noun: Token, skip: range) -> str:
+def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> str:
     verb = anchor.head
     dep = anchor.dep_
     right = _right_modifier(noun, skip)
@@ -187,11 +253,17 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
     doc = noun.doc
     nxt = doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(doc) else None
     finite = nxt is not None and nxt.tag_ in ("VB", "VBP", "VBZ", "VBD") and nxt.pos_ == "VERB"
+    of = next((c for c in anchor.lefts if c.dep_ == "case" and c.lower_ == "of"), None)
+    part = doc[of.i - 1] if of is not None and of.i > 0 else None
+    if part is not None and (part.like_num or part.lower_ in _PARTS):
+        return right  # "nine of the last 10 titles": the clause tells of the nine
     if finite and nxt is not None and _case(anchor) is None:  # not "a survey of 1,000 adults"
         # "let millions of Americans get a booster": a verb right after the counted
         # noun has it as subject, whatever the parse says
-        clause = list(doc[nxt.i : max(nxt.right_edge.i, nxt.i) + 1])
-        return phrase(clause, skip, limit=5)
+        if share:  # "16% of drivers wear seat belts": a share keeps the verb as written
+            clause = list(doc[nxt.i : max(nxt.right_edge.i, nxt.i) + 1])
+            return phrase(clause, skip, limit=5)
+        return _doing(nxt, skip)
     if dep in ("nsubj", "nsubj:pass") and verb.i != anchor.i:
         if verb.lemma_.lower() in _LIGHT or right:
             return right
@@ -248,9 +320,15 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
                 who = antecedent(boss) or ""
             words = (owned, who, verb.head.text, "to", verb.text, after)
             return " ".join(w for w in words if w)
-        if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            # "plans to abolish", "plans to create 500 jobs in the region"
-            return " ".join(w for w in (owned, verb.head.text, "to", verb.text, after) if w)
+        infinitive = any(c.lower_ == "to" for c in verb.lefts)
+        on_noun = verb.dep_.startswith("acl") or (verb.dep_ == "xcomp" and infinitive)
+        if on_noun and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "plans to abolish", "plans to create 500 jobs in the region", also when
+            # parsed as a complement ("Plans to abolish 162 quangos have been …"); a
+            # finite verb hung on a noun has it as subject ("a search produced 40 hits")
+            finite = verb.tag_ in ("VBD", "VBZ", "VBP") and not infinitive
+            does = verb.text if finite else f"to {verb.text}"
+            return " ".join(w for w in (owned, verb.head.text, does, after) if w)
         return right or verb.text
     if dep.startswith("obl") and _case(anchor) not in _TEMPORAL:
         obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
@@ -262,6 +340,10 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
             # "the march was attended by 5,000 people": the people attended the march
             what = compact_np(subj, skip) if subj is not None and _is_content(subj) else ""
             return " ".join(w for w in (right, _gerund(verb.lemma_.lower()), what) if w)
+        whole = subj is not None and _is_content(subj) and subj.idx not in skip
+        if whole and subj is not None and verb.lemma_.lower() in _CONSISTING:
+            # "the panel will consist of five judges": the judges in the panel
+            return f"{right} in the {compact_np(subj, skip)}".strip()
         if subj is not None and _is_content(subj) and subj.idx not in skip:
             return f"{right} {compact_np(subj, skip)} {verb.text}".strip()
         return f"{right} {verb.text}".strip()
@@ -272,6 +354,13 @@ def _context(anchor: Token, noun: Token, skip: range) -> str:
             c.dep_ == "case" or c.i == anchor.i for c in verb.children
         ):
             return right  # "in front of 80,000 fans", "on behalf of": a preposition
+        if (held := _HOLDERS.get(verb.lemma_.lower())) is not None:
+            return f"{right} {held}".strip()  # "owners of 300 homes": the homes owned
+        if verb.lemma_.lower() in _GROUPS:
+            # "a coalition of 12 charities": the charities in the coalition
+            group = compact_np(verb, skip)
+            the = "" if "'" in group or "\u2019" in group else "the "
+            return f"{right} in {the}{group}".strip()
         return f"{right} {compact_np(verb, skip)}".strip()  # "a coalition of 12 charities"
     return right
 
@@ -347,4 +436,4 @@ def _period(verb: Token) -> str:
 def share_context(anchor: Token, noun: Token, skip: range) -> str:
     """What the clause says of the group a share is taken of, as for a count:
     "16% of women earn more than £50,000" → "earn more than £50,000"."""
-    return _context(anchor, noun, skip)
+    return _context(anchor, noun, skip, share=True)

@@ -165,6 +165,39 @@ def short_np(noun: Token, skip: range, limit: int = 6) -> str:
     return compact_np(noun, skip)
 
 
+# places a noun is said to be in: "a march in the city that …" is the march's relative
+_PLACE_NOUNS = {
+    "city", "town", "village", "country", "capital", "area", "region", "district", "street",
+    "square", "county", "province", "neighbourhood", "neighborhood", "suburb",
+}  # fmt: skip
+
+
+def _above_place(noun: Token) -> Token:
+    """The antecedent of a relative: a place that only says where the noun before it is
+    ("a march in the city that was supported by …") passes it on to that noun."""
+    place = noun.ent_type_ in ("GPE", "LOC") or noun.lemma_.lower() in _PLACE_NOUNS
+    cases = [c.lower_ for c in noun.lefts if c.dep_ == "case"]
+    located = place and noun.dep_.startswith("nmod") and cases in (["in"], ["at"])
+    if located and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+        return noun.head
+    return noun
+
+
+def _undated(subj: Token) -> Token:
+    """ "The Supreme Court Monday issued …": the day parsed as the subject, with the
+    name it follows as its compound; the subject is the name."""
+    if subj.ent_type_ not in ("DATE", "TIME"):
+        return subj
+    names = [
+        c
+        for c in subj.lefts
+        if c.dep_ in ("compound", "flat")
+        and c.pos_ == "PROPN"
+        and c.ent_type_ not in ("DATE", "TIME")
+    ]
+    return names[-1] if names else subj
+
+
 def subject(verb: Token, control: bool = True) -> Token | None:
     """The subject of ``verb``, through coordination, relative pronouns and (with
     ``control``) the verb it complements ("agreed to buy")."""
@@ -176,11 +209,12 @@ def subject(verb: Token, control: bool = True) -> Token | None:
         deps = ("nsubj", "nsubj:pass")
         subj = next((c for h in heads for c in h.children if c.dep_ in deps), None)
         if subj is not None:
+            subj = _undated(subj)
             if subj.lower_ in _RELATIVE and verb.dep_.startswith("acl"):
-                return verb.head
+                return _above_place(verb.head)
             before = subj.doc[subj.i - 1] if subj.i > 0 else None
             if subj.lower_ in _RELATIVE and before is not None and before.pos_ == "NOUN":
-                return before  # "shares which have advanced 4%", however it is parsed
+                return _above_place(before)  # "shares which have advanced 4%", however parsed
             return subj
         cc = next((c for c in verb.lefts if c.dep_ == "cc"), None)
         if verb.dep_ == "conj" and cc is not None:
@@ -213,7 +247,9 @@ def subject(verb: Token, control: bool = True) -> Token | None:
 
 def antecedent(pron: Token, reach: int = 80) -> str | None:
     """The organisation or country "it"/"its" stands for: the nearest one named before
-    it, within ``reach`` tokens ("Yahoo … it lost a third of its revenue" → "Yahoo")."""
+    it, within ``reach`` tokens ("Yahoo … it lost a third of its revenue" → "Yahoo");
+    a subject "it" opening its sentence stands for the named subject of the sentence
+    before, when it has one ("Acme is under a probe into Zenith. It has offered …")."""
     if pron.lower_ not in ("it", "its"):
         return None
     doc = pron.doc
@@ -222,20 +258,53 @@ def antecedent(pron: Token, reach: int = 80) -> str | None:
     if teller is not None and teller.pos_ == "NOUN" and teller.i < pron.i:
         # "the company said it had set aside £200m": "it" is the one who said so
         return teller.text
+    if pron.dep_ == "nsubj" and (topic := _previous_subject(pron)) is not None:
+        # "Acme is to restate its accounts after a probe into Zenith. It has offered …":
+        # a sentence's opening "it" continues the last sentence's named subject
+        return _name(topic, pron.i)
     for i in range(pron.i - 1, max(-1, pron.i - reach), -1):
         tok = doc[i]
         named = tok.ent_type_ in ("ORG", "GPE") or (tok.pos_ == "PROPN" and tok.dep_ == "nsubj")
         if named and tok.pos_ == "PROPN":
-            first, last = i, i  # the whole name: "Zenith Motors", "Time Warner"
-            while first > 0 and (
-                doc[first - 1].pos_ == "PROPN"
-                or doc[first].ent_iob_ == "I"
-                or (doc[first - 1].dep_ in ("compound", "flat") and doc[first - 1].head.i == i)
-            ):
-                first -= 1
-            while last + 1 < pron.i and (
-                doc[last + 1].pos_ == "PROPN" or doc[last + 1].ent_iob_ == "I"
-            ):
-                last += 1
-            return doc[first : last + 1].text
+            return _name(tok, pron.i)
+    return None
+
+
+def _name(tok: Token, stop: int) -> str:
+    """The whole name ``tok`` is part of: "Zenith Motors", "Time Warner"."""
+    doc = tok.doc
+    i = tok.i
+    first, last = i, i
+    while first > 0 and (
+        doc[first - 1].pos_ == "PROPN"
+        or doc[first].ent_iob_ == "I"
+        or (doc[first - 1].dep_ in ("compound", "flat") and doc[first - 1].head.i == i)
+    ):
+        first -= 1
+    while last + 1 < stop and (doc[last + 1].pos_ == "PROPN" or doc[last + 1].ent_iob_ == "I"):
+        last += 1
+    return doc[first : last + 1].text
+
+
+_STOPS = {".", "!", "?"}
+_QUOTES = {'"', "'", "\u201d", "\u2019"}
+
+
+def _previous_subject(pron: Token) -> Token | None:
+    """The named subject of the main clause of the sentence before ``pron``, when
+    ``pron`` opens its sentence."""
+    doc = pron.doc
+    i = pron.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in _QUOTES):
+        i -= 1  # "… said." It …
+    if i < 0 or doc[i].text not in _STOPS:
+        return None  # not the sentence's first word
+    end = i
+    i -= 1
+    while i >= 0 and doc[i].text not in _STOPS:
+        i -= 1
+    for tok in doc[i + 1 : end]:
+        main = tok.head.dep_ == "ROOT" or tok.head.i == tok.head.head.i
+        if tok.dep_ == "nsubj" and main and tok.pos_ == "PROPN":
+            return tok
     return None

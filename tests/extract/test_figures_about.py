@@ -619,3 +619,26 @@ def test_a_day_parsed_as_the_subject_gives_way_to_the_name_before_it() -> None:
     text = "The Senate Tuesday passed three new bills on farm subsidies."
     expected = "number of new bills Senate passed on farm subsidies"
     assert about(text, "three new bills") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # a goal of the subject's own: who needs it done
+        (
+            "The club hopes to sign 12 players this summer.",
+            "12 players",
+            "number of players club hopes to sign",
+        ),
+        # no goal: a refusal says nothing about what the count is
+        (
+            "The ministry refused to release the 40 detainees held in the camp.",
+            "40 detainees",
+            "number of detainees held in the camp",
+        ),
+    ],
+)
+def test_only_a_goal_verb_makes_its_subject_part_of_what_an_infinitive_object_counts(
+    text: str, figure: str, expected: str
+) -> None:
+    assert about(text, figure) == expected

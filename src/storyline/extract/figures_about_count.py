@@ -311,9 +311,13 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
         if (
             verb.dep_ == "xcomp"
             and verb.head.pos_ == "VERB"
+            and verb.head.lemma_.lower() in _GOALS
+            and not any(c.dep_ in ("obj", "iobj") for c in verb.head.children)
             and any(c.lower_ == "to" for c in verb.lefts)
         ):
-            # "the party needs to win 60 seats": who needs to win them
+            # "the party needs to win 60 seats": who needs to win them (a goal of the
+            # subject's own; not "press Orlesia to free seven reporters", whose doer is
+            # the object, nor "refused to release five journalists", no goal at all)
             boss = subject(verb.head, control=False)
             who = compact_np(boss, skip) if boss is not None and _is_content(boss) else ""
             if boss is not None and not who:
@@ -364,6 +368,26 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
         return f"{right} {compact_np(verb, skip)}".strip()  # "a coalition of 12 charities"
     return right
 
+
+# verbs whose infinitive complement is the subject's own aim or need: "the seats the party
+# needs to win", "the jobs it plans to cut"
+_GOALS = frozenset(
+    [
+        "need",
+        "want",
+        "hope",
+        "plan",
+        "aim",
+        "seek",
+        "try",
+        "intend",
+        "expect",
+        "wish",
+        "mean",
+        "strive",
+        "have",
+    ]
+)
 
 # past participles that do not end in "-ed"
 _IRREGULAR = {

@@ -672,7 +672,9 @@ def test_a_partial_quote_inside_a_report_takes_its_speaker(nlp: Any) -> None:
     found = quotes(nlp, text)
     partial = next(q for q in found if q.kind == "partial")
     assert partial.cue == "remark" and partial.speaker is not None
-    assert partial.speaker.name == "her"
+    # "her" stands for Albright, whom the recogniser now knows as a person
+    assert partial.speaker.name == "Albright"
+    assert text[partial.speaker.start : partial.speaker.end] == "her"
     assert any(q.kind == "indirect" and q.cue == "remark" for q in found)
 
 

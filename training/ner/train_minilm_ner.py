@@ -41,7 +41,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "nlp"))
 
-from train_minilm_parser import encode_batch, layer_session, load_tokenizer
+from train_minilm_parser import frozen_features
 from train_ner import split_documents
 
 from storyline.eval.ner import (
@@ -97,26 +97,6 @@ def uner_sentences(path: Path, folds: int, hold_out: int | None, tmp: Path) -> t
         part.write_text("\n\n".join(chosen) + "\n\n", encoding="utf-8")
         parts.append(read_iob2(part)[0] if chosen else [])
     return parts[0], parts[1]
-
-
-def features(
-    sentences: Sequence[Sentence], cache: Path, session: Any, tokenizer: Any
-) -> tuple[np.ndarray, np.ndarray]:
-    """All sentences' word states (float16, root row first) and each one's row offset."""
-    offsets = np.cumsum([0] + [len(s.words) + 1 for s in sentences])
-    if cache.is_file():
-        return np.load(cache, mmap_mode="r"), offsets
-    out = np.zeros((offsets[-1], N_LAYERS, WIDTH), dtype=np.float16)
-    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i].words))
-    started = time.perf_counter()
-    for start in range(0, len(order), 32):
-        rows = order[start : start + 32]
-        states = encode_batch(session, tokenizer, [sentences[i].words for i in rows])
-        for i, state in zip(rows, states, strict=True):
-            out[offsets[i] : offsets[i + 1]] = state
-    print(f"features {cache.name}: {time.perf_counter() - started:.0f}s", file=sys.stderr)
-    np.save(cache, out)
-    return out, offsets
 
 
 class Set:
@@ -265,15 +245,16 @@ def main(argv: list[str] | None = None) -> int:
     train, _ = read_iob2(conll / "eng.train.gz")
     dev, _ = read_iob2(conll / "eng.testa.gz")
     web, heldout = uner_sentences(uner_file(args.data), args.folds, args.hold_out, args.output)
-    session, tokenizer = layer_session(MODEL_DIR), load_tokenizer(MODEL_DIR)
     cache = args.output.parent / "minilm-ner-features"
     cache.mkdir(parents=True, exist_ok=True)
     sets = {}
     for name, sentences in (("train", train), ("dev", dev)):
-        sets[name] = Set(sentences, *features(sentences, cache / f"{name}.npy", session, tokenizer))
+        sets[name] = Set(
+            sentences, *frozen_features(sentences, MODEL_DIR, cache / f"{name}.npy", 1)
+        )
     # the web file's features are cached whole; folds pick their rows
     full_web, _ = read_iob2(uner_file(args.data))
-    web_x, web_off = features(full_web, cache / "uner.npy", session, tokenizer)
+    web_x, web_off = frozen_features(full_web, MODEL_DIR, cache / "uner.npy", 1)
     index = {s: i for i, s in enumerate(full_web)}
 
     def subset(part: Sequence[Sentence]) -> Set:

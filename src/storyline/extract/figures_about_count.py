@@ -45,6 +45,7 @@ from storyline.extract.figures_np import (
     subject,
 )
 from storyline.extract.figures_units import SCALES, TIME_NOUNS, parse_number
+from storyline.nlp.lemmas import PAST_PARTICIPLES
 
 __all__ = ["count_phrase", "share_context"]
 
@@ -389,26 +390,9 @@ _GOALS = frozenset(
     ]
 )
 
-# past participles that do not end in "-ed"
-_IRREGULAR = {
-    "be": "been", "have": "had", "do": "done", "go": "gone", "come": "come", "become": "become",
-    "make": "made", "take": "taken", "give": "given", "get": "got", "see": "seen",
-    "say": "said", "tell": "told", "leave": "left", "keep": "kept", "hold": "held",
-    "bring": "brought", "buy": "bought", "sell": "sold", "send": "sent", "spend": "spent",
-    "lend": "lent", "build": "built", "lose": "lost", "win": "won", "pay": "paid",
-    "lay": "laid", "lead": "led", "feed": "fed", "meet": "met", "find": "found",
-    "hit": "hit", "cut": "cut", "put": "put", "set": "set", "let": "let", "shut": "shut",
-    "hurt": "hurt", "cost": "cost", "spread": "spread", "quit": "quit", "bid": "bid",
-    "run": "run", "read": "read", "draw": "drawn", "throw": "thrown", "grow": "grown",
-    "know": "known", "show": "shown", "fly": "flown", "drive": "driven", "write": "written",
-    "eat": "eaten", "fall": "fallen", "rise": "risen", "break": "broken", "choose": "chosen",
-    "speak": "spoken", "steal": "stolen", "wear": "worn", "tear": "torn", "bear": "borne",
-    "begin": "begun", "sink": "sunk", "strike": "struck", "stick": "stuck", "hang": "hung",
-    "catch": "caught", "teach": "taught", "think": "thought", "fight": "fought",
-    "seek": "sought", "shoot": "shot", "feel": "felt", "deal": "dealt", "mean": "meant",
-    "sit": "sat", "stand": "stood", "understand": "understood", "forget": "forgotten",
-    "freeze": "frozen", "hide": "hidden", "bite": "bitten", "swear": "sworn",
-}  # fmt: skip
+# past participles that do not end in "-ed": the lemmatizer's table of irregular verbs,
+# with "got" as news writes it
+_IRREGULAR = {**PAST_PARTICIPLES, "be": "been", "get": "got"}
 
 
 def _past_participle(lemma: str) -> str:

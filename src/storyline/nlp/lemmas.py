@@ -38,7 +38,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["LemmaLookup", "base_forms", "build_table"]
+__all__ = ["PAST_PARTICIPLES", "LemmaLookup", "base_forms", "build_table"]
 
 _TABLE_FILE = "table.json"
 _WORDS_FILE = "words.json"
@@ -93,6 +93,10 @@ _IRREGULAR_BASE = {
     form: forms.split()[0] for forms in _IRREGULAR.split(";") for form in forms.split()[1:]
 }
 _IRREGULAR_BASES = frozenset(forms.split()[0] for forms in _IRREGULAR.split(";"))
+# an irregular verb's past participle, by its base: "freeze" → "frozen"
+PAST_PARTICIPLES = {
+    forms.split()[0]: forms.split()[2] for forms in _IRREGULAR.split(";") if forms.strip()
+}
 
 
 def _undouble(stem: str) -> str | None:

@@ -190,6 +190,12 @@ def decode_tree(arc_scores: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
     """
     scores = arc_scores.astype(np.float64)
     np.fill_diagonal(scores, -np.inf)
+    # Each word's best head is the best tree when it is one with a single root word (most
+    # sentences): the search below then finds nothing better, so it is skipped.
+    heads: npt.NDArray[np.int64] = scores.argmax(axis=1)
+    heads[0] = -1
+    if np.count_nonzero(heads[1:] == 0) == 1 and _find_cycle(heads) is None:
+        return heads
     scores[:, 0] -= ROOT_SCORE_PENALTY
     return _chu_liu_edmonds(scores)
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from storyline.nlp.parser import (
     MAX_PIECES,
     PARSER_DIR,
+    ROOT_SCORE_PENALTY,
     MiniLMParser,
     Parse,
+    _chu_liu_edmonds,
+    _find_cycle,
     _join,
+    decode_tree,
     load_parser,
 )
 from storyline.nlp.pipeline import load_nlp
@@ -251,3 +256,21 @@ def test_entity_tags_decode_as_valid_bio() -> None:
         if tag.startswith("I-"):
             assert prev[2:] == tag[2:] and prev != "O"
     assert parse.entities[2:4] == ("B-LOC", "I-LOC")
+
+
+def test_the_greedy_shortcut_gives_the_tree_the_full_search_gives() -> None:
+    rng = np.random.default_rng(0)
+    shortcuts = 0
+    for _ in range(300):
+        n = int(rng.integers(2, 30))
+        scores = rng.normal(size=(n + 1, n + 1))
+        for word in range(1, n + 1):  # often a clear tree, sometimes not
+            scores[word, int(rng.integers(0, word))] += float(rng.choice([0.0, 8.0]))
+        full = scores.copy()
+        np.fill_diagonal(full, -np.inf)
+        greedy = full.argmax(axis=1)
+        greedy[0] = -1
+        shortcuts += int(np.count_nonzero(greedy[1:] == 0) == 1 and _find_cycle(greedy) is None)
+        full[:, 0] -= ROOT_SCORE_PENALTY
+        assert decode_tree(scores).tolist() == _chu_liu_edmonds(full).tolist()
+    assert 0 < shortcuts < 300  # both paths were taken

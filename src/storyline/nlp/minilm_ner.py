@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
@@ -19,15 +20,18 @@ import numpy.typing as npt
 __all__ = ["bio_spans", "bio_viterbi"]
 
 
-def _allowed(tags: Sequence[str]) -> npt.NDArray[np.bool_]:
-    """``allowed[a, b]``: tag ``b`` may follow tag ``a`` (I-X only after B-X or I-X)."""
+@cache
+def _constraints(tags: tuple[str, ...]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+    """Which tags may open a sentence, and ``penalty[a, b]``: 0 when tag ``b`` may follow
+    tag ``a`` (I-X only after B-X or I-X), else -1e9. Worked out once per tag set."""
     n = len(tags)
     allowed = np.ones((n, n), dtype=bool)
     for b, tag in enumerate(tags):
         if tag.startswith("I-"):
             for a, prev in enumerate(tags):
                 allowed[a, b] = prev[2:] == tag[2:] and prev[:2] in ("B-", "I-")
-    return allowed
+    start = np.array([not t.startswith("I-") for t in tags])
+    return start, np.where(allowed, 0.0, -1e9)
 
 
 def bio_viterbi(scores: npt.NDArray[np.floating], tags: Sequence[str]) -> list[int]:
@@ -35,9 +39,7 @@ def bio_viterbi(scores: npt.NDArray[np.floating], tags: Sequence[str]) -> list[i
     n = len(scores)
     if not n:
         return []
-    allowed = _allowed(tags)
-    start = np.array([not t.startswith("I-") for t in tags])
-    penalty = np.where(allowed, 0.0, -1e9)
+    start, penalty = _constraints(tuple(tags))
     best = np.where(start, scores[0], -1e9)
     back = np.zeros((n, len(tags)), dtype=np.int64)
     for i in range(1, n):

@@ -245,7 +245,7 @@ class MiniLMParser:
         self.deprels: list[str] = ["ROOT" if r == "root" else r for r in labels["deprels"]]
         self.xpos: list[str] = labels["xpos"]
         self.feats: list[str] = labels["feats"]
-        self.entity_tags: list[str] = labels["entity_tags"]
+        self.entity_tags: tuple[str, ...] = tuple(labels["entity_tags"])
         self.lemma_rules: list[LemmaRule] = [
             (bool(a), int(b), str(c)) for a, b, c in labels["lemma_rules"]
         ]

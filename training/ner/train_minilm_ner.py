@@ -41,7 +41,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "nlp"))
 
-from train_minilm_parser import frozen_features
+from train_minilm_parser import frozen_features, seed_everything
 from train_ner import split_documents
 
 from storyline.eval.ner import (
@@ -236,10 +236,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import torch
 
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(1)
+    seed_everything(args.seed)
     args.output.mkdir(parents=True, exist_ok=True)
     conll = conll_folder(args.data)
     train, _ = read_iob2(conll / "eng.train.gz")

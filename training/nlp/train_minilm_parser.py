@@ -74,6 +74,18 @@ from storyline.nlp.parser import (
     pooling,
 )
 
+
+def seed_everything(seed: int, threads: int = 1) -> None:
+    """Fixed seeds for Python, numpy and torch, and torch's thread count (also used by
+    ``train_minilm_taggers.py`` and ``training/ner/train_minilm_ner.py``)."""
+    import torch
+
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads)
+
+
 # --------------------------------------------------------------------------- data
 
 
@@ -792,12 +804,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    import torch
-
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
+    seed_everything(args.seed, args.threads)
     if args.speed_only:
         result = rerun_runtime(args)
     elif args.variant == "frozen":

@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import random
 import sys
 import time
 from collections import Counter
@@ -50,6 +49,7 @@ from train_minilm_parser import (
     ewt_folder,
     frozen_features,
     read_split,
+    seed_everything,
     stack_features,
 )
 
@@ -254,10 +254,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import torch
 
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(1)
+    seed_everything(args.seed)
     args.output.mkdir(parents=True, exist_ok=True)
     folder = ewt_folder(args.data)
     train, dev = read_split(folder, "train"), read_split(folder, "dev")

@@ -275,6 +275,13 @@ class MiniLMParser:
                 f"the MiniLM export in {encoder_dir} lacks the layer outputs the parser reads "
                 f"({len(missing)} missing); rebuild it with training/nlp/swap_parser.py"
             )
+        # The heads store their weights as int8 with a scale per row, restored by
+        # DequantizeLinear. Left as a quantised pattern, that restoring runs on every
+        # call; treated as plain float arithmetic it is folded into fp32 constants
+        # once, at load (so the heads' 5.6 M weights take four times the memory).
+        # The activations were fp32 all along, so the scores are the same. (The encoder
+        # session above is already built and keeps its own settings.)
+        options.add_session_config_entry("session.disable_quant_qdq", "1")
         self._head = onnxruntime.InferenceSession(
             str(self.parser_dir / "head.onnx"), options, providers=providers
         )

@@ -99,23 +99,45 @@ _YEAR = {"TEXT": {"REGEX": r"^(1[5-9]|20)\d\d$"}}
 _DAY = {"TEXT": {"REGEX": r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
 
 
-def _with_leads(patterns: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
-    """Each pattern marked with a leading ``_LEAD`` placeholder, once per lead."""
-    out: list[list[dict[str, Any]]] = []
-    for pattern in patterns:
-        if pattern and pattern[0] is _LEAD_MARK:
-            out.extend([*lead, *pattern[1:]] for lead in _LEADS)
-        else:
-            out.append(pattern)
-    return out
-
-
 _LEAD_MARK: dict[str, Any] = {}
 _LEAD = [_LEAD_MARK]
+#: Match keys of patterns that may take a lead: the label with this suffix.
+_LEADED = "+lead"
 
 
 def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
-    return {label: _with_leads(p) for label, p in _raw_patterns().items()}
+    """The patterns by match key: ``LABEL`` for patterns that take no lead, ``LABEL+lead``
+    for those marked with ``_LEAD``, without the mark: the component adds the lead
+    before the match itself (:func:`_lead_length`), so the matcher tries one pattern per
+    amount instead of one per lead."""
+    out: dict[str, list[list[dict[str, Any]]]] = {}
+    for label, patterns in _raw_patterns().items():
+        for pattern in patterns:
+            if pattern and pattern[0] is _LEAD_MARK:
+                out.setdefault(label + _LEADED, []).append(pattern[1:])
+            else:
+                out.setdefault(label, []).append(pattern)
+    return out
+
+
+def _lead_words(lead: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    """A lead's tokens as the sets of lower-case words each may be."""
+    words = [spec["LOWER"] for spec in lead]
+    return tuple(frozenset(w["IN"] if isinstance(w, dict) else [w]) for w in words)
+
+
+# The leads as word sets, longest first (they never overlap: no word ends two of them)
+_LEAD_WORDS = sorted((_lead_words(lead) for lead in _LEADS if lead), key=len, reverse=True)
+
+
+def _lead_length(doc: Doc, start: int) -> int:
+    """How many tokens before ``start`` form one of :data:`_LEADS` ("about", "more
+    than", "up to", "at least"): 0 when none does."""
+    for lead in _LEAD_WORDS:
+        n = len(lead)
+        if start >= n and all(doc[start - n + k].lower_ in w for k, w in enumerate(lead)):
+            return n
+    return 0
 
 
 def _raw_patterns() -> dict[str, list[list[dict[str, Any]]]]:
@@ -288,15 +310,24 @@ class StorylineEntities:
         self.name = name
         self.cardinal = cardinal
         self.matcher = Matcher(nlp.vocab)
-        for label, patterns in _patterns().items():
+        self.keys: dict[int, tuple[str, bool]] = {}  # match key -> (label, takes a lead)
+        for key, patterns in _patterns().items():
+            label = key.removesuffix(_LEADED)
             if label != "CARDINAL" or cardinal:
-                self.matcher.add(label, patterns)
+                self.matcher.add(key, patterns)
+                self.keys[nlp.vocab.strings[key]] = (label, key != label)
         self.matcher.add("NORP", [[{"ORTH": {"IN": sorted(NORP_WORDS)}}]])
+        self.keys[nlp.vocab.strings["NORP"]] = ("NORP", False)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = filter_spans(
-            [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
-        )
+        spans = []
+        for key, start, end in self.matcher(doc):
+            label, leaded = self.keys[key]
+            spans.append(Span(doc, start, end, label))
+            lead = _lead_length(doc, start) if leaded else 0
+            if lead:  # both, as one pattern per lead would have matched: the longest wins
+                spans.append(Span(doc, start - lead, end, label))
+        found = filter_spans(spans)
         money = {i for s in found if s.label_ == "MONEY" for i in range(s.start, s.end)}
         kept: list[Span] = []
         for ent in doc.ents:

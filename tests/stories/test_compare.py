@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from storyline.extract.annotate import AnnotatedArticle
+from storyline.extract.asks import Ask, AskKind
 from storyline.extract.figures import Figure
 from storyline.extract.quotes import Quote, Speaker
 from storyline.extract.time import Timex
@@ -36,9 +37,9 @@ def analysed(aid: str, outlet: str, text: str, **found: tuple[object, ...]) -> A
     return AnalysedArticle(ann, sentences, vectors, np.mean(vectors, axis=0))
 
 
-def figure(text: str, haystack: str, value: float, unit: str) -> Figure:
+def figure(text: str, haystack: str, value: float, unit: str, about: str | None = None) -> Figure:
     start = haystack.index(text)
-    return Figure(text, value, value, value, unit, None, None, None, start, start + len(text))
+    return Figure(text, value, value, value, unit, None, about, None, start, start + len(text))
 
 
 def day(text: str, haystack: str, value: str) -> Timex:
@@ -145,3 +146,151 @@ def test_facts_are_told_by_sentences_that_stand_alone() -> None:
     assert shared.text == "The corridor carries most of the wheat the country buys abroad."
     assert shared.sources[0].article_id == "b" and len(shared.sources) == 2
     assert result.unique == ()  # the only marked sentence left opens on "It"
+
+
+def figure_conflicts(*articles: AnalysedArticle) -> list[list[str]]:
+    result = compare_sources(list(articles), resolve_actors([]), load_encoder())
+    return [[c.value for c in x.claims] for x in result.conflicts if x.kind == "figure"]
+
+
+def test_values_far_apart_are_two_quantities_not_a_conflict() -> None:
+    # Each "the spending plan" to its outlet: a $1.2 trillion bill and a $3.5 trillion budget.
+    t1 = "The Senate passed the $1.2 trillion infrastructure plan on Tuesday."
+    t2 = "Democrats now turn to the $3.5 trillion spending plan for social programmes."
+    a = analysed(
+        "a", "X", t1, figures=(figure("$1.2 trillion", t1, 1.2e12, "USD", "cost of the plan"),)
+    )
+    b = analysed(
+        "b", "Y", t2, figures=(figure("$3.5 trillion", t2, 3.5e12, "USD", "cost of the plan"),)
+    )
+    assert figure_conflicts(a, b) == []
+
+
+def test_close_values_of_one_quantity_conflict_though_worded_apart() -> None:
+    # Two outlets say $1 trillion in other words; the third says $1.2 trillion.
+    t1 = "The Senate passed a $1 trillion infrastructure plan on Tuesday."
+    t2 = "The Senate voted to approve a roughly $1 trillion bill on Tuesday."
+    t3 = "A $1.2 trillion infrastructure package coasted through the Senate on Tuesday."
+    a = analysed(
+        "a",
+        "X",
+        t1,
+        figures=(figure("$1 trillion", t1, 1e12, "USD", "cost of the infrastructure plan"),),
+    )
+    b = analysed(
+        "b", "Y", t2, figures=(figure("$1 trillion", t2, 1e12, "USD", "cost of the bill"),)
+    )
+    c = analysed(
+        "c",
+        "Z",
+        t3,
+        figures=(figure("$1.2 trillion", t3, 1.2e12, "USD", "cost of the infrastructure package"),),
+    )
+    assert figure_conflicts(a, b, c) == [["1,000,000,000,000 USD", "1,200,000,000,000 USD"]]
+
+
+def test_an_article_giving_both_values_contradicts_nobody() -> None:
+    t1 = "The plan would cost $974 billion over five years or $1.2 trillion over eight years."
+    t2 = "The proposal would cost $1.2 trillion over eight years."
+    a = analysed(
+        "a",
+        "X",
+        t1,
+        figures=(
+            figure("$974 billion", t1, 9.74e11, "USD", "cost of the plan"),
+            figure("$1.2 trillion", t1, 1.2e12, "USD", "cost of the plan"),
+        ),
+    )
+    b = analysed(
+        "b", "Y", t2, figures=(figure("$1.2 trillion", t2, 1.2e12, "USD", "cost of the proposal"),)
+    )
+    assert figure_conflicts(a, b) == []
+
+
+def ask(kind: AskKind, content: str, haystack: str) -> Ask:
+    start = haystack.index(content)
+    end = start + len(content)
+    return Ask(
+        kind,
+        None,
+        None,
+        content,
+        start,
+        end,
+        "",
+        0,
+        0,
+        0,
+        len(haystack),
+        None,
+        None,
+        None,
+        "positive",
+        "reported",
+        start,
+        end,
+    )
+
+
+def test_an_amount_asked_for_is_a_position_not_a_rival_report() -> None:
+    t1 = "The union is demanding a 9 percent pay rise."
+    t2 = "The dockers voted to accept a pay deal worth 6.5 percent."
+    a = analysed(
+        "a",
+        "X",
+        t1,
+        figures=(figure("9 percent", t1, 9, "percent", "pay rise"),),
+        asks=(ask("demand", "a 9 percent pay rise", t1),),
+    )
+    b = analysed(
+        "b",
+        "Y",
+        t2,
+        figures=(figure("6.5 percent", t2, 6.5, "percent", "pay rise"),),
+        asks=(ask("action", "accept a pay deal worth 6.5 percent", t2),),
+    )
+    assert figure_conflicts(a, b) == []
+    # a figure inside the asked action still reports the world: five held, seven held
+    t3 = "The minister will press Orlesia to free seven detained reporters."
+    t4 = "Orlesia is still holding five detained journalists."
+    c = analysed(
+        "c",
+        "X",
+        t3,
+        figures=(figure("seven detained reporters", t3, 7, "reporter"),),
+        asks=(ask("demand", "free seven detained reporters", t3),),
+    )
+    d = analysed("d", "Y", t4, figures=(figure("five detained journalists", t4, 5, "journalist"),))
+    assert figure_conflicts(c, d) == [["5 journalist", "7 reporter"]]
+
+
+def quote_conflicts(q1: Quote, t1: str, q2: Quote, t2: str) -> int:
+    a = analysed("a", "X", t1, quotes=(q1,))
+    b = analysed("b", "Y", t2, quotes=(q2,))
+    result = compare_sources([a, b], resolve_actors([]), load_encoder())
+    return len([c for c in result.conflicts if c.kind == "quote"])
+
+
+def test_partial_quotes_short_quotes_and_unnamed_speakers_are_not_quote_conflicts() -> None:
+    words = "The border is not a tap"
+    t1 = f'"{words}," said Petr Halloran.'
+    t2 = f'"{words}," said the final day of the summit.'
+    q1 = Quote(words, "direct", "said", 27, 31, Speaker("Petr Halloran", None, None, 32, 45), 1, 24)
+    junk = Speaker("the final day of the summit", None, None, 32, 59)
+    assert quote_conflicts(q1, t1, Quote(words, "direct", "said", 27, 31, junk, 1, 24), t2) == 0
+    reyne = Speaker("Tomas Reyne", None, None, 32, 43)
+    partial = Quote(words, "partial", "said", 27, 31, reyne, 1, 24)
+    assert quote_conflicts(q1, t1, partial, t1.replace("Petr Halloran", "Tomas Reyne")) == 0
+    t3 = '"extraordinary measures," said Petr Halloran.'
+    t4 = '"extraordinary measures," said Tomas Reyne.'
+    short = Quote("extraordinary measures", "direct", "said", 26, 30, reyne, 1, 23)
+    halloran = Speaker("Petr Halloran", None, None, 31, 44)
+    assert (
+        quote_conflicts(
+            Quote("extraordinary measures", "direct", "said", 26, 30, halloran, 1, 23),
+            t3,
+            short,
+            t4,
+        )
+        == 0
+    )

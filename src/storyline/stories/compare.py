@@ -11,14 +11,27 @@ report the same thing in other words; below it they share a topic only).
 - **conflicts**:
   - *figure*: two outlets give different values for the same measure — the
     same unit (or counted nouns of one meaning: "reporters" / "journalists"),
-    sentences that match by meaning or descriptions of what is measured that
-    do ("number of detained reporters" / "journalists held in Varn"), times
-    that can be the same, values apart by more than 1 %;
+    descriptions of what is measured that match by meaning ("number of
+    detained reporters" / "journalists held in Varn"; sentences that match,
+    when a figure has no description), times that can be the same, values
+    apart by more than 1 % and by at most :data:`MAX_RIVAL_RATIO`. Outlets
+    that disagree on one quantity give close values (a rounding, an early
+    count); figures further apart were, in reading real stories, nearly always
+    different quantities described alike (a $1.2 trillion infrastructure bill
+    and a $3.5 trillion budget, each "the spending plan"; 12 dead in Israel and
+    200 dead in all). Sentences that match are not enough on their own:
+    "Biden will propose a $6 trillion budget" and "… $5 trillion in new
+    spending" tell one story and measure two things;
   - *date*: the words just before two resolved day-precision dates describe
     the same event ("Orlesia reopened the Tessel border crossing on …") but
     the days differ;
-  - *quote*: the same words (≥ 60 % token overlap) attributed to different
-    speakers.
+  - *quote*: the same direct quote (≥ 60 % token overlap, at least
+    :data:`MIN_QUOTE_WORDS` words) attributed to two different people. A partial
+    quote ("called the vote “a shocking act”") is wording outlets share and
+    attribute loosely (to a statement, a department, the person who read it
+    out), and an organisation speaks through people, so neither is a conflict;
+    a speaker that is neither a person among the story's actors nor written as
+    a name (two or more capitalised words) is not trusted to be one.
 
 Near-duplicate copies are left out before this runs, so a syndicated story
 does not count as two outlets agreeing.
@@ -50,10 +63,13 @@ SAME_NOUN = 0.6
 SAME_EVENT = 0.75
 _EVENT_WORDS = 10
 SAME_QUOTE = 0.6
+MIN_QUOTE_WORDS = 4
+MAX_RIVAL_RATIO = 1.5
 MAX_UNIQUE = 40
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TOKEN = re.compile(r"\w+")
 # "two of the journalists": part of a group counted elsewhere, never a rival total.
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
 _PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|them)\b", re.IGNORECASE)
 
 
@@ -197,13 +213,24 @@ class _Sentences:
         for k, a in enumerate(self.articles):
             for f in a.annotated.figures:
                 x = self.row_at(k, f.start)
-                if x is not None and f.value is not None and not _PART_OF.match(a.text, f.end):
+                if (
+                    x is not None
+                    and f.value is not None
+                    and not _PART_OF.match(a.text, f.end)
+                    and not _position(a, f)
+                ):
                     located.append((k, f, x))
         self.phrases.prepare([t for _, f, _ in located for t in (f.unit, f.about) if t])
+        # A figure joins a group when it may be a report of the same quantity as every
+        # figure there (other article, unit, time, a close value) and is described like
+        # at least one of them: "$1 trillion infrastructure plan" and "a roughly $1
+        # trillion bill" are worded apart, yet each is the "$1.2 trillion package".
         groups: list[list[_Located]] = []
         for item in located:
             for group in groups:
-                if all(self._same_measure(item, other) for other in group):
+                if all(self._compatible(item, other) for other in group) and any(
+                    self._described_alike(item, other) for other in group
+                ):
                     group.append(item)
                     break
             else:
@@ -217,6 +244,14 @@ class _Sentences:
         outlets = {self.outlet[x] for _, _, x in group}
         if len(by_value) < 2 or len(outlets) < 2 or not _really_differ(list(by_value)):
             return None
+        # An article that gives both values ("$974 billion over five years or $1.2
+        # trillion over eight") tells two quantities apart: no outlet contradicts it.
+        for k in {k for k, _, _ in group}:
+            unit = next(f.unit for kk, f, _ in group if kk == k)
+            figures = self.articles[k].annotated.figures
+            given = {float(f.value) for f in figures if f.value is not None and f.unit == unit}
+            if sum(v in given for v in by_value) >= 2:
+                return None
         claims = []
         for value, items in sorted(by_value.items()):
             first = items[0][1]
@@ -231,8 +266,10 @@ class _Sentences:
         about = next((f.about for _, f, _ in group if f.about), group[0][1].unit)
         return Conflict("figure", about, tuple(claims))
 
-    def _same_measure(self, a: _Located, b: _Located) -> bool:
-        (ka, fa, xa), (kb, fb, xb) = a, b
+    def _compatible(self, a: _Located, b: _Located) -> bool:
+        """Whether two figures may report one quantity: other articles, times that can
+        be the same, one unit (or counted nouns of one meaning), close values."""
+        (ka, fa, _), (kb, fb, _) = a, b
         if ka == kb or not _same_period(fa.when, fb.when):
             return False
         if fa.unit != fb.unit and not (
@@ -241,9 +278,15 @@ class _Sentences:
             and self.phrases.alike(fa.unit, fb.unit, SAME_NOUN)
         ):
             return False
-        if self.sims[xa, xb] >= SAME_SENTENCE_MEASURE:
-            return True
-        return bool(fa.about and fb.about and self.phrases.alike(fa.about, fb.about, SAME_ABOUT))
+        return _rivals(float(fa.value or 0.0), float(fb.value or 0.0))
+
+    def _described_alike(self, a: _Located, b: _Located) -> bool:
+        """What two figures measure matches by meaning (their sentences, when one has no
+        description)."""
+        (_, fa, xa), (_, fb, xb) = a, b
+        if fa.about and fb.about:
+            return self.phrases.alike(fa.about, fb.about, SAME_ABOUT)
+        return bool(self.sims[xa, xb] >= SAME_SENTENCE_MEASURE)
 
     def date_conflicts(self) -> list[Conflict]:
         # What happened on a day is said just before the date: "Orlesia reopened the
@@ -282,6 +325,20 @@ class _Sentences:
         return conflicts
 
 
+def _position(article: AnalysedArticle, figure: Figure) -> bool:
+    """Whether a figure is what a side asked for, offered or turned down rather than a
+    report of a quantity: it opens the content of a demand, commitment or refusal ("the
+    union's demand for [a 9 percent pay rise]", "its offer of [4 percent]"). Sides'
+    positions differ by nature; "press Orlesia to [free seven detained reporters]"
+    still reports how many are held."""
+    for ask in article.annotated.asks:
+        if ask.kind != "action" and ask.content_start <= figure.start < ask.content_end:
+            lead = article.text[ask.content_start : figure.start].split()
+            if all(w.lower() in _DETERMINERS for w in lead):
+                return True
+    return False
+
+
 def _same_period(a: str | None, b: str | None) -> bool:
     """Whether two figures' times may be the same (one unknown, or one inside the other)."""
     return a is None or b is None or a.startswith(b) or b.startswith(a)
@@ -306,6 +363,13 @@ class _Phrases:
         return bool(float(self.vectors[u] @ self.vectors[v]) >= threshold)
 
 
+def _rivals(a: float, b: float) -> bool:
+    """Whether two values are close enough to be rival reports of one quantity: of one
+    sign and at most :data:`MAX_RIVAL_RATIO` apart."""
+    lo, hi = sorted((abs(a), abs(b)))
+    return (a >= 0) == (b >= 0) and hi <= MAX_RIVAL_RATIO * lo
+
+
 def _really_differ(values: list[float]) -> bool:
     lo, hi = min(values), max(values)
     return hi - lo > 0.01 * max(abs(hi), 1e-9)
@@ -324,10 +388,11 @@ def _quote_conflicts(articles: Sequence[AnalysedArticle], actors: Actors) -> lis
     quotes = []
     for a in articles:
         for q in a.annotated.quotes:
-            if q.kind == "indirect" or q.speaker is None:
+            if q.kind != "direct" or q.speaker is None or len(_tokens(q.text)) < MIN_QUOTE_WORDS:
                 continue
             who = actors.of(a.id, q.speaker.entity_id) or q.speaker.name
-            quotes.append((a, q, who, set(_tokens(q.text))))
+            if _person(actors, who):
+                quotes.append((a, q, who, set(_tokens(q.text))))
     conflicts: list[Conflict] = []
     for i, (a, q, who, toks) in enumerate(quotes):
         for b, r, who2, toks2 in quotes[i + 1 :]:
@@ -347,6 +412,17 @@ def _quote_conflicts(articles: Sequence[AnalysedArticle], actors: Actors) -> lis
                 )
             )
     return conflicts
+
+
+def _person(actors: Actors, who: str) -> bool:
+    """Whether a speaker (an actor id, or the name as written) is a person: a PER actor,
+    or, unresolved, a name of two or more capitalised words ("Petr Halloran", not "Sen."
+    or "the final day of the summit")."""
+    actor = actors.get(who)
+    if actor is not None:
+        return actor.type == "PER"
+    words = who.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _display(actors: Actors, who: str) -> str:

@@ -106,3 +106,12 @@ def test_a_person_who_shares_a_word_with_a_company_stays_a_person(nlp: Any) -> N
     entities = group(nlp, "Ford Motor cut prices. Harrison Ford said he was pleased. Ford left.")
     actor = person(entities, "Harrison Ford")
     assert actor.type == "PER" and "Ford" in actor.aliases
+
+
+def test_a_legislators_party_and_state_tag_is_no_entity(nlp: Any) -> None:
+    text = "Sen. Kyrsten Sinema, D-Ariz., and Rep. Nancy Mace, R-S.C., disagreed."
+    entities = group(nlp, text)
+    assert [(e.name, e.roles) for e in entities] == [
+        ("Kyrsten Sinema", ("Sen.",)),
+        ("Nancy Mace", ("Rep.",)),
+    ]

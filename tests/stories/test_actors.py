@@ -136,3 +136,56 @@ def test_a_person_never_merges_with_a_place_of_the_same_name() -> None:
 
 def test_names_compare_without_case_accents_dots_or_a_leading_the() -> None:
     assert normalise_name("The U.S. Senate") == normalise_name("the US senate")
+
+
+def test_a_middle_initial_does_not_split_a_person_across_outlets() -> None:
+    t1 = "Treasury Secretary Janet L. Yellen wrote to Congress."
+    t2 = "Janet Yellen warned of a default."
+    actors = resolve_actors(
+        [
+            ("a1", t1, (ent("e1", "Janet L. Yellen", "PER", ("Janet L. Yellen", 19)),)),
+            ("a2", t2, (ent("e1", "Janet Yellen", "PER", ("Janet Yellen", 0)),)),
+        ]
+    )
+    (actor,) = actors.actors
+    assert actor.name == "Janet L. Yellen" and actor.aliases == ("Janet Yellen",)
+
+
+def test_two_middle_initials_keep_father_and_son_apart() -> None:
+    texts = ["George W. Bush spoke.", "George H. W. Bush spoke.", "George Bush spoke."]
+    names = ["George W. Bush", "George H. W. Bush", "George Bush"]
+    actors = resolve_actors(
+        [
+            (f"a{i}", t, (ent("e1", n, "PER", (n, 0)),))
+            for i, (t, n) in enumerate(zip(texts, names, strict=True))
+        ]
+    )
+    assert sorted(a.name for a in actors.actors) == sorted(names)
+
+
+def test_forms_of_address_and_party_tags_are_not_roles() -> None:
+    t1 = "Ms. Yellen, Treasury Secretary, spoke. Sen. Mitt Romney, R-Utah, agreed."
+    t2 = "Treasury\u00a0Secretary Janet Yellen spoke."
+    actors = resolve_actors(
+        [
+            (
+                "a1",
+                t1,
+                (
+                    ent(
+                        "e1",
+                        "Janet Yellen",
+                        "PER",
+                        ("Yellen", 4),
+                        roles=("Ms.", "Treasury Secretary"),
+                    ),
+                    ent("e2", "Mitt Romney", "PER", ("Mitt Romney", 44), roles=("Sen.", "R-Utah")),
+                ),
+            ),
+            ("a2", t2, (ent("e1", "Janet Yellen", "PER", ("Janet Yellen", 19)),)),
+        ],
+        [("a2", "e1", "Treasury\u00a0Secretary")],
+    )
+    roles = {a.name: [(r.text, len(r.sources)) for r in a.roles] for a in actors.actors}
+    # one role, however it is spaced, with the span of each outlet's wording
+    assert roles == {"Janet Yellen": [("Treasury Secretary", 2)], "Mitt Romney": [("Sen.", 1)]}

@@ -45,6 +45,9 @@ __all__ = ["Entity", "Mention", "entity_at", "group_entities", "name_key"]
 MentionKind = Literal["name", "pronoun", "description"]
 
 _TYPES = {"PER", "ORG", "LOC", "MISC", "NORP"}
+# A US legislator's party and state after the name ("Sen. Mitt Romney, R-Utah"): the
+# recogniser tags it ORG, LOC or PER, but it is no entity of its own.
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,12}$")
 _DESCRIPTION_HEADS = ROLE_HEADS - {"sen.", "rep.", "gov.", "gen.", "prof.", "dr.", "lt."}
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
 
@@ -272,7 +275,7 @@ class _Grouper:
 
     def run(self) -> tuple[Entity, ...]:
         doc = self.doc
-        ents = {e.start: e for e in doc.ents if e.label_ in _TYPES}
+        ents = {e.start: e for e in doc.ents if e.label_ in _TYPES and not _PARTY_TAG.match(e.text)}
         i = 0
         while i < len(doc):
             ent = ents.get(i)

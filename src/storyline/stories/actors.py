@@ -111,6 +111,24 @@ def normalise_name(name: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+def _without_middle_initials(key: str) -> str:
+    """A normalised person name without its middle initials: "janet l yellen" → "janet
+    yellen" ("j k rowling" keeps its first initial)."""
+    words = key.split()
+    middle = [w for w in words[1:-1] if len(w) > 1]
+    return " ".join([words[0], *middle, words[-1]]) if len(words) > 2 else key
+
+
+# Not roles: a form of address ("Ms."), a party-and-state tag ("R-Utah", "D-W.Va.").
+_NOT_ROLE = re.compile(r"^(?:(?:mr|mrs|ms|miss|mx)\.?|[rdi]-[a-z][a-z.]{1,12})$", re.IGNORECASE)
+
+
+def _role_text(role: str) -> str | None:
+    """A role as shown: spaces (no-break ones too) made single; None when it is no role."""
+    text = " ".join(role.split())
+    return None if not text or _NOT_ROLE.match(text) else text
+
+
 class _Union:
     def __init__(self) -> None:
         self.parent: dict[int, int] = {}
@@ -162,6 +180,17 @@ def resolve_actors(
                 union.union(other_keys[key], i)
             else:
                 other_keys[key] = i
+    # "Janet L. Yellen" in one outlet and "Janet Yellen" in another are one person, unless
+    # the story also has another middle initial between those names (George W. and
+    # George H. W. Bush): then the bare name joins neither.
+    by_bare: dict[str, set[str]] = defaultdict(set)
+    for key in person_keys:
+        by_bare[_without_middle_initials(key)].add(key)
+    for bare, keys in by_bare.items():
+        if len(keys) > 1 and len(keys - {bare}) == 1:
+            first, *rest = sorted(keys)
+            for key in rest:
+                union.union(person_keys[first], person_keys[key])
     # A surname alone joins the story's one person of that surname, and nobody when two share it.
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key in person_keys:
@@ -215,15 +244,18 @@ def _actor(
     for aid, text, e in members:
         for m in e.mentions:
             mentions.append(ActorMention(aid, m.text, m.start, m.end, m.kind))
-        for role in (*e.roles, *described.get((aid, e.id), ())):
+        for written in (*e.roles, *described.get((aid, e.id), ())):
+            role = _role_text(written)
+            if role is None:
+                continue
             key = role.casefold()
             role_names.setdefault(key, role)
             spans = roles.setdefault(key, [])
-            at = text.find(role)
+            at = text.find(written)  # the span of the role as written
             if at < 0:
-                at = text.casefold().find(key)
-            if at >= 0 and SourceSpan(aid, at, at + len(role)) not in spans:
-                spans.append(SourceSpan(aid, at, at + len(role)))
+                at = text.casefold().find(written.casefold())
+            if at >= 0 and SourceSpan(aid, at, at + len(written)) not in spans:
+                spans.append(SourceSpan(aid, at, at + len(written)))
     actor_id = "ac-" + hashlib.sha1(f"{kind}:{normalise_name(name)}".encode()).hexdigest()[:10]
     return Actor(
         id=actor_id,

@@ -640,3 +640,53 @@ def test_a_figure_worth_something_in_a_month_is_not_a_schedule(nlp: Any) -> None
     text = "Her flats, worth a hundred million dollars in October, are worth half that now."
     found = extract_timexes(text, datetime(2026, 5, 4), nlp(text))
     assert [t.value for t in found if t.text == "October"] == ["2025-10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the meeting hangs on "signaled" (past), not on the that-clause's "would"
+        (
+            "President Biden signaled at a private meeting on Wednesday that he would be open "
+            "to revisions.",
+            datetime(2021, 6, 3),  # a Thursday
+            ("Wednesday", "2021-06-02"),
+        ),
+        # "By" with a past state is no deadline ahead
+        (
+            "By Monday evening, 23 ships were waiting at anchor outside the harbour.",
+            datetime(2025, 2, 18),  # a Tuesday
+            ("Monday evening", "2025-02-17TEV"),
+        ),
+        # a date before a noun names an event: the nearest such day, whatever the tense
+        (
+            "The commission would investigate the Jan. 6 riot.",
+            datetime(2021, 5, 19),
+            ("Jan. 6", "2021-01-06"),
+        ),
+        (
+            "Voters would go to the polls in the Nov. 3 election.",
+            datetime(2020, 10, 20),
+            ("Nov. 3", "2020-11-03"),
+        ),
+        # a past form the tagger may call a present ("spending rose") is still past
+        (
+            "Personal spending rose 0.2% in September, the smallest gain since March.",
+            datetime(1989, 10, 30),
+            ("September", "1989-09"),
+        ),
+        # a deadline from a perfect still lies ahead
+        (
+            "The agency has given the family until 9 a.m. Tuesday to sign the paper.",
+            datetime(2000, 4, 3),  # a Monday
+            ("9 a.m. Tuesday", "2000-04-04T09:00"),
+        ),
+    ],
+)
+def test_the_tense_is_the_verb_the_expression_hangs_on(
+    text: str, published: datetime, expected: tuple[str, str]
+) -> None:
+    from storyline.nlp.pipeline import load_nlp
+
+    found = extract_timexes(text, published, load_nlp()(text))
+    assert (found[0].text, found[0].value) == expected

@@ -18,6 +18,7 @@ from storyline.extract.time_rules import MODS, SEASONS, WEEKDAYS, number
 from storyline.extract.time_units import (
     Tense,
     TimexType,
+    governing_tense,
     holiday_date,
     month_of,
     scheduled,
@@ -47,9 +48,12 @@ class AbsoluteResolver:
         return result
 
     def tense(self, m: re.Match[str]) -> Tense:
-        """The sentence's tense (:func:`sentence_tense`); a sentence with no tense word
-        whose parse hangs the expression on a scheduling present is future."""
-        tense = sentence_tense(self.text, m.start(), m.end())
+        """The tense of the verb the expression hangs on when the parse tells it
+        (:func:`governing_tense`), else the sentence's (:func:`sentence_tense`); a
+        present that schedules ("the summit opens on Thursday") is future."""
+        tense = governing_tense(self.doc, m.start(), m.end()) if self.doc is not None else None
+        if tense is None:
+            tense = sentence_tense(self.text, m.start(), m.end())
         if tense == "present" and self.doc is not None and scheduled(self.doc, m.start(), m.end()):
             return "future"
         return tense

@@ -18,9 +18,9 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Tense = Literal["past", "future", "present"]
 
 __all__ = [
-    "ADVERB_UNITS", "SENT_END", "Tense", "TimexType", "duration_value", "half_more",
-    "holiday_date", "iso_week", "month_of", "scheduled", "sentence_tense", "shift", "shift_month",
-    "unit_letter", "unit_value",
+    "ADVERB_UNITS", "SENT_END", "Tense", "TimexType", "duration_value", "governing_tense",
+    "half_more", "holiday_date", "iso_week", "month_of", "scheduled", "sentence_tense", "shift",
+    "shift_month", "unit_letter", "unit_value",
 ]  # fmt: skip
 
 _FUTURE = re.compile(
@@ -81,6 +81,63 @@ def sentence_tense(text: str, start: int, end: int) -> Tense:
             if dist < best[0]:
                 best = (dist, said)
     return best[1]
+
+
+_WILL = frozenset({"will", "shall", "'ll", "’ll", "wo", "would"})
+_ARGUMENTS = frozenset({"obl", "obj", "iobj", "nmod", "obl:tmod", "nsubj", "nsubj:pass"})
+_PRENOMINAL = frozenset({"compound", "nummod", "amod", "nmod:unmarked"})
+
+
+def governing_tense(doc: Any, start: int, end: int) -> Tense | None:
+    """The tense of the verb a time expression belongs to, read off the parse; None when
+    the parse does not tell (no verb, a modal, an infinitive) and the words must.
+
+    The nearest tense word of the sentence is often another clause's: "Biden signaled
+    at a private meeting on Wednesday that he would be open to …" is past (the meeting
+    hangs on "signaled"), "By Monday evening, 23 ships were waiting" is past despite
+    "By". A date written before a noun names an event ("the Jan. 6 riot", "the Nov. 3
+    election"): no tense of the sentence applies to it, so it is "present" (the
+    nearest such day)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    tok = root.head
+    if tok.i == root.i:
+        return None
+    if root.dep_ in _PRENOMINAL and tok.i > root.i and tok.pos_ in ("NOUN", "PROPN"):
+        return "present"
+    for _ in range(3):  # "a meeting on Wednesday" hangs on the meeting, the meeting on a verb
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or tok.dep_ not in _ARGUMENTS:
+            break
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass", "cop")]
+    words = {c.lower_ for c in auxes}
+    if words & _WILL:
+        return "future"
+    if any(c.tag_ == "MD" for c in auxes):
+        return None  # "could", "must", "may": the words decide
+    past = tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes) or _preterite(tok)
+    if root.head.i == tok.i and any(c.lower_ in ("by", "until") for c in root.children):
+        # a deadline: "given until Tuesday to sign" lies ahead; "By Monday evening, 23
+        # ships were waiting" is a past state
+        return "past" if past else None
+    if past:
+        return "past"  # "signed", "were waiting", "had met"
+    if tok.tag_ in ("VBZ", "VBP") or (
+        tok.tag_ in ("VBG", "VBN")  # "are meeting on Friday", "is held on Friday"
+        and any(c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in auxes)
+    ):
+        return "present"
+    return None  # "has scheduled a news conference Thursday", "to meet on Friday"
+
+
+def _preterite(tok: Any) -> bool:
+    """A past form the tagger called a present ("spending rose 0.2%" tagged VBP): a
+    present other than 3rd person singular is the verb's base form, except "be"'s."""
+    return bool(tok.tag_ == "VBP" and tok.lemma_ != "be" and tok.lower_ != tok.lemma_.lower())
 
 
 # Present-tense verbs that report or judge rather than schedule ("says", "believes")

@@ -224,3 +224,18 @@ def test_show_json_reads_the_analysis_a_brief_stored(
         monkeypatch.setattr(articles, "default_annotator", refuse)
         stored = articles.article_json(article, store)
     assert stored == fresh and stored["quotes"] and stored["figures"]
+
+
+def test_markdown_counts_agree_and_cut_lists_say_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from storyline.render.markdown import _line, _more
+
+    (one,) = [str(s) for s in sample_corpus.sources() if str(s).endswith(".txt")]
+    assert main(["brief", one, "-q", "--db", str(tmp_path / "one.db")]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("# storyline brief: 1 story\n") and " · 1 article · " in text
+    # a paragraph break inside a quote or sentence must not end the Markdown list item
+    assert _line("“A.\n\nB,” she said.") == "“A. B,” she said."
+    assert _more(12, 15, "quotes") == ["- … and 3 more quotes (all are in the JSON output)"]
+    assert _more(12, 12, "quotes") == []

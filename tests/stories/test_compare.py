@@ -294,3 +294,10 @@ def test_partial_quotes_short_quotes_and_unnamed_speakers_are_not_quote_conflict
         )
         == 0
     )
+
+
+def test_values_print_in_full() -> None:
+    from storyline.stories.compare import _fmt
+
+    assert _fmt(8.2 * 1e12, "USD") == "8,200,000,000,000 USD"
+    assert (_fmt(6.5, "percent"), _fmt(7.0, "reporter")) == ("6.5 percent", "7 reporter")

@@ -21,10 +21,25 @@ _MAX_ACTORS = 12
 _MAX_OTHER_ASKS = 10
 
 
+def _line(text: str) -> str:
+    """Text on one line: a paragraph break inside a quote or sentence would end the list."""
+    return " ".join(text.split())
+
+
+def _more(shown: int, total: int, what: str) -> list[str]:
+    """A closing line when a list was cut, so a reader knows it was."""
+    left = total - shown
+    return [f"- … and {left} more {what} (all are in the JSON output)"] if left > 0 else []
+
+
+def _plural(n: int, word: str, words: str) -> str:
+    return f"{n} {word if n == 1 else words}"
+
+
 def _words_of(d: Dossier, span: SourceSpan) -> str:
     """The words of a span, on one line."""
     article = d.article(span.article_id)
-    return " ".join(article.text[span.start : span.end].split()) if article else ""
+    return _line(article.text[span.start : span.end]) if article else ""
 
 
 def dossier_markdown(d: Dossier) -> str:
@@ -40,25 +55,27 @@ def dossier_markdown(d: Dossier) -> str:
 
     first = d.first_seen.date().isoformat() if d.first_seen else "undated"
     last = d.last_seen.date().isoformat() if d.last_seen else "undated"
-    out = [f"## {d.title}", "", f"`{d.id}` · {len(d.articles)} articles · {first} – {last}", ""]
+    articles = _plural(len(d.articles), "article", "articles")
+    out = [f"## {_line(d.title)}", "", f"`{d.id}` · {articles} · {first} – {last}", ""]
     out.append("### Summary")
     for s in d.summary:
         also = f" + {refs(s.corroborated_by)}" if s.corroborated_by else ""
-        out.append(f"- {s.text.strip()} {refs([s.source])}{also}{new([s.source.article_id])}")
+        out.append(f"- {_line(s.text)} {refs([s.source])}{also}{new([s.source.article_id])}")
     if d.timeline:
         out += ["", "### Timeline"]
         for e in d.timeline:
             how = "" if e.basis == "text" else " (publication date)"
             ids = [s.article_id for s in e.sources]
-            out.append(f"- **{e.date}**{how} {e.text.strip()} {refs(e.sources)}{new(ids)}")
+            out.append(f"- **{e.date}**{how} {_line(e.text)} {refs(e.sources)}{new(ids)}")
     demands = [e for e in d.ledger if e.first.kind == "demand"]
-    others = list(
+    all_others = list(
         {
             (e.first.article_id, e.first.span.start, e.first.span.end): e
             for e in d.ledger
             if e.first.kind != "demand"
         }.values()
-    )[:_MAX_OTHER_ASKS]  # one line per span: two readings of one clause are one event here
+    )  # one line per span: two readings of one clause are one event here
+    others = all_others[:_MAX_OTHER_ASKS]
     if demands or others:
         out += ["", "### Asks ledger"]
         for entry in demands:
@@ -75,55 +92,65 @@ def dossier_markdown(d: Dossier) -> str:
             step = entry.first
             text = _words_of(d, step.span)
             out.append(f"- {step.kind} by {who}: {text} [{number.get(step.article_id, '?')}]")
+        out += _more(len(others), len(all_others), "commitments, actions and refusals")
     # Near-copies are listed under Articles; their quotes and figures would only repeat.
     copies = {a.id for a in d.articles if a.annotated.article.duplicate_of is not None}
     rank = {"direct": 0, "partial": 1, "indirect": 2}
-    quotes = sorted(
+    all_quotes = sorted(
         (q for q in d.quotes if q.quote.speaker is not None and q.article_id not in copies),
         key=lambda q: rank.get(q.quote.kind, 3),
-    )[:_MAX_QUOTES]
+    )
+    quotes = all_quotes[:_MAX_QUOTES]
     if quotes:
         out += ["", "### Who said what"]
         for q in quotes:
             sp = q.quote.speaker
             assert sp is not None
-            desc = f", {sp.description}" if sp.description else ""
-            text = q.quote.text.strip()
+            desc = f", {_line(sp.description)}" if sp.description else ""
+            text = _line(q.quote.text)
             out.append(
-                f"- **{sp.name}**{desc}: “{text}” [{number[q.article_id]}]{new([q.article_id])}"
+                f"- **{_line(sp.name)}**{desc}: “{text}” [{number[q.article_id]}]"
+                f"{new([q.article_id])}"
             )
-    figures = [f for f in d.figures if f.article_id not in copies][:_MAX_FIGURES]
+        out += _more(len(quotes), len(all_quotes), "quotes")
+    all_figures = [f for f in d.figures if f.article_id not in copies]
+    figures = all_figures[:_MAX_FIGURES]
     if figures:
         out += ["", "### Figures"]
         for f in figures:
             about = f" — {f.figure.about}" if f.figure.about else ""
             when = f" ({f.figure.when})" if f.figure.when else ""
-            out.append(f"- {f.figure.text}{about}{when} [{number[f.article_id]}]")
+            out.append(f"- {_line(f.figure.text)}{about}{when} [{number[f.article_id]}]")
+        out += _more(len(figures), len(all_figures), "figures")
     actors = sorted(d.actors.actors, key=lambda a: (-len(a.mentions), a.name))[:_MAX_ACTORS]
+    more_actors = _more(len(actors), len(d.actors.actors), "actors")
     if actors:
         out += ["", "### Actors"]
         for actor in actors:
             roles = "; ".join(f"{r.text} {refs(r.sources)}" for r in actor.roles[:3])
             out.append(f"- **{actor.name}** ({actor.type}){': ' + roles if roles else ''}")
+        out += more_actors
     c = d.comparison
     if c.conflicts or c.shared or c.unique:
         out += ["", "### Where outlets agree and differ"]
         for conflict in c.conflicts:
             sides = " vs ".join(f"{cl.value} {refs(cl.sources)}" for cl in conflict.claims)
-            out.append(f"- **Conflict ({conflict.kind})**: {conflict.about}: {sides}")
+            out.append(f"- **Conflict ({conflict.kind})**: {_line(conflict.about)}: {sides}")
         for fact in c.shared[:8]:
             out.append(
-                f"- Shared by {len(fact.outlets)} outlets: {fact.text.strip()} {refs(fact.sources)}"
+                f"- Shared by {len(fact.outlets)} outlets: {_line(fact.text)} {refs(fact.sources)}"
             )
+        out += _more(min(len(c.shared), 8), len(c.shared), "shared facts")
         for fact in c.unique[:8]:
-            out.append(f"- Only {fact.outlets[0]}: {fact.text.strip()} {refs(fact.sources)}")
+            out.append(f"- Only {fact.outlets[0]}: {_line(fact.text)} {refs(fact.sources)}")
+        out += _more(min(len(c.unique), 8), len(c.unique), "single-outlet facts")
     out += ["", "### Articles"]
     for a in d.articles:
         art = a.annotated.article
         when = art.published.date().isoformat() if art.published else "undated"
         copy = f" (copy of {art.duplicate_of})" if art.duplicate_of else ""
         out.append(
-            f"{number[a.id]}. {art.title or a.id} — {art.outlet or 'unknown outlet'}, {when}"
+            f"{number[a.id]}. {_line(art.title or a.id)} — {art.outlet or 'unknown outlet'}, {when}"
             f"{copy}{new([a.id])}"
         )
     return "\n".join(out) + "\n"
@@ -131,7 +158,10 @@ def dossier_markdown(d: Dossier) -> str:
 
 def brief_markdown(dossiers: Sequence[Dossier], rejected: Sequence[Rejected]) -> str:
     """The whole brief as one Markdown document."""
-    parts = [f"# storyline brief: {len(dossiers)} stories", ""]
+    parts = [
+        f"# storyline brief: {_plural(len(dossiers), 'story', 'stories')}",
+        "",
+    ]
     parts += [dossier_markdown(d) for d in dossiers]
     if rejected:
         parts += ["## Rejected inputs", ""]

@@ -376,7 +376,10 @@ def _really_differ(values: list[float]) -> bool:
 
 
 def _fmt(value: float, unit: str) -> str:
-    number = f"{value:,.0f}" if value == int(value) else f"{value:,.4g}"
+    """A value as people write it: "8,200,000,000,000 USD" (not "8.2e+12", which a float
+    a hair off 8.2 × 10¹² would print), "6.5 percent"."""
+    whole = abs(value) >= 1000 or value == int(value)
+    number = f"{round(value):,}" if whole else f"{value:,.4g}"
     return f"{number} {unit}"
 
 

@@ -97,6 +97,15 @@ def test_rules_are_saved_with_the_pipeline() -> None:
             "Sen. Joe Manchin (D-W.Va.) on Thursday said he favors a deal. Talks resume.",
             ["Sen. Joe Manchin (D-W.Va.) on Thursday said he favors a deal.", "Talks resume."],
         ),
+        # Plural titles and bill numbers are no sentence ends.
+        (
+            "The group includes Sens. Rob Portman and Kyrsten Sinema. Reps. Jim Jordan left.",
+            ["The group includes Sens. Rob Portman and Kyrsten Sinema.", "Reps. Jim Jordan left."],
+        ),
+        (
+            "The House passed H. Res. 601 and S. Con. Res. 14 on Tuesday.",
+            ["The House passed H. Res. 601 and S. Con. Res. 14 on Tuesday."],
+        ),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from storyline.errors import ModelMissing
@@ -82,6 +83,8 @@ def _load(disable: tuple[str, ...]) -> Language:
             "build it with training/nlp/assemble.py"
         )
     nlp = spacy.load(path, disable=list(disable))
+    if isinstance(nlp.tokenizer, Tokenizer):
+        _tokenizer.add_news_abbreviations(nlp.tokenizer)
     return nlp
 
 

@@ -54,7 +54,7 @@ NEWS_ABBREVIATIONS: tuple[str, ...] = (
     "Fr.", "Sr.", "Jr.", "Vol.", "Ave.", "Blvd.", "Rd.", "Ft.",
     "U.K.", "U.N.", "U.S.A.", "E.U.", "a.m.", "p.m.", "A.M.", "P.M.", "approx.",
     "est.", "vs.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Oct.",
-    "Nov.", "Dec.",
+    "Nov.", "Dec.", "Sens.", "Reps.", "Govs.", "Gens.", "Res.", "Con.",
 )  # fmt: skip
 
 # Titles and month abbreviations: the next word is never a new sentence.
@@ -65,7 +65,7 @@ _NEVER_FINAL = frozenset(
         "Insp.", "Rev.", "Rt.", "Hon.", "Pres.", "Amb.", "Atty.", "Det.", "Fr.",
         "St.", "Mt.", "Vol.", "Messrs.", "Jan.", "Feb.", "Mar.",
         "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
-        "vs.", "approx.", "est.",
+        "vs.", "approx.", "est.", "Sens.", "Reps.", "Govs.", "Gens.", "Con.",
     }
 )  # fmt: skip
 
@@ -108,9 +108,16 @@ def customize_tokenizer(nlp: Language) -> Language:
     if not isinstance(tokenizer, Tokenizer):
         raise TypeError(f"expected a spaCy Tokenizer, got {type(tokenizer).__name__}")
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    add_news_abbreviations(tokenizer)
+    return nlp
+
+
+def add_news_abbreviations(tokenizer: Tokenizer) -> None:
+    """Keep :data:`NEWS_ABBREVIATIONS` whole ("Sens.", not "Sens" "."). Run when the
+    pipeline is built and again when it is loaded, so abbreviations added since the
+    shipped pipeline was built apply too (a special case that exists is kept as is)."""
     for abbreviation in NEWS_ABBREVIATIONS:
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    return nlp
 
 
 def news_tokenizer_callback() -> Callable[[Language], Language]:

@@ -236,6 +236,7 @@ def test_public_api() -> None:
         "SentenceScorer",
         "SummarySentence",
         "choose_sentences",
+        "cut_off",
         "points_back",
         "summarize",
         "with_lead_bonus",
@@ -296,3 +297,10 @@ def test_the_selection_training_cross_validates_is_the_one_summarize_runs(
     chosen, _ = summary.choose_sentences(texts, doc_of, scores, features, vectors, 40)
     lines = summarize(docs, max_words=40, encoder=encoder)
     assert sorted(texts[i] for i in chosen) == sorted(line.text for line in lines)
+
+
+def test_a_sentence_the_source_cut_short_is_not_summarised(encoder: SentenceEncoder) -> None:
+    cut = "The Harbour Bridge reopened to cars on Monday after six weeks of repairs, and..."
+    doc = _document("a1", [*BRIDGE[:2], cut])
+    lines = summarize([doc], max_words=200, encoder=encoder)
+    assert lines and all("and..." not in s.text for s in lines)

@@ -336,3 +336,15 @@ def test_distinct_dates_still_fills_a_date_that_only_retells() -> None:
     ]
     entries = build_timeline(docs, max_dates=2)
     assert [e.date for e in entries] == ["2023-04-03", "2023-04-04"]
+
+
+def test_a_teaser_the_source_cut_short_is_not_an_event() -> None:
+    doc = article(
+        "a1",
+        [
+            "Rescue teams pulled a woman alive from the ruins of a hotel on Monday.",
+            "The judge said in a ruling on Tuesday that...",
+        ],
+        datetime(2010, 1, 20),
+    )
+    assert [e.date for e in build_timeline([doc])] == ["2010-01-18"]

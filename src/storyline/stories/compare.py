@@ -52,7 +52,7 @@ from storyline.extract.figures_units import UNIT_WORDS
 from storyline.nlp.embeddings import SentenceEncoder
 from storyline.stories.actors import Actors
 from storyline.stories.records import AnalysedArticle, SourceSpan
-from storyline.stories.summary import points_back
+from storyline.stories.summary import cut_off, points_back
 
 __all__ = ["Claim", "Comparison", "Conflict", "Fact", "compare_sources"]
 
@@ -166,6 +166,13 @@ class _Sentences:
         s = self.span(x)
         return self.articles[self.rows[x][0]].text[s.start : s.end]
 
+    def _readable(self, x: int) -> bool:
+        """Whether a sentence can be shown alone: it opens on no pronoun pointing back
+        and the source did not cut it short."""
+        s = self.span(x)
+        text = self.articles[self.rows[x][0]].text
+        return not points_back(text[s.start : s.end]) and not cut_off(text, s.start, s.end)
+
     def row_at(self, k: int, offset: int) -> int | None:
         for i, (start, end) in enumerate(self.articles[k].sentences):
             if start <= offset < end:
@@ -182,7 +189,7 @@ class _Sentences:
             seen.update(group)
             outlets = tuple(dict.fromkeys(self.outlet[y] for y in group))
             # Told by a sentence that stands alone, when the group has one (its span first).
-            shown = next((y for y in group if not points_back(self.text(y))), x)
+            shown = next((y for y in group if self._readable(y)), x)
             spans = (self.span(shown), *(self.span(y) for y in group if y != shown))
             if len(outlets) >= 2:
                 facts.append(Fact(self.text(shown), spans, outlets))
@@ -201,7 +208,7 @@ class _Sentences:
             s = self.span(x)
             if self.links[x] or not any(s.start <= m < s.end for m in marked[s.article_id]):
                 continue
-            if points_back(self.text(x)):
+            if not self._readable(x):
                 continue  # "It carries 70 percent of the wheat": unreadable alone
             out.append(Fact(self.text(x), (s,), (self.outlet[x],)))
             if len(out) >= MAX_UNIQUE:

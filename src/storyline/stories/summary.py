@@ -53,6 +53,7 @@ __all__ = [
     "SentenceScorer",
     "SummarySentence",
     "choose_sentences",
+    "cut_off",
     "points_back",
     "summarize",
     "with_lead_bonus",
@@ -263,6 +264,22 @@ def points_back(sentence: str) -> bool:
 _ENDS_SENTENCE = re.compile(r"[.!?…:][\"'”’)\]]*\s*$")
 
 
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*\s*$")
+
+
+def cut_off(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a sentence the source cut short: it ends the text
+    with an ellipsis ("Torres said in a ruling Monday that..."), as crawled teasers
+    and truncated feeds do. It says less than it seems to and is never shown alone.
+
+    >>> cut_off("Talks ended. The two parties still had not agreed on...", 13, 56)
+    True
+    >>> cut_off("He paused... Then he left.", 0, 12)
+    False
+    """
+    return bool(_ELLIPSIS_END.search(text[start:end])) and not text[end:].strip()
+
+
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a whole line that does not end like a sentence."""
     before = text[:start].rstrip(" \t")
@@ -401,8 +418,12 @@ def summarize(
     features = sentence_features(per_doc, vectors)
     scores = _shipped_scorer().score(features, vectors)
     # A line standing alone without final punctuation is a headline or a link to
-    # another story ("Orlesia orders Estmark consulate closed"), not a sentence.
-    headline = [_stands_alone(documents[d].text, start, end) for d, start, end in spans]
+    # another story ("Orlesia orders Estmark consulate closed"), not a sentence; a
+    # sentence cut short by the source is not one either.
+    headline = [
+        _stands_alone(documents[d].text, start, end) or cut_off(documents[d].text, start, end)
+        for d, start, end in spans
+    ]
     chosen, together = choose_sentences(
         texts, doc_of, scores, features, vectors, max_words, headline
     )

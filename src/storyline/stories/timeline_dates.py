@@ -39,6 +39,7 @@ from typing import Literal
 
 from storyline.extract.time import Timex
 from storyline.stories.records import SourceDocument, SourceSpan
+from storyline.stories.summary import cut_off
 
 __all__ = [
     "LEAD_SENTENCES",
@@ -136,8 +137,8 @@ def date_sentences(documents: Iterable[SourceDocument]) -> list[DatedSentence]:
         published = doc.published.date().isoformat() if doc.published else None
         for position, (raw_start, raw_end) in enumerate(doc.sentences):
             start, end = _trimmed(doc.text, raw_start, raw_end)
-            if start == end:
-                continue
+            if start == end or cut_off(doc.text, start, end):
+                continue  # nothing, or a teaser the source cut short
             text = doc.text[start:end]
             span = SourceSpan(doc.id, start, end)
             named = _sentence_date(doc, start, end)

@@ -301,3 +301,17 @@ def test_values_print_in_full() -> None:
 
     assert _fmt(8.2 * 1e12, "USD") == "8,200,000,000,000 USD"
     assert (_fmt(6.5, "percent"), _fmt(7.0, "reporter")) == ("6.5 percent", "7 reporter")
+
+
+def test_a_fact_another_outlet_tells_with_the_same_date_is_not_single_outlet() -> None:
+    t1 = "Raisi said on Monday that he would not meet with President Joe Biden."
+    t2 = (
+        "President-elect Ebrahim Raisi on Monday backed talks with six world powers but "
+        "flatly rejected meeting President Joe Biden."
+    )
+    a = analysed("a", "X", t1, timexes=(day("Monday", t1, "2021-06-21"),))
+    b = analysed("b", "Y", t2, timexes=(day("Monday", t2, "2021-06-21"),))
+    assert compare_sources([a, b], resolve_actors([]), load_encoder()).unique == ()
+    # told on another day, it is the outlet's own
+    c = analysed("c", "Y", t2, timexes=(day("Monday", t2, "2021-06-14"),))
+    assert len(compare_sources([a, c], resolve_actors([]), load_encoder()).unique) == 2

@@ -115,3 +115,25 @@ def test_a_legislators_party_and_state_tag_is_no_entity(nlp: Any) -> None:
         ("Kyrsten Sinema", ("Sen.",)),
         ("Nancy Mace", ("Rep.",)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a title that opens inside the body's name keeps all of it
+        ("Central Intelligence Agency Director William Burns met him.", "William Burns",
+         "Central Intelligence Agency Director"),
+        ("European Council President Charles Michel spoke.", "Charles Michel",
+         "European Council President"),
+        # "<head> of <office>"
+        ("Minister of Foreign Affairs Sergey Lavrov met him.", "Sergey Lavrov",
+         "Minister of Foreign Affairs"),
+    ],
+)  # fmt: skip
+def test_whole_titles(nlp: Any, text: str, name: str, role: str) -> None:
+    assert person(group(nlp, text), name).roles == (role,)
+
+
+def test_name_compounds_and_a_lone_form_of_address_are_no_entities(nlp: Any) -> None:
+    text = "The Senate-passed bill and the Obama-era rule were fought by Republican-led states."
+    assert group(nlp, text) == ()

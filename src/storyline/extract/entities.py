@@ -45,6 +45,13 @@ __all__ = ["Entity", "Mention", "entity_at", "group_entities", "name_key"]
 MentionKind = Literal["name", "pronoun", "description"]
 
 _TYPES = {"PER", "ORG", "LOC", "MISC", "NORP"}
+_BODIES = frozenset({"ORG", "LOC", "GPE", "NORP", "MISC"})
+# An adjective made of a name and a participle or noun ("Senate-passed", "Obama-era",
+# "Republican-led"): the recogniser tags it MISC, but it names nothing of its own.
+_NAME_COMPOUND = re.compile(
+    r"^[A-Z][\w.]*-(?:passed|led|era|backed|based|born|controlled|run|owned|style|made|"
+    r"funded|sponsored|brokered|allied|aligned|linked|held|appointed|approved)$"
+)
 # A US legislator's party and state after the name ("Sen. Mitt Romney, R-Utah"): the
 # recogniser tags it ORG, LOC or PER, but it is no entity of its own.
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,12}$")
@@ -138,9 +145,16 @@ def _is_acronym_of(short: str, long: str) -> bool:
 
 
 def _title_before(doc: Any, start: int) -> tuple[int, str]:
-    """The title written right before a name ("Foreign Secretary" Jane Smith)."""
+    """The title written right before a name ("Foreign Secretary" Jane Smith, "Secretary
+    of State" Antony Blinken)."""
     i = start - 1
     has_head = False
+    k = i
+    while k >= max(0, start - 3) and doc[k].is_title and doc[k].lower_ not in ROLE_HEADS:
+        k -= 1
+    if k < start - 1 and k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in ROLE_HEADS:
+        i = k - 1  # "Secretary of State", "Minister of Finance": from the head on
+        has_head = True
     while i >= 0:
         low = doc[i].lower_
         if low in ROLE_HEADS:
@@ -153,6 +167,11 @@ def _title_before(doc: Any, start: int) -> tuple[int, str]:
             break
         i -= 1
     i += 1
+    if has_head and i < start and doc[i].ent_iob_ == "I" and doc[i].ent_type_ in _BODIES:
+        # the title opens inside the name of the body it serves: "Central Intelligence
+        # Agency Director", not "Agency Director"
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
     if not has_head and not any(doc[j].lower_ in HONORIFICS for j in range(i, start)):
         return start, ""
     words = [doc[j].text for j in range(i, start) if doc[j].lower_ not in HONORIFICS]
@@ -192,6 +211,12 @@ def _split_title(doc: Any, ent: Any) -> tuple[int, str]:
         i += 1
     title = " ".join(t.text for t in doc[ent.start : i] if t.lower_ not in HONORIFICS)
     return i, title
+
+
+def _no_entity(text: str) -> bool:
+    """A span the recogniser tagged that names nothing: a party-and-state tag, a
+    name-and-participle adjective, a form of address alone ("Ms.")."""
+    return bool(_PARTY_TAG.match(text) or _NAME_COMPOUND.match(text) or text.lower() in HONORIFICS)
 
 
 class _Grouper:
@@ -275,7 +300,7 @@ class _Grouper:
 
     def run(self) -> tuple[Entity, ...]:
         doc = self.doc
-        ents = {e.start: e for e in doc.ents if e.label_ in _TYPES and not _PARTY_TAG.match(e.text)}
+        ents = {e.start: e for e in doc.ents if e.label_ in _TYPES and not _no_entity(e.text)}
         i = 0
         while i < len(doc):
             ent = ents.get(i)

@@ -348,3 +348,17 @@ def test_a_teaser_the_source_cut_short_is_not_an_event() -> None:
         datetime(2010, 1, 20),
     )
     assert [e.date for e in build_timeline([doc])] == ["2010-01-18"]
+
+
+def test_lead_sentences_after_one_dated_by_its_words_do_not_take_the_publication_day() -> None:
+    # "on Tuesday" dates the vote; the sentence after it tells the same vote, not news of
+    # the publication day (Wednesday)
+    doc = article(
+        "a1",
+        [
+            "House Democrats on Tuesday approved a budget plan after days of talks.",
+            "In a 220-212 party-line vote, the chamber passed the budget resolution.",
+        ],
+        datetime(2021, 8, 25),
+    )
+    assert [(s.date, s.basis) for s in date_sentences([doc])] == [("2021-08-24", "text")]

@@ -135,6 +135,7 @@ def date_sentences(documents: Iterable[SourceDocument]) -> list[DatedSentence]:
     out: list[DatedSentence] = []
     for doc in documents:
         published = doc.published.date().isoformat() if doc.published else None
+        told = False  # has a lead sentence already dated the article's news by its words?
         for position, (raw_start, raw_end) in enumerate(doc.sentences):
             start, end = _trimmed(doc.text, raw_start, raw_end)
             if start == end or cut_off(doc.text, start, end):
@@ -144,7 +145,8 @@ def date_sentences(documents: Iterable[SourceDocument]) -> list[DatedSentence]:
             named = _sentence_date(doc, start, end)
             if named is not None:
                 out.append(DatedSentence(span, text, named, "text", position))
-            elif published is not None and position < LEAD_SENTENCES:
+                told = told or position < LEAD_SENTENCES
+            elif published is not None and position < LEAD_SENTENCES and not told:
                 out.append(DatedSentence(span, text, published, "published", position))
     return out
 

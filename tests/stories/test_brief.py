@@ -239,3 +239,32 @@ def test_markdown_counts_agree_and_cut_lists_say_so(
     assert _line("“A.\n\nB,” she said.") == "“A. B,” she said."
     assert _more(12, 15, "quotes") == ["- … and 3 more quotes (all are in the JSON output)"]
     assert _more(12, 12, "quotes") == []
+
+
+def test_summary_sentences_that_follow_each_other_share_one_bullet() -> None:
+    from types import SimpleNamespace
+    from typing import cast
+
+    from storyline.render.markdown import _runs
+    from storyline.stories.dossier import Dossier
+    from storyline.stories.records import SourceSpan
+    from storyline.stories.summary import SummarySentence
+
+    text = (
+        '"I told him my agenda is not against anyone. It\'s for the people," Biden said. Rain fell.'
+    )
+    a = SimpleNamespace(id="a", text=text)
+    cut = text.index("It's")
+    rain = text.index("Rain")
+    lines = [
+        SummarySentence(text[:cut].strip(), SourceSpan("a", 0, cut - 1), (), None),
+        SummarySentence(text[cut : rain - 1], SourceSpan("a", cut, rain - 1), (), None),
+        SummarySentence("Rain fell.", SourceSpan("a", rain, len(text)), (), None),
+    ]
+    d = SimpleNamespace(summary=lines, article=lambda i: a if i == "a" else None)
+    runs = _runs(cast(Dossier, d))
+    # the quotation's two sentences are one bullet; a sentence after them is one too
+    # (only whitespace lies between): the article's text, read on
+    assert [len(r) for r in runs] == [3]
+    d2 = SimpleNamespace(summary=[lines[0], lines[2]], article=d.article)
+    assert [len(r) for r in _runs(cast(Dossier, d2))] == [1, 1]

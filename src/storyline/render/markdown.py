@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from storyline.records import Rejected
 from storyline.stories.dossier import Dossier
 from storyline.stories.records import SourceSpan
+from storyline.stories.summary import SummarySentence
 
 __all__ = ["brief_markdown", "dossier_markdown"]
 
@@ -36,6 +37,27 @@ def _plural(n: int, word: str, words: str) -> str:
     return f"{n} {word if n == 1 else words}"
 
 
+def _runs(d: Dossier) -> list[list[SummarySentence]]:
+    """The summary's sentences, those that follow each other in one article on one line:
+    a quotation over two sentences (“… Russia. It's for the American people,” Biden
+    said) is not cut in two bullets."""
+    runs: list[list[SummarySentence]] = []
+    for s in d.summary:
+        last = runs[-1][-1] if runs else None
+        article = d.article(s.source.article_id)
+        if (
+            last is not None
+            and article is not None
+            and last.source.article_id == s.source.article_id
+            and last.source.end <= s.source.start
+            and not article.text[last.source.end : s.source.start].strip()
+        ):
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return runs
+
+
 def _words_of(d: Dossier, span: SourceSpan) -> str:
     """The words of a span, on one line."""
     article = d.article(span.article_id)
@@ -58,9 +80,12 @@ def dossier_markdown(d: Dossier) -> str:
     articles = _plural(len(d.articles), "article", "articles")
     out = [f"## {_line(d.title)}", "", f"`{d.id}` · {articles} · {first} – {last}", ""]
     out.append("### Summary")
-    for s in d.summary:
-        also = f" + {refs(s.corroborated_by)}" if s.corroborated_by else ""
-        out.append(f"- {_line(s.text)} {refs([s.source])}{also}{new([s.source.article_id])}")
+    for run in _runs(d):
+        sources = [s.source for s in run]
+        support = [c for s in run for c in s.corroborated_by]
+        also = f" + {refs(support)}" if support else ""
+        text = " ".join(_line(s.text) for s in run)
+        out.append(f"- {text} {refs(sources)}{also}{new([run[0].source.article_id])}")
     if d.timeline:
         out += ["", "### Timeline"]
         for e in d.timeline:

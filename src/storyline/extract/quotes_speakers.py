@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.extract.entities import Entity, entity_at
+from storyline.extract.entities_words import ROLE_HEADS
 from storyline.extract.quotes_cues import SPEECH_VERBS
 from storyline.extract.quotes_grammar import _FEMALE, _MALE, _is_cue, _pronoun
 
@@ -135,6 +136,27 @@ class SpeakerNamer:
         start, end = first.idx, last.idx + len(last)
         return Speaker(self.text[start:end], None, None, start, end)
 
+    def _named_after_title(self, subj: Any) -> tuple[Entity, str | None] | None:
+        """The person a title phrase names right after it, with the title: "US Secretary
+        of State [Antony Blinken]", "a written ruling by U.S. District Judge [Analisa
+        Torres]" (the name hung on the title as a modifier, its surname cut off). Not a
+        name behind a preposition: "a lawyer for [John Smith]" is the lawyer."""
+        for c in subj.children:
+            if not (subj.i < c.i <= subj.i + 5 and c.dep_ in ("nmod", "appos", "flat")):
+                continue
+            if any(x.dep_ == "case" for x in c.children):
+                continue
+            ent = entity_at(self.entities, c.idx, c.idx + len(c))
+            if ent is None or ent.type != "PER":
+                continue
+            before = [t for t in subj.subtree if t.i < c.i]
+            if subj.lower_ not in ROLE_HEADS:  # "a ruling by [U.S. District Judge] …"
+                marks = [t.i for t in before if t.dep_ == "case" and t.i > subj.i]
+                before = [t for t in before if marks and t.i > marks[-1]]
+            title = [t for t in before if t.dep_ not in ("det", "punct")]
+            return ent, self.span_text(title) or None
+        return None
+
     def _speaker(self, subj: Any, relative: Any | None) -> Speaker | None:
         # "those surveyed" with "those" read as a determiner
         nxt = self.doc[subj.i + 1] if subj.i + 1 < len(self.doc) else None
@@ -177,6 +199,11 @@ class SpeakerNamer:
             description = self.span_text(list(appos[0].subtree))
         elif desc_toks:
             description = self.span_text([t for d in desc_toks for t in d.subtree if t.i < subj.i])
+        if head_ent is None and (ent is None or ent.type not in ("PER", "ORG")):
+            named = self._named_after_title(subj)
+            if named is not None:
+                ent, title = named
+                description = description or title
         if ent is not None and ent.type in ("PER", "ORG"):
             if description is None:
                 description = self.appositions.get(ent.id) or (ent.roles[0] if ent.roles else None)
@@ -189,7 +216,7 @@ class SpeakerNamer:
             )
         if _pronoun(subj) and subj.lower_ in (_MALE | _FEMALE):
             return Speaker(subj.text, None, None, subj.idx, subj.idx + len(subj))
-        phrase = [t for t in subj.subtree if t.i <= subj.i or t.dep_ in ("nmod", "case")]
+        phrase = [t for t in subj.subtree if t.i <= subj.i or t.dep_ in ("nmod", "case", "flat")]
         asides = {
             t.i
             for c in subj.children

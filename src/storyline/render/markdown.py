@@ -22,6 +22,12 @@ _MAX_ACTORS = 12
 _MAX_OTHER_ASKS = 10
 
 
+_LEGEND = (
+    "_[n] is the story's article n (listed under Articles, with its address); "
+    "after “+”, the other articles that report the same thing._"
+)
+
+
 def _line(text: str) -> str:
     """Text on one line: a paragraph break inside a quote or sentence would end the list."""
     return " ".join(text.split())
@@ -79,6 +85,8 @@ def dossier_markdown(d: Dossier) -> str:
     last = d.last_seen.date().isoformat() if d.last_seen else "undated"
     articles = _plural(len(d.articles), "article", "articles")
     out = [f"## {_line(d.title)}", "", f"`{d.id}` · {articles} · {first} – {last}", ""]
+    out.append(_LEGEND)
+    out.append("")
     out.append("### Summary")
     for run in _runs(d):
         sources = [s.source for s in run]
@@ -174,9 +182,10 @@ def dossier_markdown(d: Dossier) -> str:
         art = a.annotated.article
         when = art.published.date().isoformat() if art.published else "undated"
         copy = f" (copy of {art.duplicate_of})" if art.duplicate_of else ""
+        url = f" <{art.url}>" if art.url else ""
         out.append(
             f"{number[a.id]}. {_line(art.title or a.id)} — {art.outlet or 'unknown outlet'}, {when}"
-            f"{copy}{new([a.id])}"
+            f"{url}{copy}{new([a.id])}"
         )
     return "\n".join(out) + "\n"
 

@@ -32,7 +32,7 @@ def about(text: str, figure: str) -> str | None:
             "share of Acme Corp's customers lost",
         ),
         # a phrasal verb's particle is no change: "make up" is not "up 30%"
-        ("Nurses make up a third of the staff.", "a third", "share of the staff Nurses make"),
+        ("Nurses make up a third of the staff.", "a third", "share of the staff Nurses make up"),
     ],
 )
 def test_shares_and_their_clause(text: str, figure: str, expected: str) -> None:

@@ -380,6 +380,14 @@ _TO_LOW = re.compile(
 _LEAD_NUMBER = re.compile(rf"(?P<n>{_NUM}|{_WORDS_N})(?P<s>{_SCALE})", re.IGNORECASE)
 
 
+# a change verb right before "N to M": the change and the level it reached, not a range
+_CHANGED = re.compile(
+    r"\b(?:rose|fell|dropped|declined|climbed|jumped|increased|decreased|slipped|dipped"
+    r"|gained|grew|shrank|surged|plunged|slid|up|down)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _between_bare(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     """Make "between 10 and 20 percent" one range, the high end's unit and scale on both."""
     merged: list[_Candidate] = []
@@ -391,6 +399,8 @@ def _between_bare(text: str, cands: list[_Candidate]) -> list[_Candidate]:
             m = _TO_LOW.search(text, max(0, c.start - 60), c.start)
             if m is not None and re.search(r"\bfrom\s+$", text[max(0, m.start() - 8) : m.start()]):
                 m = None
+            if m is not None and _CHANGED.search(text, max(0, m.start() - 16), m.start()):
+                m = None  # "claims dropped 36,000 to 293,000": a change and a level
         lead = _LEAD_NUMBER.match(text, c.core)
         if m is None or lead is None or re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("n1")):
             continue

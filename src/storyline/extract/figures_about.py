@@ -48,6 +48,15 @@ read as the amount it restates):
     ("Acme payment offered to settle charges"); a pronoun group fined or paid
     is who the sum is for ("fine for those who do not pay").
 
+Also: an amount set beside a noun after a dash ("the market - currently $30
+trillion") is that noun's (size); "N lower than <estimate>" after a dash and another
+figure is the gap ("fall from its July estimate"); "4p or nearly 1%" restates the
+amount before "or"; "leaving ITV1 with 13%" is ITV1's share; a later share with no
+group of its own is of the group an earlier share in its sentence named, and ",
+of which N%" of the noun before it; "fund X to the tune of N" is the funding of X;
+"an addition of $92 to the benefit" names what the sum goes to; "cost N% more
+than" is the extra cost; "recipients saw a 7.4% bump" the bump they saw.
+
 A relative after a comma is on the noun right before it ("reserves, which it
 set at £5m"); "a yearly return of 6%" is read by the word order when the parse
 hangs the amount on a word after it; a quantity told apart by its price keeps
@@ -72,15 +81,22 @@ from storyline.extract.figures_change import (
     CHANGE,
     COMPARED,
     TRANSITIVE,
+    alternative,
     amount_root,
     case_of,
     change_after,
+    covered_period,
+    gap,
     is_change,
     level_phrase,
+    possessor,
+    target,
     up_down,
 )
 from storyline.extract.figures_clause import (
+    beside,
     clause_subject,
+    left_with,
     prep_before,
     verb_after,
     verb_before,
@@ -94,6 +110,7 @@ from storyline.extract.figures_np import (
     short_np,
     subject,
 )
+from storyline.extract.figures_parallel import group_before, of_which
 from storyline.extract.figures_units import SCALES, TIME_NOUNS
 
 __all__ = ["about_phrase"]
@@ -121,11 +138,18 @@ _LEVELS = {
     "equal", "represent",
 }  # fmt: skip
 # verbs whose object is a figure the subject foresees, not one it owns
+# verbs whose subject undergoes what their object names: "recipients saw a 7.4% bump"
+_UNDERGOING = {"see", "get", "receive", "enjoy", "suffer", "experience", "face"}
 _EXPECTING = {"expect", "predict", "forecast", "project", "anticipate", "foresee"}
 _PARTICLES = {"aside", "out", "back", "off", "over", "away"}
 # verbs that put a sum forward without paying it: "offered to pay $40m"
 _OFFERED = {
     "offer": "offered", "propose": "proposed", "promise": "promised", "threaten": "threatened",
+}  # fmt: skip
+# verbs of paying for a body or project, named for what they give: "fund X to the tune of"
+_FUNDING = {
+    "fund": "funding", "finance": "financing", "subsidise": "subsidy", "subsidize": "subsidy",
+    "bankroll": "funding", "support": "support",
 }  # fmt: skip
 _LEVELS_AT = {"come", "close", "open", "end", "finish", "settle", "trade"}
 # what a sum of money gives the size of: "a $5bn industry"
@@ -331,6 +355,11 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         return count_phrase(span, skip, money=unit[:3].isupper() and unit[:3].isalpha())
     if (change := up_down(span)) is not None:
         return change
+    if (the_gap := gap(span, skip)) is not None:
+        return the_gap  # before a restatement is read through: the gap is no restatement
+    if (other := alternative(span)) is not None:
+        # "the share price rose 4p or nearly 1%": the same change in other terms
+        return _about(doc, other[0], other[1], kind, unit)
     before = doc[span.start - 1] if span.start > 0 else None
     if kind == "percent" and before is not None and before.lower_ in ("up", "down"):
         # "profits at the bank were up 20%", with the subject hung on "up"
@@ -348,6 +377,11 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         end = root.idx + len(root.text)
     if (level := level_phrase(span, skip)) is not None:
         return level
+    if (noun_by := beside(root)) is not None:
+        # "the global capital market - currently $30 trillion": the noun it stands beside
+        if kind == "money" and noun_by.lemma_.lower() in _SIZED:
+            return f"size of the {compact_np(noun_by, skip)}"
+        return compact_np(noun_by, skip)
     noun_in = len(span) >= 4 and span[-2].lower_ == "in" and not span[-3].like_num
     if kind == "fraction" and noun_in and span[-3].pos_ in ("NOUN", "PROPN"):
         # "one household in three": a share of households
@@ -440,6 +474,9 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
             return f"{measure} of the {text}"
         # "a 20% stake in the insurer", "a 5% pay rise": the noun is the measure
         holder = subject(noun.head) if noun.dep_ in ("obj", "dobj") else None
+        if holder is not None and _is_content(holder) and noun.head.lemma_.lower() in _UNDERGOING:
+            # "recipients saw a 7.4% bump": the bump they saw, not "recipients bump"
+            return f"{text} {compact_np(holder, skip)} {noun.head.text}"
         return f"{compact_np(holder, skip)} {text}" if holder and _is_content(holder) else text
     before = verb_before(doc[span.start])
     nominal = head.i < root.i and head.pos_ in ("NOUN", "PROPN") and root.dep_.startswith("nmod")
@@ -451,9 +488,26 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
     if after is not None and after.tag_ in ("JJR", "RBR") and after.lower_ in COMPARED:
         # "sales were 8% higher", "shares closed 3.4% lower": a change in the subject
         what = subject(after) or subject(after.head)
+        verb = verb_before(doc[span.start])
+        costs = (
+            verb is not None and verb.lemma_.lower() == "cost" and after.lower_ in ("more", "less")
+        )
+        if what is not None and _is_content(what) and costs:
+            # "indoor bays can cost up to 250% more than outdoor ones": the extra cost
+            extra = "extra" if after.lower_ == "more" else "lower"
+            return f"{extra} cost of {noun_phrase(what, skip, det=False, right=True)}"
         if what is not None and _is_content(what):
             return f"{COMPARED[after.lower_]} in {noun_phrase(what, skip, det=False, right=True)}"
+    if (left := left_with(root, skip)) is not None:
+        mark = "'" if left.endswith("s") else "'s"  # "the Greens' share"
+        return f"{left}{mark} {measure}"  # "leaving ITV1 with about 13%": ITV1's share
     name = "money" if kind == "money" else measure
+    if kind in ("percent", "fraction") and (ofwhich := of_which(root, skip)) is not None:
+        name = f"share of {ofwhich}"  # "terminations, of which fewer than 1% were …"
+    elif kind in ("percent", "fraction") and (earlier := group_before(span)) is not None:
+        # "70% of businesses were no worse off, and another 18% felt better off": the
+        # later share is of the same group
+        name = f"share of {earlier}"
     if root.dep_ in ("nsubj", "nsubj:pass") and head.pos_ == "VERB" and not is_change(head):
         # "£5m was spent on the stadium", "62% trusted the BBC": what the amount did
         return _subject_amount(root, head, name, skip)
@@ -483,7 +537,9 @@ def _plural(noun: Token) -> str:
 
 
 def _subject_amount(root: Token, verb: Token, measure: str, skip: range) -> str:
-    words = [measure, verb.text]
+    # "were carried out": the particle is part of the verb
+    particles = [c.text for c in verb.rights if c.dep_ == "compound:prt" and c.i == verb.i + 1]
+    words = [measure, " ".join([verb.text, *particles])]
     if verb.dep_ == "case" and verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
         # "one household in three will be due to immigration": "due to" is a preposition
         fixed = [c.text for c in verb.children if c.dep_ == "fixed"]
@@ -491,7 +547,10 @@ def _subject_amount(root: Token, verb: Token, measure: str, skip: range) -> str:
     for c in verb.rights:
         if c.idx in skip or c.is_punct:
             continue
+        bare = c.dep_ == "obl" and case_of(c) is None and c.pos_ == "NOUN"  # "24 weeks"
         if c.dep_.startswith(("obj", "dobj", "iobj", "obl")) and c.pos_ in ("NOUN", "PROPN"):
+            if bare:
+                continue
             words += [case_of(c) or "", compact_np(c, skip)]  # "spent on new stadium"
             break
         if c.dep_ in ("xcomp", "ccomp", "advcl"):
@@ -514,11 +573,18 @@ def _noun_complement(head: Token, root: Token, skip: range) -> str | None:
             return _noun_complement(head.head, root, skip)
         verb = head.head
         obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != head.i), None)
+        if obj is not None and (funding := _FUNDING.get(verb.lemma_.lower())) is not None:
+            # "fund the authority to the tune of £1.1m a year": the funding of the authority
+            return f"{funding} of {noun_phrase(obj, skip, det=True)}"
         if obj is not None:
             return noun_phrase(obj, skip, det=False)
         return _verb_phrase(head, verb, "cost", skip)
     text = noun_phrase(head, skip, det=False)
     verb = head.head
+    if (goes_to := target(head, root, skip)) is not None:
+        # "an addition of $92 to retirees' benefit", "an increase of $92 for the average
+        # retiree": what the sum goes to says what it is, more than who reports it
+        return f"{text} {goes_to}"
     if head.dep_ in ("obj", "dobj") and verb.lemma_.lower() in _EXPECTING:
         # "the bank expects growth of 2.5%": the bank's expectation, not its growth
         owner = subject(verb)
@@ -532,6 +598,13 @@ def _noun_complement(head: Token, root: Token, skip: range) -> str | None:
             return f"{compact_np(obj, skip)} {text}"
     if head.dep_ in ("obj", "dobj", "obl"):
         owner = subject(verb)
+        measured = owner is not None and owner.pos_ == "NOUN"
+        if measured and owner is not None and is_change(owner):
+            # "its profit rise for the year included profits of $3.65bn for the final
+            # three months": a change holds the profits, its owner owns them (not "the
+            # price of crude remains …", a price that does own what it says)
+            words = (possessor(owner, skip), text, covered_period(verb, root))
+            return " ".join(w for w in words if w)
         if owner is not None and _is_content(owner):
             return f"{compact_np(owner, skip)} {text}"
         if owner is not None and (name := antecedent(owner)):
@@ -645,10 +718,12 @@ def _verb_phrase(
         if lemma in ("cost", "price", "value"):
             return f"{lemma} of {compact_np(held, skip)}"
         return f"{compact_np(held, skip)} {verb.text}"
-    if change and obj is not None and case == "by":
-        what = obj  # "reduce its debt by £500m"
+    if change and obj is not None and case == "by" and not any(t.like_num for t in obj.subtree):
+        what = obj  # "reduce its debt by £500m", not "grow by 5.9% – 0.1 point lower …"
     if change and what is not None and what.idx not in skip:
         name = noun_phrase(what, skip, det=False, right=True)
+        if what.pos_ == "PRON" and (meant := antecedent(what)):
+            name = meant  # "the market fell; it rose by 20%": a rise in the market
         if case in ("to", "at"):
             return compact_np(what, skip)
         if case == "from":

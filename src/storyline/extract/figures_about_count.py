@@ -30,13 +30,28 @@
 - a group size written as a compound ("a 36-member panel") → "number of
   members in the panel";
 - vague money ("millions of dollars of public money") → what it is of and
-  the clause, not "number of dollars".
+  the clause, not "number of dollars"; money a verb of reckoning puts on its
+  subject ("costs are estimated in the billions") → that subject; money a body
+  is financed "with" → "<money> financing <body>";
+- a noun of an action done to the counted things ("the arrest of hundreds of
+  workers", "the cancellation of 40% of flights") → "workers arrested", and
+  "expected to be added" when it is what someone expects;
+- "<change verb> by N <noun>" ("payrolls increased by 194,000 workers") → the
+  change in what changed; a bare number of thousands a change or level verb
+  says of its plural subject ("claims dropped 36,000 to 293,000") → the change
+  in, number of, or threshold of that subject;
+- an infinitive chain ("companies struggling to fill", "a move that could help
+  protect") → who strives and the verbs as written; a causative verb ("led 12
+  viewers to complain") → what it led them to do; "leaving N travellers
+  stranded" → the state they are left in; "in N phases" → the phases to do it in;
+- the verb keeps its particle and negation ("set up", "no worse off").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from storyline.extract.figures_change import CHANGE
 from storyline.extract.figures_np import (
     antecedent,
     compact_np,
@@ -95,7 +110,26 @@ def _is_content(tok: Token) -> bool:
 
 
 # nouns that only state how the count is taken: "a total of", "an average of"
-_AMOUNTS = {"total", "average", "maximum", "minimum", "peak", "high", "low", "record"}
+_AMOUNTS = {
+    "total", "average", "maximum", "minimum", "peak", "high", "low", "record", "aggregate",
+}  # fmt: skip
+# nouns of an action done to what they are "of": "the arrest of hundreds of workers" →
+# the workers arrested, "the termination of 28% of flights" → the flights terminated
+_DONE_TO = {
+    "arrest": "arrested", "termination": "terminated", "addition": "added",
+    "cancellation": "cancelled", "deportation": "deported", "evacuation": "evacuated",
+    "release": "released", "dismissal": "dismissed", "removal": "removed",
+    "detention": "detained", "killing": "killed", "rescue": "rescued", "hiring": "hired",
+    "firing": "fired", "loss": "lost", "creation": "created", "elimination": "eliminated",
+    "destruction": "destroyed", "displacement": "displaced", "deployment": "deployed",
+    "recruitment": "recruited", "vaccination": "vaccinated", "sale": "sold",
+    "purchase": "bought", "delivery": "delivered", "closure": "closed",
+    "execution": "executed", "expulsion": "expelled", "abduction": "abducted",
+    "kidnapping": "kidnapped", "capture": "captured", "withdrawal": "withdrawn",
+    "relocation": "relocated", "layoff": "laid off", "shedding": "shed",
+}  # fmt: skip
+# verbs whose object is a figure foreseen, not done: "expecting the addition of 500,000 jobs"
+_FORESEEING = {"expect", "predict", "forecast", "project", "anticipate", "foresee", "estimate"}
 _ORDERING = {"last", "first", "next", "past", "previous", "final", "latest", "recent"}
 _RECENT = {"last", "past", "latest", "recent"}
 # a part taken of a count: "nine of the last 10 titles", "most of the 300 staff"
@@ -112,6 +146,12 @@ _CONSISTING = {"consist", "comprise"}
 _HOLDERS = {
     "holder": "held", "owner": "owned", "producer": "produced", "exporter": "exported",
     "importer": "imported", "consumer": "consumed", "buyer": "bought", "seller": "sold",
+}  # fmt: skip
+# verbs that bring their object to do something: "led 12 viewers to complain" (not "axe
+# 120 posts to save £4m", a purpose)
+_CAUSING = {
+    "lead", "prompt", "cause", "force", "drive", "push", "persuade", "encourage", "inspire",
+    "urge", "ask", "tell", "order", "compel", "move", "spur",
 }  # fmt: skip
 _LIGHT = {"be", "have", "include", "contain", "exist"}
 # verbs that report or compare a figure say nothing about what it counts
@@ -143,7 +183,7 @@ def count_phrase(span: Span, skip: range, money: bool = False) -> str | None:
         # "20 of the stations": the span is the number, the noun its "of" complement
         whole = [c for c in span.root.rights if c.dep_.startswith("nmod") and _case(c) == "of"]
         if not whole:
-            return None
+            return _implied_phrase(span, skip)
         noun = whole[0]
         words = [compact_np(noun, skip), _context(span.root, noun, skip)]
         return "number of " + " ".join(w for w in words if w)
@@ -179,11 +219,79 @@ def count_phrase(span: Span, skip: range, money: bool = False) -> str | None:
     amount = anchor.head.lemma_.lower() in _AMOUNTS and anchor.head.pos_ == "NOUN"
     if amount and anchor.dep_.startswith("nmod") and _case(anchor) == "of":
         anchor = anchor.head  # "watched by an average of 9 million people": on "average"
+    if not money and (change := _changed_by(anchor, skip)) is not None:
+        return change
+    if money and (valued := _valued(anchor, skip)) is not None:
+        return valued
     words.append(_context(anchor, noun, skip))
     if money:
         text = " ".join(w for w in words[2:] if w)
         return text.removeprefix("of ") if text.startswith("of ") else f"money {text}".strip()
     return "number of " + " ".join(w for w in words if w)
+
+
+# verbs that put a figure on their subject: "costs are estimated in the billions of dollars"
+_VALUING = {"estimate", "put", "value", "reckon", "calculate", "peg", "price", "assess"}
+
+
+def _valued(anchor: Token, skip: range) -> str | None:
+    """ "insurance costs are estimated in the tens of billions of dollars": vague money
+    that a verb of reckoning puts on its subject is that subject."""
+    verb = anchor.head
+    if verb.lemma_.lower() not in _VALUING or _case(anchor) not in ("at", "in"):
+        return None
+    subj = subject(verb, control=False)
+    if subj is None or not _is_content(subj) or subj.idx in skip:
+        return None
+    return compact_np(subj, skip)
+
+
+def _implied_phrase(span: Span, skip: range) -> str | None:
+    """ "claims dropped 36,000 to 293,000": a bare number counts the verb's subject; as
+    the verb's object, or after "by", it is the size of the change ("drop in claims")."""
+    head = span.root
+    while head.dep_ in ("nummod", "compound") and head.head.i != head.i:
+        head = head.head
+    if head.dep_.startswith("nmod") and head.head.like_num and head.head.i < head.i:
+        head = head.head  # "revised up to 366,000 from 235,000", hung on the other number
+    verb = head.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if verb.pos_ != "VERB" or subj is None or subj.pos_ != "NOUN" or subj.idx in skip:
+        return None
+    what = noun_phrase(subj, skip, det=False, right=True)
+    if any(c.dep_ == "compound" and c.lemma_.lower() in TIME_NOUNS for c in subj.lefts):
+        what = subj.text  # "the first time claims have dipped": "time" is no modifier
+    change = CHANGE.get(verb.lemma_.lower()) or CHANGE.get(verb.lower_)
+    if change is not None and (head.dep_ in ("obj", "dobj") or _case(head) == "by"):
+        return f"{change} in {what}"
+    word = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if word in ("below", "above", "under", "over"):
+        return f"threshold {what} {verb.text} {word}"  # "claims dipped below 300,000"
+    if verb.lemma_.lower() == "revise" and word in ("to", "from"):
+        # "job gains were revised up to 366,000 from 235,000": the new and the old figure
+        return f"{'revised' if word == 'to' else 'previously reported'} number of {what}"
+    return f"number of {what}"
+
+
+def _changed_by(anchor: Token, skip: range) -> str | None:
+    """ "payrolls increased by 194,000 workers", "cut its staff by 300 people": a count
+    after "by" is the size of a change in what the verb changed, its object or else
+    its subject, not a number of things that took part."""
+    verb = anchor.head
+    change = CHANGE.get(verb.lemma_.lower()) or CHANGE.get(verb.lower_)
+    if change is None or verb.pos_ != "VERB" or _case(anchor) != "by":
+        return None
+    if not anchor.dep_.startswith(("obl", "nmod")):
+        return None
+    objs = [
+        c
+        for c in verb.children
+        if c.dep_ in ("obj", "dobj") and c.i < anchor.i and not any(t.like_num for t in c.subtree)
+    ]
+    what = objs[0] if objs else subject(verb)
+    if what is None or not _is_content(what) or what.idx in skip:
+        return None
+    return f"{change} in {noun_phrase(what, skip, det=False)}"
 
 
 def _group_phrase(span: Span, skip: range) -> str:
@@ -207,7 +315,8 @@ def _determined(adj: Token) -> bool:
 def _right_modifier(noun: Token, skip: range) -> str:
     """A short modifier after the noun: "on the night", "listed", "being made online"."""
     for c in noun.rights:
-        if c.dep_.startswith("nmod") and c.i - noun.i <= 3 and _case(c) == "of":
+        near = c.i - noun.i <= 3 or c.left_edge.i == noun.i + 1  # "of taxpayers' cash"
+        if c.dep_.startswith("nmod") and near and _case(c) == "of":
             return f"of {noun_phrase(c, skip)}"  # "leaders of the unions"
         timely = c.lemma_.lower() in TIME_NOUNS  # "in two hours" says when, not what
         if c.dep_.startswith("nmod") and c.i - noun.i <= 3 and _case(c) is not None and not timely:
@@ -229,7 +338,9 @@ def _doing(verb: Token, skip: range) -> str:
             dropped |= {t.i for t in c.subtree}
             dropped |= {t.i for t in c.lefts if t.dep_ == "cc"}
     end = max(verb.right_edge.i, verb.i) + 1
-    clause = [t for t in verb.doc[verb.i : end] if t.i not in dropped]
+    # the clause ends at a comma: "had terminations last year, of which …" is another
+    comma = next((t.i for t in verb.doc[verb.i : end] if t.text in (",", ";", "-")), end)
+    clause = [t for t in verb.doc[verb.i : comma] if t.i not in dropped]
     return phrase(clause, skip, limit=8)
 
 
@@ -248,6 +359,22 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
                 f"of {noun_phrase(c, skip)}"
                 for c in anchor.rights
                 if c.dep_.startswith("nmod") and c.i > noun.i and _case(c) == "of"
+            ),
+            "",
+        )
+    if not right and anchor.i != noun.i and anchor.pos_ == "NOUN":
+        # "millions of retirees on Social Security will get …": a modifier right after
+        # the counted noun, hung by the parse on the vague number
+        right = next(
+            (
+                f"{_case(c)} {compact_np(c, skip)}"
+                for c in anchor.rights
+                if c.dep_.startswith("nmod")
+                and c.left_edge.i == noun.right_edge.i + 1
+                and _case(c) not in (None, "of")
+                and c.lemma_.lower() not in TIME_NOUNS
+                and c.ent_type_ not in ("DATE", "TIME")
+                and not any(t.like_num for t in c.subtree)
             ),
             "",
         )
@@ -286,27 +413,47 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
             tail = phrase(list(objs[0].subtree), skip, limit=4)
             if objs[0].dep_ == "xcomp" and any(c.lower_ == "to" for c in objs[0].lefts):
                 tail = f"to {tail}"  # "expected to attend the rally"
-        return " ".join(w for w in (verb.text, tail, _period(verb)) if w)
+        return " ".join(w for w in (_verb_words(verb), tail, _period(verb)) if w)
     if dep in ("obj", "dobj", "obl") and verb.lemma_.lower() in _REPORTING:
         return right  # "figures showed 60% of viewers …", "he said 111 of the bodies …"
+    if dep in ("obj", "dobj") and (shared := _shared_object(verb, right, skip)) is not None:
+        return shared
     if dep in ("obj", "dobj"):
         small = [c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and c.i > anchor.i]
         if small and small[0].pos_ == "VERB":
             # "let 2 million workers claim a refund": what the counted things do
             return f"{right} {phrase(list(small[0].subtree), skip, limit=5)}".strip()
+        led = [
+            c
+            for c in verb.rights
+            if c.dep_ == "advcl"
+            and verb.lemma_.lower() in _CAUSING
+            and c.pos_ == "VERB"
+            and any(m.lower_ == "to" and m.i == anchor.right_edge.i + 1 for m in c.lefts)
+        ]
+        if led:
+            # "a performance led 12 viewers to complain": what the verb brought them to do
+            return f"{right} {verb.text} to {led[0].text}".strip()
         subj = subject(verb, control=False)
         marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
         done = not marks or marks == ["by"]  # not "hopeful of winning two games"
         if verb.tag_ == "VBG" and subj is None and done and verb.lemma_.isalpha():
             # "…, killing 30 people", "a mandate covering 80 million workers", "by cutting
             # 300 jobs": the things the action befalls
-            return " ".join(w for w in (right, _past_participle(verb.lemma_.lower())) if w)
+            # "leaving thousands of travelers stranded": the state they are left in
+            state = [
+                c.text
+                for c in verb.rights
+                if c.dep_ == "xcomp" and c.i > anchor.i and c.pos_ == "ADJ" and c.is_alpha
+            ]
+            befallen = _past_participle(verb.lemma_.lower())
+            return " ".join(w for w in (right, befallen, *state[:1]) if w)
         # a place or other complement after the object reads after the verb, wherever
         # the parse hangs it: "jobs Zenith Motors cut in Ohio", but "leaders of the unions"
         place = right.split(" ", 1)[0] in _PLACES
         owned, after = ("", right) if place else (right, "")
         if subj is not None and _is_content(subj) and subj.idx not in skip:
-            return f"{owned} {compact_np(subj, skip)} {verb.text} {after}".strip()
+            return f"{owned} {compact_np(subj, skip)} {_verb_words(verb)} {after}".strip()
         if subj is not None and (name := antecedent(subj)):
             return f"{owned} {name} {verb.text} {after}".strip()  # "it cut 300 jobs"
         if (
@@ -325,7 +472,25 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
                 who = antecedent(boss) or ""
             words = (owned, who, verb.head.text, "to", verb.text, after)
             return " ".join(w for w in words if w)
-        infinitive = any(c.lower_ == "to" for c in verb.lefts)
+        to = any(c.lower_ == "to" for c in verb.lefts)
+        effort = verb.head.lemma_.lower() in _EFFORT or (verb.head.lemma_.lower() == "help")
+        if (
+            verb.dep_ == "xcomp"
+            and verb.head.pos_ == "VERB"
+            and effort
+            and (to or verb.head.lemma_.lower() == "help")
+            and not any(c.dep_ in ("obj", "iobj") for c in verb.head.children)
+        ):
+            # "companies struggling to fill millions of jobs", "a move that could help
+            # protect 28 million people": who strives for it, and the verbs as written
+            boss = subject(verb.head, control=False)
+            who = compact_np(boss, skip) if boss is not None and _is_content(boss) else ""
+            if who and boss is not None and boss.tag_ == "NN" and boss.i < verb.head.i:
+                who = f"the {who}"  # "the move could help protect", a common noun
+            modal = [c.text for c in verb.head.lefts if c.dep_ == "aux" and c.tag_ == "MD"]
+            chain = [owned, who, *modal, verb.head.text, "to" if to else "", verb.text, after]
+            return " ".join(w for w in chain if w)
+        infinitive = to
         on_noun = verb.dep_.startswith("acl") or (verb.dep_ == "xcomp" and infinitive)
         if on_noun and verb.head.pos_ in ("NOUN", "PROPN"):
             # "plans to abolish", "plans to create 500 jobs in the region", also when
@@ -334,12 +499,24 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
             finite = verb.tag_ in ("VBD", "VBZ", "VBP") and not infinitive
             does = verb.text if finite else f"to {verb.text}"
             return " ".join(w for w in (owned, verb.head.text, does, after) if w)
-        return right or verb.text
+        if right.split(" ", 1)[0] in ("for", "to", "from", "with"):
+            # "he filmed two songs for the show": what was done, not only for whom
+            return f"{verb.text} {right}"
+        return right or _who(noun, skip) or verb.text
     if dep.startswith("obl") and _case(anchor) not in _TEMPORAL:
         obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
+        if obj is not None and obj.i < anchor.i and _case(anchor) == "in" and verb.tag_ == "VB":
+            # "officials will implement the rules in two phases": the phases to do it in
+            return f"{right} to {verb.text} {compact_np(obj, skip)}".strip()
         if obj is not None and obj.i < anchor.i:
             return f"{right} {verb.text} {compact_np(obj, skip)}".strip()
         subj = subject(verb, control=False)
+        with_acl = verb.dep_ == "acl" and verb.tag_ == "VBN" and _case(anchor) == "with"
+        if with_acl and verb.head.pos_ == "NOUN" and verb.lemma_.isalpha():
+            # "quangos financed with billions of pounds of taxpayers' cash": the money
+            # finances the quangos
+            doing = _gerund(verb.lemma_.lower())
+            return " ".join(w for w in (right, doing, compact_np(verb.head, skip)) if w)
         agent = dep == "obl:agent" or (_case(anchor) == "by" and verb.tag_ == "VBN")
         if agent and verb.pos_ == "VERB" and verb.lemma_.isalpha():
             # "the march was attended by 5,000 people": the people attended the march
@@ -350,11 +527,20 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
             # "the panel will consist of five judges": the judges in the panel
             return f"{right} in the {compact_np(subj, skip)}".strip()
         if subj is not None and _is_content(subj) and subj.idx not in skip:
-            return f"{right} {compact_np(subj, skip)} {verb.text}".strip()
-        return f"{right} {verb.text}".strip()
+            return f"{right} {compact_np(subj, skip)} {_verb_words(verb)}".strip()
+        return f"{right} {_verb_words(verb)}".strip()
     if dep.startswith("nmod") and verb.pos_ in ("NOUN", "PROPN") and verb.i < anchor.i:
         if _case(anchor) not in (None, "of"):
             return right  # "no dissents in the two cases": the cases hold the dissents
+        if verb.lemma_.lower() in _AMOUNTS and verb.head.i != verb.i:
+            # "an aggregate of 49.2% of voters surveyed disapproved": the clause is on
+            # the amount noun, which only says how the figure is taken
+            return _context(verb, noun, skip, share)
+        if (action := _DONE_TO.get(verb.lemma_.lower())) is not None and _case(anchor) == "of":
+            # "the simultaneous arrest of hundreds of workers" → "workers arrested";
+            # "expecting the addition of 500,000 jobs" → "jobs expected to be added"
+            foreseen = verb.dep_ in ("obj", "dobj") and verb.head.lemma_.lower() in _FORESEEING
+            return " ".join(w for w in (right, "expected to be" if foreseen else "", action) if w)
         if _case(verb) is not None and all(
             c.dep_ == "case" or c.i == anchor.i for c in verb.children
         ):
@@ -388,6 +574,12 @@ _GOALS = frozenset(
         "strive",
         "have",
     ]
+)
+
+# verbs of striving whose infinitive complement is their subject's effort: "companies
+# struggling to fill millions of jobs"
+_EFFORT = frozenset(
+    ["struggle", "fight", "scramble", "rush", "race", "battle", "work", "manage", "fail", "hurry"]
 )
 
 # past participles that do not end in "-ed": the lemmatizer's table of irregular verbs,
@@ -428,6 +620,56 @@ def _gerund(lemma: str) -> str:
     if lemma.endswith("e") and not lemma.endswith(("ee", "oe", "ye")):
         return lemma[:-1] + "ing"
     return lemma + lemma[-1] + "ing" if _doubles(lemma) else lemma + "ing"
+
+
+def _shared_object(verb: Token, right: str, skip: range) -> str | None:
+    """ "proposals to merge or amalgamate the six regiments": the object of a second verb
+    with no subject of its own is the first one's too, and the first says whose aim it is
+    ("proposals to merge or amalgamate") or who does it ("Acme will buy or lease")."""
+    first = verb.head
+    cc = next((c.text for c in verb.lefts if c.dep_ == "cc"), None)
+    if verb.dep_ != "conj" or first.pos_ != "VERB" or first.i + 2 != verb.i or cc is None:
+        return None  # only side by side: "merge or amalgamate the regiments"
+    if any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    if any(c.dep_ in ("obj", "dobj") for c in first.children):
+        return None  # "cut 300 jobs and closed two plants": two objects, two actions
+    both = f"{first.text} {cc} {verb.text}"
+    to = any(c.lower_ == "to" for c in first.lefts)
+    if first.dep_.startswith(("acl", "xcomp")) and to and first.head.pos_ == "NOUN":
+        return " ".join(w for w in (right, first.head.text, "to", both) if w)
+    subj = subject(first, control=False)
+    if subj is not None and _is_content(subj) and subj.idx not in skip:
+        return " ".join(w for w in (right, compact_np(subj, skip), both) if w)
+    return None
+
+
+def _who(noun: Token, skip: range) -> str:
+    """ "sue to unseat two members who defected to the new party": a "who" clause right
+    after the counted noun says which ones, when their own verb says little."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "who":
+        return ""
+    clause = next((c for c in noun.rights if c.dep_ == "acl:relcl" and c.i - noun.i <= 3), None)
+    return phrase(list(clause.subtree), skip, limit=8) if clause is not None else ""
+
+
+def _verb_words(verb: Token) -> str:
+    """The verb with its negation and particle: "had been set up", "were no worse off",
+    not "set", "worse", whose meaning is another (or the opposite)."""
+    words = [c.text for c in verb.lefts if c.dep_ == "advmod" and c.lower_ in _NEGATIONS]
+    words.append(verb.text)
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (
+        nxt is not None
+        and nxt.head.i == verb.i
+        and (nxt.dep_ == "compound:prt" or nxt.tag_ == "RP")
+    ):
+        words.append(nxt.text)
+    return " ".join(words)
+
+
+_NEGATIONS = {"not", "no", "never", "n't", "nowhere"}
 
 
 def _period(verb: Token) -> str:

@@ -10,7 +10,17 @@ reached, measures; and the amount a conversion restates.
   ("annual profits", "shares", "rates") (:func:`level_phrase`);
 - "a 0.1% rise in output", however parsed → that change (:func:`change_after`);
 - "$260m (£134m)", "from $120bn to $4.6bn": the amount a bracketed,
-  alternative or end-point amount restates (:func:`amount_root`).
+  alternative or end-point amount restates (:func:`amount_root`); not the end
+  point after the size of a change ("climb by $154 to $2,754", "ended down
+  $1.33 to $42.12"), which is a level;
+- "bringing the amount to $1,657" → what "the amount" stands for, the thing a
+  change in the clause before was made to;
+- "grow by 5.9% – 0.1 point lower than its July estimate" → the gap
+  (:func:`gap`); "rose 4p or nearly 1%" → the amount before "or"
+  (:func:`alternative`); "an addition of $92 to the benefit" → what a change or
+  sum goes to (:func:`target`); "its profit rise included profits of £2bn for the
+  quarter" → the change's owner and the period (:func:`possessor`,
+  :func:`covered_period`).
 """
 
 from __future__ import annotations
@@ -18,18 +28,23 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from storyline.extract.figures_clause import clause_subject
-from storyline.extract.figures_np import compact_np, noun_phrase, subject
+from storyline.extract.figures_np import antecedent, compact_np, noun_phrase, phrase, subject
 from storyline.extract.figures_units import CURRENCY_WORDS, SCALES, TIME_NOUNS
 
 __all__ = [
     "CHANGE",
     "COMPARED",
     "TRANSITIVE",
+    "alternative",
     "amount_root",
     "case_of",
     "change_after",
+    "covered_period",
+    "gap",
     "is_change",
     "level_phrase",
+    "possessor",
+    "target",
     "up_down",
 ]  # fmt: skip
 
@@ -92,6 +107,10 @@ def amount_root(root: Token) -> Token:
             root = head
             continue
         level = head.pos_ == "SYM" and head.text != "%"  # "rose 14% to £562m" is no restatement
+        # "climb by $154 to $2,754", "ended down $1.33 to $42.12": the end point after the
+        # size of a change is a level
+        level = level and case_of(head) != "by"
+        level = level and not any(c.lower_ in ("up", "down") for c in head.lefts)
         if root.dep_.startswith("nmod") and level and case_of(root) in ("to", "from"):
             root = head  # "from a peak of $120bn to $4.6bn", "to $12bn, from $12.4bn"
             continue
@@ -116,13 +135,22 @@ def _currency(tok: Token) -> bool:
     return tok.nbor(-1).like_num or tok.nbor(-1).text[:1].isdigit()  # "30.6bn"
 
 
+# "the bureau said Friday, down from 5.2%": a day named after a reporting verb is a time
+_DAYS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight",
+}  # fmt: skip
+
+
 def _amount_before(tok: Token, reach: int = 12) -> Token | None:
     """The last token of the nearest amount before ``tok`` in its sentence, when ``tok``
     is a time, a name or a reporting clause rather than what the amount measured."""
-    timely = tok.lemma_.lower() in TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME")
+    timely = tok.lemma_.lower() in TIME_NOUNS | _DAYS or tok.ent_type_ in ("DATE", "TIME")
     if tok.pos_ in ("NOUN", "PROPN") and not timely:
         return None  # "profits of £5m in its retail division, up 3%": the noun
     doc = tok.doc
+    # line breaks and double spaces are tokens of their own, not words to reach over
+    reach += sum(t.is_space for t in doc[max(0, tok.i - reach) : tok.i])
     for k in range(tok.i - 1, max(-1, tok.i - reach), -1):
         if doc[k].text in _LEVEL_STOPS:
             return None
@@ -173,12 +201,18 @@ def up_down(span: Span) -> str | None:
     j = i - 1
     while j > 0 and doc[j].is_punct:
         j -= 1
-    if not _in_amount(doc[j]) and (earlier := _amount_before(doc[j])) is not None:
+    year = doc[j].ent_type_ == "DATE" and doc[j].like_num  # "for the three months of 2004"
+    if (year or not _in_amount(doc[j])) and (earlier := _amount_before(doc[j])) is not None:
         j = earlier.i  # "fell to 4.8% in May, the bureau said, down from 5.2%": that amount
+    if (placed := _placed_level(doc[j])) is not None:
+        # "put production at 3.997 billion barrels of oil, up 10%": what was put there
+        return f"{change}{placed}"
     prev = amount_root(doc[j]) if doc[j].like_num or doc[j].pos_ in ("NUM", "SYM") else doc[j]
-    if prev.lemma_.lower() in TIME_NOUNS and prev.head.pos_ == "VERB":
-        # "carried 45 million passengers last year, up 6%": the verb's object, not the year
-        prev = next((c for c in prev.head.children if c.dep_ in ("obj", "dobj")), prev)
+    if prev.lemma_.lower() in TIME_NOUNS | _DAYS and prev.head.pos_ == "VERB":
+        # "carried 45 million passengers last year, up 6%": the verb's object, not the
+        # year; "a barrel ended Monday down $1.33": its subject, the amount being no object
+        objs = (c for c in prev.head.children if c.dep_ in ("obj", "dobj") and c.i < span.start)
+        prev = next(objs, None) or subject(prev.head) or prev
     while _in_amount(prev) and prev.head.i < prev.i:
         prev = prev.head
         if prev.pos_ in ("NOUN", "PROPN") and not _in_amount(prev):
@@ -196,9 +230,24 @@ def up_down(span: Span) -> str | None:
     text = f"{change}{compact_np(prev, range(0))}"
     tail = doc[span.end : span.end + 5]
     if len(tail) and (level or tail[0].lower_ == "from"):
-        stop = next((t.i for t in tail if t.is_punct), tail.end)
+        # "up from $2.89bn a year ago but below its third quarter": the time, no more
+        stop = next((t.i for t in tail if t.is_punct or t.dep_ == "cc"), tail.end)
         text += " " + doc[span.end : stop].text
     return text.strip()
+
+
+def _placed_level(tok: Token) -> str | None:
+    """ "BP put production at 3.997 billion barrels of oil": ``tok`` ("oil") is what an
+    amount is of, and the amount a level a verb put something at; that something."""
+    unit = tok.head
+    if case_of(tok) != "of" or unit.pos_ != "NOUN" or unit.i > tok.i:
+        return None
+    nums = [c for c in unit.lefts if c.dep_ == "nummod"]
+    if not nums:
+        return None
+    first = min(t.i for t in nums[0].subtree)
+    span = tok.doc[first : unit.i + 1]
+    return level_phrase(span, range(span.start_char, span.end_char))
 
 
 # nouns that name a change: "a 26% rise in annual profits to $16.2bn"
@@ -228,8 +277,9 @@ def level_phrase(span: Span, skip: range) -> str | None:
         i -= 1  # "to just £3m", "to a record $5bn"
     if i < 1 or doc[i].lower_ not in _LEVEL_CASES or doc[i - 1].pos_ == "ADJ":
         return None  # not "equal to 6.5%", "close to"
-    if doc[span.end : span.end + 1].text.lower() == "of":
-        return None  # "to 40% of turnover": a share of its own
+    share = span[-1].lower_ in ("%", "percent", "cent", "pc") or span[-1].like_num
+    if doc[span.end : span.end + 1].text.lower() == "of" and share:
+        return None  # "to 40% of turnover": a share of its own, not "at 4bn barrels of oil"
     for j in range(i - 1, max(-1, i - 13), -1):
         tok = doc[j]
         if tok.pos_ == "VERB" and is_change(tok):
@@ -237,6 +287,9 @@ def level_phrase(span: Span, skip: range) -> str | None:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _PLACING:
             # "kept rates on hold at 4.75%", "took its stake to 20%": the object's level
             obj = _object(tok, skip)
+            if obj is not None and obj.i < i and obj.lemma_.lower() in _ANAPHORIC:
+                # "an addition of $92 to the benefit, bringing the amount to $1,657"
+                return _referent(tok, skip) or compact_np(obj, skip)
             return compact_np(obj, skip) if obj is not None and obj.i < i else None
         if tok.text in _LEVEL_STOPS or tok.pos_ in ("VERB", "AUX") or tok.dep_ == "cop":
             return None
@@ -258,6 +311,26 @@ def level_phrase(span: Span, skip: range) -> str | None:
                     first = next(c for c in change.rights if case_of(c) == "in")
                     return _owned(change, noun_phrase(first, skip, det=False), skip)
                 noun = change
+    return None
+
+
+# nouns that only point back at a sum named before: "bringing the total to $5bn"
+_ANAPHORIC = {"amount", "total", "figure", "sum", "tally", "number"}
+
+
+def _referent(verb: Token, skip: range) -> str | None:
+    """What "the amount" of "…, bringing the amount to $1,657" stands for: the thing a
+    change named in the clause the verb hangs on was a change to or in ("an addition
+    of $92 to the average benefit" → "average benefit")."""
+    clause = verb.head
+    if clause.i == verb.i:
+        return None
+    for tok in clause.subtree:
+        if tok.i >= verb.i or tok.lemma_.lower() not in _CHANGE_NOUNS | {"addition"}:
+            continue
+        for c in tok.rights:
+            if c.dep_.startswith("nmod") and case_of(c) in ("to", "in") and c.pos_ == "NOUN":
+                return noun_phrase(c, skip, det=False)
     return None
 
 
@@ -319,3 +392,97 @@ def change_after(span: Span, skip: range) -> str | None:
     if what is None:
         return noun.text
     return f"{noun.text} in {compact_np(what, skip)}"
+
+
+# sums whose "to"/"for" says what they are: "an addition of $92 to the benefit"
+_TARGETED = {"addition", "increase", "rise", "boost", "cut", "bonus", "payment", "grant", "bid"}
+
+
+def gap(span: Span, skip: range) -> str | None:
+    """ "grow by 5.9% this year – 0.1 percentage point lower than its July estimate": a
+    figure set after another by a dash or comma and compared "than" something is the
+    gap between them → "fall from its July estimate"."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end + 1].lower_ != "than":
+        return None
+    word = doc[span.end]
+    if word.lower_ not in COMPARED or word.tag_ not in ("JJR", "RBR"):
+        return None
+    i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].text not in ("—", "–", "-", ",", "--"):
+        return None
+    if not any(t.like_num or t.text == "%" for t in doc[max(0, i - 4) : i]):
+        return None  # no figure right before it to differ from
+    than = doc[span.end + 1]
+    noun = than.head if than.head.i > than.i else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # "its" kept as written: the owner is the sentence's subject, whoever "it" is
+    words = [t for t in noun.subtree if t.i <= noun.i]
+    return f"{COMPARED[word.lower_]} from {phrase(words, skip)}"
+
+
+def alternative(span: Span) -> tuple[int, int] | None:
+    """ "rose 4p or nearly 1%": the amount before "or" that this one restates, as
+    character offsets, unless this one has its own "of" ("5% or more of the shares")."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].lower_ != "or" or doc[span.end : span.end + 1].text.lower() == "of":
+        return None
+    k = i - 1
+    if not (doc[k].text[:1].isdigit() or doc[k].pos_ == "SYM" or doc[k].lower_ in SCALES):
+        return None
+    end = doc[k].idx + len(doc[k].text)
+    while k > 0 and (
+        doc[k - 1].pos_ in ("NUM", "SYM")
+        or doc[k - 1].text[:1].isdigit()
+        or doc[k - 1].lower_.rstrip(".") in SCALES
+    ):
+        k -= 1
+    if k > 0 and doc[k - 1].like_num:
+        return None  # "between 5 and 7 or 8": a list of numbers, not an alternative
+    return doc[k].idx, end
+
+
+def target(head: Token, root: Token, skip: range) -> str | None:
+    """ "to <noun>", "for <noun>" after "<noun> of <amount>", on the noun or the amount:
+    who or what the sum is added to or meant for. Not a time ("for the year")."""
+    options = [
+        c
+        for c in (*head.rights, *root.rights)
+        if c.dep_.startswith("nmod")
+        and c.i > root.i
+        and case_of(c) in ("to", "for")
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.lemma_.lower() not in TIME_NOUNS
+        and c.ent_type_ not in ("DATE", "TIME")
+        and c.idx not in skip
+    ]
+    if not options or not (head.lemma_.lower() in _TARGETED or is_change(head)):
+        return None
+    first = min(options, key=lambda t: t.i)
+    text = noun_phrase(first, skip, det=True)
+    nxt = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    if first.lower_ in ("average", "typical") and nxt is not None and nxt.tag_ in ("JJ", "VBN"):
+        text += f" {nxt.text}"  # "for the average retired (worker)", "average" parsed as the noun
+    return f"{case_of(first)} {text}"
+
+
+def possessor(noun: Token, skip: range) -> str:
+    """ "Its profit rise" → "BP's", "Acme's sales" → "Acme's", else nothing."""
+    poss = next((c for c in noun.lefts if c.dep_ == "nmod:poss"), None)
+    if poss is None:
+        return ""
+    name = antecedent(poss) if poss.pos_ == "PRON" else compact_np(poss, skip)
+    return f"{name}'s" if name else ""
+
+
+def covered_period(verb: Token, root: Token) -> str:
+    """ "for the final three months of 2004" after the amount: the period it covers."""
+    for c in verb.rights:
+        timely = c.lemma_.lower() in TIME_NOUNS
+        if c.i > root.i and c.dep_.startswith("obl") and case_of(c) == "for" and timely:
+            return "for " + phrase(list(c.subtree), range(0), limit=6)
+    return ""

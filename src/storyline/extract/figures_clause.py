@@ -11,16 +11,27 @@ word order instead, for :mod:`storyline.extract.figures_about`:
 - :func:`verb_after`: the verb the figure is the subject of ("30% voted …");
 - :func:`clause_subject`: a verb's subject, or the noun a participle
   modifies ("the charity raised …" parsed as a reduced relative);
-- :func:`worth_phrase`: "worth N" → "value of <what is worth it>".
+- :func:`worth_phrase`: "worth N" → "value of <what is worth it>";
+- :func:`beside`: the noun an amount is set beside by a dash or comma ("the
+  market - currently $30 trillion");
+- :func:`left_with`: who is left holding an amount ("leaving ITV1 with 13%").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.extract.figures_np import noun_phrase, subject
+from storyline.extract.figures_np import compact_np, noun_phrase, subject
 
-__all__ = ["clause_subject", "prep_before", "verb_after", "verb_before", "worth_phrase"]
+__all__ = [
+    "beside",
+    "clause_subject",
+    "left_with",
+    "prep_before",
+    "verb_after",
+    "verb_before",
+    "worth_phrase",
+]
 
 _STOPS = {".", "!", "?", ";"}
 
@@ -162,3 +173,37 @@ def worth_phrase(first: Token, skip: range) -> str | None:
     if thing is None or thing.pos_ not in ("NOUN", "PROPN"):
         return None
     return f"value of {noun_phrase(thing, skip, det=False, right=True)}"
+
+
+def beside(root: Token) -> Token | None:
+    """The noun an amount is set beside by a dash or comma ("the market - currently $30
+    trillion", "his salary, $1m,"), not a noun with an amount before it ("$66 billion
+    for rail, $39.2 billion for transit", a list)."""
+    noun = root.head
+    if root.dep_ != "appos" or noun.pos_ != "NOUN" or noun.i > root.i:
+        return None
+    between = root.doc[noun.i + 1 : root.i]
+    if not any(t.text in ("-", "—", "–", ",") for t in between) or any(
+        t.text == ";" for t in between
+    ):
+        return None
+    near = root.doc[max(0, noun.left_edge.i - 8) : noun.i]
+    if any(t.like_num or t.pos_ == "SYM" for t in near):
+        return None  # "$66 billion for rail, $39.2 billion for transit": a list of amounts
+    return noun
+
+
+def left_with(root: Token, skip: range) -> str | None:
+    """ "leaving ITV1 with about 13%", "left Labour with 35%": who is left holding it."""
+    verb = root.head
+    if not _marked(root, "with") or verb.lemma_.lower() != "leave" or verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i < root.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.idx in skip:
+        return None
+    return compact_np(obj, skip)
+
+
+def _marked(tok: Token, word: str) -> bool:
+    """``tok`` has the preposition ``word`` ("with" in "with about 13%")."""
+    return any(c.dep_ == "case" and c.lower_ == word for c in tok.children)

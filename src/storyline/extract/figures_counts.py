@@ -478,10 +478,16 @@ def elided_candidates(doc: Doc, found: Sequence[Candidate], reach: int = 200) ->
     number alone."""
     out: list[Candidate] = []
     for tok in doc:
-        if tok.i + 2 >= len(doc) or not _is_number_token(tok):
+        if not _is_number_token(tok):
             continue
-        if (scaled := _scaled_alone(tok, found)) is not None:
+        # a count named before in the sentence says what is counted, before the subject
+        if tok.i + 2 < len(doc) and (scaled := _scaled_alone(tok, found)) is not None:
             out.append(scaled)
+            continue
+        if (implied := _implied(tok, [*found, *out])) is not None:
+            out.append(implied)
+            continue
+        if tok.i + 2 >= len(doc):
             continue
         if doc[tok.i + 1].lower_ != "of" or doc[tok.i + 2].lower_ not in ("those", "them", "these"):
             continue
@@ -495,6 +501,57 @@ def elided_candidates(doc: Doc, found: Sequence[Candidate], reach: int = 200) ->
         end = tok.idx + len(tok.text)
         out.append(Candidate(tok.idx, end, tok.idx, value, value, True, unit, None, "count"))
     return out
+
+
+# verbs whose subject a bare number after them counts: "claims dropped 36,000 to 293,000",
+# "applications totaled 293,000", "claims dipped below 300,000"
+_COUNTING_VERBS = {
+    "rise", "fall", "drop", "decline", "dip", "climb", "jump", "increase", "decrease",
+    "slip", "total", "reach", "top", "number", "hit", "revise", "surge", "plunge", "sink",
+    "edge", "tick", "grow", "shrink", "swell",
+}  # fmt: skip
+_LEVEL_WORDS = {"to", "from", "at", "below", "above", "under", "over", "by", "of"}
+
+
+def _implied(tok: Token, found: Sequence[Candidate]) -> Candidate | None:
+    """ "Unemployment claims dropped 36,000 to 293,000": a bare number of thousands
+    (written "293,000" or "2.59 million") that a verb of change or level says of its
+    plural subject counts what the subject names (GUIDELINES: an elided noun's lemma)."""
+    doc = tok.doc
+    scaled = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("million", "billion")
+    if not (scaled or re.fullmatch(r"\d{1,3}(?:,\d{3})+", tok.text)):
+        return None
+    last = doc[tok.i + 1] if scaled else tok
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    owned = after is not None and after.pos_ in ("NOUN", "PROPN", "SYM", "NUM")
+    if owned and after is not None and after.lemma_.lower() not in TIME_NOUNS:
+        return None  # "293,000 claims" is a count of its own; "293,000 last week" not
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and (before.pos_ == "SYM" or before.text in ("$", "£", "€")):
+        return None
+    head = last if scaled else tok
+    while head.dep_ in ("nummod", "compound") and head.head.i != head.i and head.head.i <= last.i:
+        head = head.head
+    if head.dep_.startswith("nmod") and head.head.like_num and head.head.i < head.i:
+        head = head.head  # "revised up to 366,000 from 235,000", hung on the other number
+    verb = head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _COUNTING_VERBS:
+        return None
+    words = {t.lower_ for t in doc[max(verb.i + 1, tok.i - 3) : tok.i]}
+    if head.dep_ not in ("obj", "dobj") and not words & _LEVEL_WORDS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None or subj.tag_ != "NNS" or subj.i > tok.i:
+        return None
+    start, end = tok.idx, last.idx + len(last.text)
+    if any(c.start < end and start < c.end for c in found):
+        return None
+    value = parse_number(tok.text)
+    if value is None:
+        return None
+    value *= SCALES[doc[tok.i + 1].lower_] if scaled else 1
+    unit = subj.lemma_.lower()
+    return Candidate(start, end, start, value, value, True, unit, None, "count")
 
 
 def _scaled_alone(tok: Token, found: Sequence[Candidate]) -> Candidate | None:

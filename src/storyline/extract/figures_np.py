@@ -27,11 +27,16 @@ def phrase(tokens: list[Token], skip: range, limit: int = 10) -> str:
     # a bracketed aside ("($7.4bn; 5.2bn euros)") is no part of the phrase
     for t in sorted(tokens, key=lambda t: t.i):
         depth += t.text == "("
-        if depth == 0 and t.idx not in skip and not _other_figure(t):
+        if depth == 0 and t.idx not in skip and not _other_figure(t) and not _modifying_figure(t):
             kept.append(t)
         depth -= t.text == ")" and depth > 0
     words = kept[:limit]
-    if len(kept) > limit and words[-1].dep_ not in ("case", "mark", "cc", "det", "punct"):
+    # a possessive "'s" at the cut is inside the phrase: "of the country's 46th president",
+    # not "of the country", whose owner would then be what is named
+    inside = bool(words) and (
+        words[-1].dep_ not in ("case", "mark", "cc", "det", "punct") or words[-1].tag_ == "POS"
+    )
+    if len(kept) > limit and inside:
         # not cut inside a phrase: "without five good GCSEs", not "without five good"
         # (a preposition or conjunction left at the cut is dropped instead)
         tail = kept[limit : limit + 3]
@@ -48,6 +53,19 @@ def phrase(tokens: list[Token], skip: range, limit: int = 10) -> str:
 def _other_figure(tok: Token) -> bool:
     """The sign of another amount: "more than £50,000" reads "more than 50,000"."""
     return tok.pos_ == "SYM" or tok.text in ("%", ")")
+
+
+def _modifying_figure(tok: Token) -> bool:
+    """The number of another figure that modifies a noun: "5.9" in "get a 5.9% boost",
+    which without its sign would read "a 5.9 boost"; the noun alone says what it is."""
+    sign = tok.head
+    return (
+        tok.like_num
+        and 0 < abs(sign.i - tok.i) <= 2
+        and _other_figure(sign)
+        and sign.dep_ in ("compound", "amod", "nummod")
+        and sign.head.i > sign.i
+    )
 
 
 def noun_phrase(noun: Token, skip: range, det: bool = True, right: bool = False) -> str:
@@ -207,7 +225,11 @@ def subject(verb: Token, control: bool = True) -> Token | None:
             # "Revenue was £2.1bn": the subject hung on the number rather than the sign
             heads += [c for c in verb.children if c.dep_ in ("nummod", "compound")]
         deps = ("nsubj", "nsubj:pass")
-        subj = next((c for h in heads for c in h.children if c.dep_ in deps), None)
+        subjects = [c for h in heads for c in h.children if c.dep_ in deps]
+        # two subjects are a misparse ("the IMF projected … that product will grow"):
+        # the one nearest before the verb is its own
+        nearest = [c for c in subjects if c.i < verb.i][-1:] or subjects[:1]
+        subj = nearest[0] if nearest else None
         if subj is not None:
             subj = _undated(subj)
             if subj.lower_ in _RELATIVE and verb.dep_.startswith("acl"):
@@ -215,6 +237,10 @@ def subject(verb: Token, control: bool = True) -> Token | None:
             before = subj.doc[subj.i - 1] if subj.i > 0 else None
             if subj.lower_ in _RELATIVE and before is not None and before.pos_ == "NOUN":
                 return _above_place(before)  # "shares which have advanced 4%", however parsed
+            named = subj.doc[subj.i - 2] if subj.i > 1 else None
+            comma = before is not None and before.text == ","
+            if subj.lower_ == "who" and comma and named is not None and named.pos_ == "PROPN":
+                return named  # "said Spacey, who sings all 18 songs", however parsed
             return subj
         cc = next((c for c in verb.lefts if c.dep_ == "cc"), None)
         if verb.dep_ == "conj" and cc is not None:
@@ -248,6 +274,7 @@ def subject(verb: Token, control: bool = True) -> Token | None:
 def antecedent(pron: Token, reach: int = 80) -> str | None:
     """The organisation or country "it"/"its" stands for: the nearest one named before
     it, within ``reach`` tokens ("Yahoo … it lost a third of its revenue" → "Yahoo");
+    after a semicolon, the subject of the clause before ("the market fell; it …");
     a subject "it" opening its sentence stands for the named subject of the sentence
     before, when it has one ("Acme is under a probe into Zenith. It has offered …")."""
     if pron.lower_ not in ("it", "its"):
@@ -258,6 +285,12 @@ def antecedent(pron: Token, reach: int = 80) -> str | None:
     if teller is not None and teller.pos_ == "NOUN" and teller.i < pron.i:
         # "the company said it had set aside £200m": "it" is the one who said so
         return teller.text
+    if pron.dep_ == "nsubj" and pron.i > 0 and doc[pron.i - 1].text == ";":
+        # "the stock market was on its way down; it rose by 20% after": a clause after a
+        # semicolon goes on about the subject of the clause before it
+        first = [t for t in doc[pron.sent.start : pron.i] if t.dep_ == "nsubj"][:1]
+        if first and first[0].pos_ in ("NOUN", "PROPN"):
+            return compact_np(first[0], range(0))
     if pron.dep_ == "nsubj" and (topic := _previous_subject(pron)) is not None:
         # "Acme is to restate its accounts after a probe into Zenith. It has offered …":
         # a sentence's opening "it" continues the last sentence's named subject

@@ -11,6 +11,10 @@ bracketed conversion ("£1bn ($1.9bn; €1.4bn)") measures what the amount it
 restates measures.
 
 A figure with its own "of" complement ("30% of men") keeps what it measures.
+
+A share with no group of its own is of the group named elsewhere in its sentence:
+an earlier share's ("49% of voters disapproved, while 44% approved",
+:func:`group_before`) or the noun before ", of which" (:func:`of_which`).
 """
 
 from __future__ import annotations
@@ -19,9 +23,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Measured", "parallel_abouts"]
+from storyline.extract.figures_change import case_of
+from storyline.extract.figures_np import compact_np, noun_phrase
+from storyline.extract.figures_units import TIME_NOUNS
+
+__all__ = ["Measured", "group_before", "of_which", "parallel_abouts"]
 
 # what may stand between two figures of a list: "12.1% in Germany, 10.4%", "… and 9.7%"
 _LISTED = re.compile(r"^\s*(?:,\s*(?:and|or|while|but)?|and|or|;)\s*$", re.IGNORECASE)
@@ -139,3 +147,46 @@ def _strip_place(about: str, place: tuple[int, str] | None) -> str:
     if place is not None and about.endswith(f" in {place[1]}"):
         return about[: -len(f" in {place[1]}")]
     return about
+
+
+def group_before(span: Span) -> str | None:
+    """The group an earlier share in the sentence is of, when this share has none: "49%
+    of voters disapproved, while 44% approved" → "voters" for the 44%. A share with
+    its own "of", or with a noun right after it, is of its own group."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.lower_ == "of" or after.pos_ in ("NOUN", "PROPN")):
+        return None
+    for tok in reversed(doc[span.sent.start : span.start]):
+        if tok.text not in ("%", "percent") or tok.i + 2 >= span.start:
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.lower_ != "of" or nxt.head.i <= nxt.i:
+            continue
+        group = nxt.head
+        if group.pos_ in ("NOUN", "PROPN") and group.i < span.start:
+            return noun_phrase(group, range(0), det=True)
+    return None
+
+
+def of_which(root: Token, skip: range) -> str | None:
+    """ "terminations, of which fewer than 1% were carried out late": the share is of the
+    noun the relative clause hangs on."""
+    verb = root.head
+    if not root.dep_.startswith("nsubj"):
+        return None
+    rel = [c for c in verb.children if c.lower_ in ("which", "whom") and case_of(c) == "of"]
+    if not rel:
+        return None
+    if verb.dep_ == "acl:relcl" and verb.head.pos_ == "NOUN":
+        return compact_np(verb.head, skip)  # "terminations …, of which fewer than 1% were"
+    # the noun right before ", of which" (past a time: "cases last year, of which"),
+    # however the parse hangs the clause
+    doc = rel[0].doc
+    i = rel[0].i - 2
+    while i >= 0 and (doc[i].is_punct or doc[i].lemma_.lower() in TIME_NOUNS):
+        i = doc[i].left_edge.i - 1 if doc[i].lemma_.lower() in TIME_NOUNS else i - 1
+    noun = doc[i] if i >= 0 else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.idx in skip:
+        return None
+    return compact_np(noun, skip)

@@ -11,15 +11,21 @@ from storyline.extract.quotes import (
     Quote,
     Speaker,
     _cue_speakers,
+    _Extractor,
     _inside_reports,
+    _nearer_report,
+    _reported_in,
+    _title,
     extract_quotes,
 )
+from storyline.extract.quotes_cues import quote_spans
 from storyline.extract.quotes_flow import _lead_in, in_paragraph, to_sentence_end
 from storyline.extract.quotes_grammar import (
     _aside,
     _before_aside,
     _left_subject,
     _naming,
+    _reports,
     _speaker_after,
     _subject,
 )
@@ -1460,3 +1466,356 @@ def test_a_cue_inside_the_quotes_own_marks_does_not_claim_it() -> None:
     start = text.index("lists")
     partial = Quote(text[start:-1], "partial", None, None, None, None, start, len(text) - 1)
     assert _inside_reports(text, [partial], [according]) == [partial]
+
+
+def test_a_quote_goes_with_the_attribution_next_to_it_not_a_later_one(nlp: Any) -> None:
+    text = (
+        "“We are ready,” Ruiz said, but when pressed on the date, “It could be June,” "
+        "said Tom Hale."
+    )
+    first = next(q for q in quotes(nlp, text) if q.text == "We are ready,")
+    assert (first.kind, first.cue, first.cue_start) == ("direct", "said", text.index("said"))
+    assert first.speaker is not None and first.speaker.name == "Ruiz"
+
+
+def test_a_speech_participle_between_a_cue_and_a_quote_reports_the_quote(nlp: Any) -> None:
+    # the parser hung the quote on "said": "noting" stands nearer the quote
+    rows = [
+        ("Ortiz", 1, "nsubj", "PROPN", "NNP", "Ortiz"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("noting", 1, "advcl", "VERB", "VBG", "note"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("bridge", 8, "nsubj", "NOUN", "NN", "bridge"),
+        ("is", 8, "cop", "AUX", "VBZ", "be"),
+        ("“", 8, "punct", "PUNCT", "``", "“"),
+        ("done", 1, "ccomp", "ADJ", "JJ", "done"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+        ("”", 8, "punct", "PUNCT", "''", "”"),
+    ]
+    doc = _parsed(nlp, rows, ["B-PER"] + ["O"] * 10, glued=(0, 7, 8, 9))
+    start = doc.text.index("done")
+    assert _nearer_report(doc.text, doc[1], start, start + len("done.")).text == "noting"
+
+
+def test_a_relative_clause_the_parser_hung_as_a_report_still_reports_its_quote(nlp: Any) -> None:
+    rows = [
+        ("Ruiz", 1, "nsubj", "PROPN", "NNP", "Ruiz"),
+        ("tells", 1, "ROOT", "VERB", "VBZ", "tell"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("crowd", 1, "obj", "NOUN", "NN", "crowd"),
+        (",", 6, "punct", "PUNCT", ",", ","),
+        ("who", 6, "nsubj", "PRON", "WP", "who"),
+        ("responds", 1, "ccomp", "VERB", "VBZ", "respond"),
+        (":", 9, "punct", "PUNCT", ":", ":"),
+        ("“", 9, "punct", "PUNCT", "``", "“"),
+        ("Yes", 6, "parataxis", "INTJ", "UH", "yes"),
+        ("!", 9, "punct", "PUNCT", ".", "!"),
+        ("”", 9, "punct", "PUNCT", "''", "”"),
+    ]
+    doc = _parsed(nlp, rows, ["B-PER"] + ["O"] * 11, glued=(3, 6, 8, 9, 10))
+    start = doc.text.index("Yes")
+    assert _nearer_report(doc.text, doc[1], start, start + len("Yes!")).text == "responds"
+
+
+def test_a_partial_quote_after_a_relative_cue_is_not_the_outer_speakers(nlp: Any) -> None:
+    text = 'The mayor praised the plan, and Dana Ruiz, who says it is "reckless," voted against it.'
+    (q,) = [q for q in quotes(nlp, text) if q.kind == "partial"]
+    assert (q.text, q.cue) == ("reckless,", "says")
+    assert q.speaker is not None and q.speaker.name == "Dana Ruiz"
+
+
+def test_a_quotes_own_subject_does_not_write_it(nlp: Any) -> None:
+    # "wrote" hung on the quote's verb with no subject of its own
+    rows = [
+        ("“", 5, "punct", "PUNCT", "``", "“"),
+        ("Big", 2, "amod", "ADJ", "JJ", "big"),
+        ("cuts", 5, "nsubj", "NOUN", "NNS", "cut"),
+        ("do", 5, "aux", "AUX", "VBP", "do"),
+        ("not", 5, "advmod", "PART", "RB", "not"),
+        ("work", 5, "ROOT", "VERB", "VB", "work"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("”", 5, "punct", "PUNCT", "''", "”"),
+        ("Ana", 5, "nsubj", "PROPN", "NNP", "Ana"),
+        ("Reyes", 8, "flat", "PROPN", "NNP", "Reyes"),
+        ("wrote", 5, "advcl", "VERB", "VBD", "write"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _parsed(nlp, rows, ["O"] * 8 + ["B-PER", "I-PER", "O", "O"], glued=(0, 5, 6, 10))
+    subject = _subject(doc[10])
+    assert subject is not None and subject.text == "Ana"
+
+
+def test_quotation_marks_in_embedded_markup_quote_no_one() -> None:
+    text = '<tweet author="@ruiz" id="17">We will "win" this</tweet> and more.'
+    assert [text[a:b] for a, b, _ in quote_spans(text)] == ["win"]
+
+
+def test_a_speech_noun_reports_a_that_clause_past_a_phrase_between(nlp: Any) -> None:
+    text = "Critics seized on her remarks before the council that “the budget is fine” as it grew."
+    found = quotes(nlp, text)
+    (partial,) = [q for q in found if q.kind == "partial"]
+    assert (partial.text, partial.cue) == ("the budget is fine", "remarks")
+    assert partial.speaker is not None and partial.speaker.name == "her"
+    assert ("indirect", "that “the budget is fine” as it grew") in {(q.kind, q.text) for q in found}
+
+
+def test_a_quote_opening_a_speech_nouns_that_clause_is_its_words(nlp: Any) -> None:
+    text = 'Miners were angry after her comment that, "We will close every pit."'
+    (direct,) = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert (direct.text, direct.cue) == ("We will close every pit.", "comment")
+    assert direct.speaker is not None and direct.speaker.name == "her"
+
+
+def test_a_verb_after_the_comma_closing_an_apposition_reports(nlp: Any) -> None:
+    # "called" hung on the apposition as a participle, as in "a group called …"
+    rows = [
+        ("Okafor", 0, "ROOT", "PROPN", "NNP", "Okafor"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("banker", 0, "appos", "NOUN", "NN", "banker"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("called", 3, "acl", "VERB", "VBN", "call"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("rules", 5, "obj", "NOUN", "NNS", "rule"),
+        ("strict", 7, "amod", "ADJ", "JJ", "strict"),
+        (".", 0, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _parsed(nlp, rows, ["B-PER"] + ["O"] * 9, glued=(0, 3, 8))
+    assert _reports(doc[5])
+    named = [(w, h, d, p, "VBN" if w == "called" else t, lem) for w, h, d, p, t, lem in rows]
+    named[7] = ("Sandy", 5, "xcomp", "PROPN", "NNP", "Sandy")  # "a charity, called Sandy"
+    assert not _reports(_parsed(nlp, named, ["B-PER"] + ["O"] * 9, glued=(0, 3, 8))[5])
+
+
+def test_a_quote_ending_in_a_comma_prefers_the_attribution_after_it(nlp: Any) -> None:
+    doc = nlp("Ruiz said the plan was “a good start,” an aide recalled.")
+    (q,) = _Extractor(doc, group_entities(doc)).quoted()
+    assert (q.text, q.kind, q.cue) == ("a good start,", "partial", "recalled")
+    assert q.speaker is not None and q.speaker.name == "an aide"
+
+
+def test_a_quote_answered_yes_or_no_is_the_question_not_the_answer(nlp: Any) -> None:
+    text = "Asked whether the mayor is “fit to serve,” 60 percent of voters said yes."
+    found = quotes(nlp, text)
+    assert [(q.text, q.kind, q.speaker) for q in found] == [("fit to serve,", "partial", None)]
+
+
+def test_a_quoted_title_before_its_author_or_kind_of_work_names_it(nlp: Any) -> None:
+    text = (
+        "Later that month, Scribner will publish “The Long Game,” a biography written by Tom Hale."
+    )
+    assert [(q.text, q.cue, q.speaker) for q in quotes(nlp, text)] == [
+        ("The Long Game,", None, None)
+    ]
+    text = "A collection from the cartoonist Ann Lee is called “Yuge!: 30 Years of Cartoons.”"
+    assert _title(text, text.index("Yuge"), text.index("”"))
+    text = "The aide called the plan “dead on arrival,” and left."
+    assert not _title(text, text.index("dead"), text.index("”"))
+
+
+def test_a_closing_mark_where_none_is_open_opens_a_quote(nlp: Any) -> None:
+    text = "He says,” there are people who never get heard.”\n”We are done,” said Ann Lee."
+    assert [text[a:b] for a, b, _ in quote_spans(text)] == [
+        "there are people who never get heard.",
+        "We are done,",
+    ]
+    height = "A 6’2” man said “hi.”"
+    assert [height[a:b] for a, b, _ in quote_spans(height)] == ["hi."]
+    (q,) = quotes(nlp, "”We are done,” said Ann Lee.")
+    assert (q.text, q.kind, q.cue) == ("We are done,", "direct", "said")
+    assert q.speaker is not None and q.speaker.name == "Ann Lee"
+
+
+def test_a_curly_quote_inside_a_straight_one_does_not_close_it() -> None:
+    text = 'Ward stated: "The office is not about “Equal Justice” anymore. It is bad."'
+    assert [text[a:b] for a, b, _ in quote_spans(text)] == [
+        "The office is not about “Equal Justice” anymore. It is bad."
+    ]
+
+
+def test_a_quote_left_open_is_cut_before_the_paragraph_its_introducer_attributes(
+    nlp: Any,
+) -> None:
+    text = (
+        "Obama said: “There is no magic to the phrase. It is not a strategy.\n"
+        "“Calling a threat by another name does not make it go away,” Obama said."
+    )
+    found = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert [(q.text, q.cue) for q in found] == [
+        ("There is no magic to the phrase. It is not a strategy.", "said"),
+        ("Calling a threat by another name does not make it go away,", "said"),
+    ]
+    assert [q.cue_start for q in found] == [text.index("said"), text.rindex("said")]
+
+
+def test_what_a_quote_is_said_of_is_part_of_what_was_said(nlp: Any) -> None:
+    text = "“This is a real mess,” he said of the budget plan. “We must fix it.”"
+    found = quotes(nlp, text)
+    assert [(q.text, q.kind, q.cue) for q in found] == [
+        ("This is a real mess,", "direct", "said"),
+        ("the budget plan", "indirect", "said"),
+        ("We must fix it.", "direct", "said"),
+    ]
+    assert len({q.speaker for q in found}) == 1
+
+
+def test_the_point_of_a_title_before_a_name_ends_no_sentence(nlp: Any) -> None:
+    text = "“Perpetual motion!” Rep. Ann Lee, R-Pa., said of the swirl of events."
+    found = quotes(nlp, text)
+    assert [(q.text, q.kind, q.cue) for q in found] == [
+        ("Perpetual motion!", "direct", "said"),
+        ("the swirl of events", "indirect", "said"),
+    ]
+    assert found[0].speaker is not None and found[0].speaker.name == "Ann Lee"
+
+
+def test_the_one_told_is_never_the_speaker(nlp: Any) -> None:
+    text = (
+        "“That is a legitimate concern, because they are very passionate,” Sarandon, 69, "
+        "told MSNBC Monday when asked about it."
+    )
+    (q,) = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert (q.cue, q.speaker is not None and q.speaker.name) == ("told", "Sarandon")
+
+
+def test_a_second_said_hung_in_the_first_ones_clause_has_its_subject(nlp: Any) -> None:
+    text = (
+        "Ruiz said the new rules on housing have given her office a boost and said that "
+        "the council was “moving fast.”"
+    )
+    doc = nlp(text)
+    assert [str(_subject(t)) for t in doc if t.text == "said"] == ["Ruiz", "Ruiz"]
+    (q,) = [q for q in quotes(nlp, text) if q.kind == "partial"]
+    assert q.speaker is not None and q.speaker.name == "Ruiz"
+
+
+def test_the_name_between_as_and_its_cue_is_the_speaker(nlp: Any) -> None:
+    doc = nlp("Of course, as Tom Hale of the Daily Ledger observed, the biggest winner was absent.")
+    (cue,) = [t for t in doc if t.text == "observed"]
+    subject = _subject(cue)
+    assert subject is not None and subject.text == "Tom"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The landslide win led Ruiz to declare that the nomination was “in sight.”",
+        "The debate was so calm that Ruiz was prompted to say, “I cannot believe it.”",
+    ],
+)
+def test_the_one_led_or_prompted_to_say_it_speaks(nlp: Any, text: str) -> None:
+    (q,) = [q for q in quotes(nlp, text) if q.kind != "indirect"]
+    assert q.speaker is not None and q.speaker.name == "Ruiz"
+
+
+def test_the_name_after_a_postposed_cue_speaks_whatever_the_parse(nlp: Any) -> None:
+    # "wrote" hung on the quote's verb, "magazine" read as its object
+    rows = [
+        ("“", 4, "punct", "PUNCT", "``", "“"),
+        ("The", 2, "det", "DET", "DT", "the"),
+        ("train", 4, "nsubj", "NOUN", "NN", "train"),
+        ("has", 4, "aux", "AUX", "VBZ", "have"),
+        ("left", 4, "ROOT", "VERB", "VBN", "leave"),
+        (",", 4, "punct", "PUNCT", ",", ","),
+        ("”", 4, "punct", "PUNCT", "''", "”"),
+        ("wrote", 4, "parataxis", "VERB", "VBD", "write"),
+        ("Time", 9, "compound", "PROPN", "NNP", "Time"),
+        ("magazine", 7, "obj", "NOUN", "NN", "magazine"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _parsed(nlp, rows, ["O"] * 8 + ["B-ORG", "I-ORG", "O"], glued=(0, 4, 5, 9))
+    (q,) = _Extractor(doc, group_entities(doc)).quoted()
+    assert (q.text, q.cue) == ("The train has left,", "wrote")
+    assert q.speaker is not None and q.speaker.name == "Time magazine"
+
+
+def test_the_name_after_a_subordinator_speaks_for_its_cue(nlp: Any) -> None:
+    # "after Ruiz had said …" with "Ruiz" hung on the main clause's verb
+    rows = [
+        ("It", 1, "nsubj", "PRON", "PRP", "it"),
+        ("began", 1, "ROOT", "VERB", "VBD", "begin"),
+        ("after", 5, "mark", "SCONJ", "IN", "after"),
+        ("Ruiz", 1, "nsubj", "PROPN", "NNP", "Ruiz"),
+        ("had", 5, "aux", "AUX", "VBD", "have"),
+        ("said", 1, "advcl", "VERB", "VBN", "say"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("plan", 9, "nsubj", "NOUN", "NN", "plan"),
+        ("was", 9, "cop", "AUX", "VBD", "be"),
+        ("dead", 5, "ccomp", "ADJ", "JJ", "dead"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _parsed(nlp, rows, ["O", "O", "O", "B-PER"] + ["O"] * 7, glued=(9,))
+    subject = _subject(doc[5])
+    assert subject is not None and subject.text == "Ruiz"
+
+
+def test_a_sentence_of_nothing_but_an_attribution_and_its_occasion_introduces_a_quote(
+    nlp: Any,
+) -> None:
+    text = (
+        "Sam Lau, the communications director for the state party said in a statement. "
+        "“There are no paper ballots to recount.”"
+    )
+    (q,) = quotes(nlp, text)
+    assert (q.text, q.kind, q.cue) == ("There are no paper ballots to recount.", "direct", "said")
+    assert q.speaker is not None and q.speaker.name == "Sam Lau"
+
+
+def test_a_phrase_quoted_inside_a_clause_does_not_run_into_the_next_paragraph() -> None:
+    text = (
+        "Grayson said the idea is “really an amorphous position to have.\n\n"
+        "“What we do here is legislate,” he said."
+    )
+    assert [(text[a:b], cont) for a, b, cont in quote_spans(text)] == [
+        ("really an amorphous position to have.", False),
+        ("What we do here is legislate,", False),
+    ]
+    text = "Obama said: “There is no magic here at all.\n“Calling it names is a distraction.”"
+    assert [cont for _, _, cont in quote_spans(text)] == [True]
+
+
+def test_a_that_clause_is_reported_however_the_parser_labelled_it(nlp: Any) -> None:
+    # "demand" hung on "declared" as an adverbial clause, "that" its mark
+    rows = [
+        ("Ruiz", 1, "nsubj", "PROPN", "NNP", "Ruiz"),
+        ("declared", 1, "ROOT", "VERB", "VBD", "declare"),
+        ("that", 6, "mark", "SCONJ", "IN", "that"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("deal", 6, "nsubj", "NOUN", "NN", "deal"),
+        ("would", 6, "aux", "AUX", "MD", "would"),
+        ("demand", 1, "advcl", "VERB", "VB", "demand"),
+        ("“", 9, "punct", "PUNCT", "``", "“"),
+        ("absolute", 9, "amod", "ADJ", "JJ", "absolute"),
+        ("secrecy", 6, "obj", "NOUN", "NN", "secrecy"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+        ("”", 9, "punct", "PUNCT", "''", "”"),
+    ]
+    doc = _parsed(nlp, rows, ["B-PER"] + ["O"] * 11, glued=(7, 9, 10))
+    assert _reported_in(doc[6], doc[1])
+    (q,) = [q for q in _Extractor(doc, group_entities(doc)).quoted() if q.kind == "partial"]
+    assert (q.text, q.cue) == ("absolute secrecy.", "declared")
+
+
+def test_a_participle_after_an_attribution_is_no_parenthetical_attribution(nlp: Any) -> None:
+    text = "“I do not want a long fight,” she said, adding, “We want this settled early.”"
+    found = quotes(nlp, text)
+    assert [(q.text, q.kind, q.cue) for q in found] == [
+        ("I do not want a long fight,", "direct", "said"),
+        ("We want this settled early.", "direct", "adding"),
+    ]
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent_not_the_quote_before(nlp: Any) -> None:
+    text = '"Stay calm," Ruiz tells the crowd, who responds: "We will!"'
+    first, second = quotes(nlp, text)
+    assert first.speaker is not None and first.speaker.name == "Ruiz"
+    assert (second.text, second.cue) == ("We will!", "responds")
+    assert second.speaker is not None and second.speaker.name == "the crowd"
+
+
+def test_a_name_right_before_a_speech_participle_on_a_noun_speaks(nlp: Any) -> None:
+    text = "The ad uses footage of Hillary Clinton asking, “Why am I not ahead?”"
+    (q,) = quotes(nlp, text)
+    assert (q.text, q.kind, q.cue) == ("Why am I not ahead?", "direct", "asking")
+    assert q.speaker is not None and q.speaker.name == "Hillary Clinton"

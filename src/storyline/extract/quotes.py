@@ -62,6 +62,17 @@ sentence when the parser hung its last words elsewhere, but not into the next
 paragraph (bar one after a colon); a report and a quote with one cue share
 the quote's speaker.
 
+A quote goes with the report next to it, whatever the parse: a speech verb
+with a subject of its own between a cue and the quote reports it ("Beck said A,
+and Sanders, who says it is “disastrous”", "she wrote, arguing that “…”"), as
+does an attribution right after a quote ending in a comma ("“A,” Ruiz said,
+but when pressed, “B,” said Hale"); a speech noun reports a quote opening its
+"that" clause ("her comment that, “We are …”"); what a quote is said of is
+said too ("“…,” he said of the industry"); a quote answered "yes" or "no" is
+the question put, not an answer ("Asked whether she is “fit,” 60 percent said
+yes"), and a quoted title before its author or kind of work names it
+("“The Long Game,” a biography").
+
 The speaker is the subject of the cue verb in the parse (failing that, the
 noun just before the cue, or the subject before a coordinated cue). A pronoun goes to its
 entity; when the previous quote's speaker is a person the pronoun may refer to,
@@ -133,13 +144,17 @@ from storyline.extract.quotes_grammar import (
 from storyline.extract.quotes_grammar import _subject as _subject  # asks_parties uses it
 from storyline.extract.quotes_nouns import _SPEECH_NOUNS, _noun_report
 from storyline.extract.quotes_report import (
+    _FULL_STOP,
+    _answers,
     _aside_subject,
     _aux_subject,
     _before_circumstance,
     _compared,
     _declined,
     _listener_only,
+    _nearer_report,
     _put_to,
+    _reported_in,
     _that_after,
     _verbless_that,
 )
@@ -150,8 +165,6 @@ __all__ = ["Quote", "Speaker", "extract_quotes"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 # Words of a share of people polled: "about one in five say", "a third say".
 _SHARES = {"percent", "%", "half", "third", "thirds", "quarter", "quarters", "majority", "in"}
-# The end of a sentence: a full stop, question or exclamation mark (and a closing mark).
-_FULL_STOP = re.compile(r"[.!?][”\"'’]*\s")
 # Dependents of a cue that set the scene of the saying rather than report it.
 _SCENE = {"advcl", "obl", "advmod", "obl:tmod", "mark", "cc", "conj", "discourse"}
 
@@ -171,39 +184,36 @@ class Quote:
 
 
 # Words before a quoted title: "on “Fox News Sunday”", "of ''Morning Joe''", "ABC’s “This Week”".
-_BEFORE_TITLE = {"on", "of", "in", "at", "from", "’s", "'s", "titled", "entitled", "book", "show"}
+_BEFORE_TITLE = {"on", "of", "in", "at", "from", "’s", "'s", "titled", "entitled", "called"}
+_BEFORE_TITLE |= {"book", "show", "memoir", "biography", "autobiography", "novel", "film", "movie"}
+# After a title: its author or what it is ("“The Long Game,” by Ann Lee", "…,” a memoir").
+_BY_AUTHOR = re.compile(
+    r"[,.]?[”\"']*,?\s+(?:by\s+[A-Z]|an?\s+(?:new\s+)?(?:book|biography|memoir|novel|film|movie)\b)"
+)
 _TITLE_SMALL = {"of", "and", "the", "a", "an", "to", "in", "for", "on", "at", "with", "&"}
 
 
 def _title(text: str, start: int, end: int) -> bool:
     """Whether a quote names a show, book or film ("on “Fox News Sunday”") rather than
-    says something: a few title-case words after a preposition or possessive."""
+    says something: title-case words after a preposition, a possessive or a word for
+    a work ("his 2012 book, “An American Son”", "a collection called “Yuge!: 30 Years
+    of …”"), or before its author ("“The Long Game,” by Ann Lee", "“The Long Game,”
+    a biography")."""
     words = text[start:end].strip(" ,.;:!?").split()
     before = text[max(0, start - 20) : start].rstrip(" “\"'`").split()
-    if not words or len(words) > 6 or not before:
+    if not words or len(words) > 12 or not before:
         return False
-    last = before[-1].lower()
-    if last not in _BEFORE_TITLE and not last.endswith(("’s", "'s")):
-        return False
-    return (
-        all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words) and words[0][:1].isupper()
+    last = before[-1].lower().rstrip(",")
+    named = (
+        last in _BEFORE_TITLE or last.endswith(("’s", "'s")) or bool(_BY_AUTHOR.match(text, end))
     )
-
-
-def _reported_in(inner: Any, outer: Any) -> bool:
-    """Whether the cue ``inner`` stands, with a subject of its own, in the clause the
-    cue ``outer`` reports ("Ryan said the spate demands that …")."""
-    progressive = any(c.dep_ == "aux" for c in inner.children)  # "were calling"
-    if inner.i == outer.i or inner.head.i == inner.i or (inner.tag_ == "VBG" and not progressive):
-        return False  # not "said A, adding that “…”"
-    if not any(c.dep_.startswith("nsubj") for c in inner.children):
-        return False  # no subject of its own ("went on to say"): not a clause of its own
-    below = inner
-    for a in inner.ancestors:
-        if a.i == outer.i:
-            return below.dep_ in ("ccomp", "xcomp")
-        below = a
-    return False
+    if not named or (
+        len(words) > 6 and not (":" in text[start:end] or _BY_AUTHOR.match(text, end))
+    ):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words) and (
+        words[0][:1].isupper() or words[0][:1].isdigit()
+    )
 
 
 def _speaker_phrase(run: list[Any], nxt: Any) -> bool:
@@ -359,7 +369,7 @@ class _Extractor(SpeakerNamer):
         outer = [t for _, t, g in found if g]
         found = [f for f in found if not (f[2] and any(_reported_in(f[1], o) for o in outer))]
         best = min(found, key=lambda f: f[0], default=None)
-        return best[1] if best else None
+        return _nearer_report(self.text, best[1], start, end) if best else None
 
     def quoted(self) -> list[Quote]:
         quotes: list[Quote] = []
@@ -384,16 +394,33 @@ class _Extractor(SpeakerNamer):
             return prev  # "told “Morning Joe”", "said on “Fox News Sunday”": a name
         cue = self.cue_for(start, end, governing_only=kind == "partial")
         subj = None
+        if cue is not None and cue.idx < start and content_end_comma(content):
+            # "“A,” Ruiz said, but when pressed, “B,” said Hale": a quote that ends in
+            # a comma before an attribution of its own is that attribution's
+            after, after_subj = attribution_beside(self.doc, start, end, after_only=True)
+            if after is not None and not _FULL_STOP.search(self.text, cue.idx, start):
+                cue, subj = after, after_subj
         if cue is None:
             # a partial quote that ends its clause with a comma takes the
             # attribution after it: "Teachers are “…,” Ms. García said."
             after_only = kind == "partial"
             cue, subj = attribution_beside(self.doc, start, end, after_only)
+        if cue is not None and cue.idx >= end and _answers(cue):
+            cue, subj = None, None  # "Asked if he is “fit,” 60 percent said yes": the question
         speaker = None
+        if cue is not None and subj is None:
+            # "“…,” wrote Time magazine" with "wrote" hung on the quote's verb: the
+            # name right after the cue
+            beside, named = attribution_beside(self.doc, start, end, after_only=True)
+            if beside is not None and beside.i == cue.i and named is not None and named.i > cue.i:
+                subj = named
         if cue is not None:
             subj = subj or _subject(cue)
             speaker = self.cue_speaker(subj) if subj is not None else None
-            if speaker is not None and subj is not None and _pronoun(subj):
+            # not "who", "which": a relative pronoun names its antecedent, not the
+            # speaker of the quote before ("“Go,” Ruiz tells the crowd, who responds: …")
+            relative = subj is not None and subj.lower_ in ("who", "which", "that")
+            if speaker is not None and subj is not None and _pronoun(subj) and not relative:
                 speaker = self._continue(prev, subj, speaker)
         elif (
             prev is not None
@@ -416,9 +443,10 @@ class _Extractor(SpeakerNamer):
         """A quote over several paragraphs cut before its last paragraph when that
         one has an attribution of its own after it and the first goes on from words
         before it in its paragraph: "“A,” he said. “B …\n“C,” he added." says B and
-        C under two attributions (the news convention PolNeAR follows). Not when
-        the last attribution names someone else than the quote before: the open
-        mark says one speaker goes on, so the attribution at the end holds."""
+        C under two attributions (the news convention PolNeAR follows), and so do
+        "Obama said: “A …\n“B,” Obama said." Not when the last attribution names
+        someone else than the quote before: the open mark says one speaker goes
+        on, so the attribution at the end holds."""
         text = self.text
         brk = text.rfind("\n", start, end)
         if not continued or brk < 0:
@@ -432,7 +460,7 @@ class _Extractor(SpeakerNamer):
         cue, subj = attribution_beside(self.doc, last, end, after_only=True)
         if cue is None or subj is None or not before or last >= end or first_end <= start:
             return [(start, end, continued)]
-        if not _pronoun(subj):
+        if not _pronoun(subj) and not self._lead_names(start, first_end, subj):
             ent = entity_at(self.entities, subj.idx, subj.idx + len(subj))
             known = prev is not None and prev.speaker is not None and ent is not None
             if not known or prev is None or prev.speaker is None or ent is None:
@@ -440,6 +468,16 @@ class _Extractor(SpeakerNamer):
             if ent.id != prev.speaker.entity_id:
                 return [(start, end, continued)]
         return [(start, first_end, True), (last, end, True)]
+
+    def _lead_names(self, start: int, end: int, subj: Any) -> bool:
+        """Whether the attribution that introduces the quote at ``start:end`` names the
+        entity ``subj`` names: "Obama said: “A …\n“B,” Obama said." is one speaker's."""
+        _, lead = attribution_beside(self.doc, start, end)
+        if lead is None or lead.idx >= start:
+            return False
+        ent = entity_at(self.entities, subj.idx, subj.idx + len(subj))
+        other = entity_at(self.entities, lead.idx, lead.idx + len(lead))
+        return ent is not None and other is not None and ent.id == other.id
 
     def _unquoted_parts(self, quote: Quote, spans: list[tuple[int, int]]) -> list[Quote]:
         """The words of a quote's sentence outside the marks that belong to the report.
@@ -477,7 +515,19 @@ class _Extractor(SpeakerNamer):
         while left < cue.i and doc[left].is_punct:
             left += 1  # the parser may hang the comma before the speaker on it
         right = max(cue.i, subj.right_edge.i if subj.i > cue.i else cue.i)
+        topic: list[Any] = []  # "“…,” he said of the industry": what the quote is about
+        attribution_end = right
         while right + 1 < sent.end and not doc[right + 1].is_punct:
+            if (
+                right == attribution_end
+                and doc[right + 1].lower_ in ("of", "about")
+                and cue.i > span[-1].i
+            ):
+                words = list(doc[right + 2 : sent.end])
+                cut = next((k for k, t in enumerate(words) if t.is_punct), len(words))
+                topic = [t for t in words[:cut] if not _blank(t)]
+                right += 1 + cut
+                break
             right += 1  # "said Friday", "told CNN"
         inside = {t.i for a, b in spans for t in doc.char_span(a, b, alignment_mode="expand") or ()}
         # "In Raleigh, she promised to reject “bad deals”": before an attribution
@@ -485,11 +535,13 @@ class _Extractor(SpeakerNamer):
         # commas ("No name change, he said, “hides …”") or in a relative clause
         # ("the deal, which he called “a disaster”": "which" is what he called so)
         aside = left > sent.start and doc[left - 1].text == "," and cue.i - subj.i <= 3
-        relative = cue.dep_ in ("acl:relcl", "relcl", "acl") or subj.lower_ in (
+        # (not a participle on a noun: "footage of Clinton asking, “…”")
+        relative = cue.dep_ in ("acl:relcl", "relcl") or subj.lower_ in (
             "who",
             "which",
             "that",
         )
+        relative = relative or (cue.dep_ == "acl" and cue.tag_ != "VBG")
         skip_before = cue.i < span[0].i and not aside and not relative
         # "Sooner or later, he told reporters, “it starts to pay off.”": a quote
         # that opens in lower case goes on with the sentence the attribution
@@ -509,6 +561,12 @@ class _Extractor(SpeakerNamer):
             elif not (t.is_punct or _blank(t)):
                 runs[-1].append(t)
         out = []
+        if topic and not any(_is_cue(t) for t in topic):
+            # PolNeAR takes the topic of "said of" as part of what was said
+            start, end = topic[0].idx, topic[-1].idx + len(topic[-1])
+            out.append(
+                replace(quote, text=self.text[start:end], kind="indirect", start=start, end=end)
+            )
         for run in runs:
             if len(run) < 2 or any(_is_cue(t) or t.lower_ == "according" for t in run):
                 continue  # another attribution: "…,” Hewitt said, according to a transcript"
@@ -632,7 +690,7 @@ class _Extractor(SpeakerNamer):
                     words = self.doc[content[0].i : last + 1]
                     around = [t for t in words if not (t.is_punct or _blank(t))]
                 content = around or content
-            if not content or _put_to(tok):
+            if not content or _put_to(tok) or (_answers(tok) and content[-1].i < tok.i):
                 continue
             content = _verbless_that(tok, content)
             content = _until_next_cue(with_words_before(content, tok, _subject(tok)), tok)
@@ -655,9 +713,12 @@ class _Extractor(SpeakerNamer):
             if any(
                 ((a <= start and end <= b) or (a < end and start < b and b - a > (end - start) / 2))
                 and not (cue == tok.idx and tok.idx < start < a)
+                and not (cue is None and tok.pos_ == "NOUN" and tok.idx < start < a)
                 for a, b, cue in marks
             ):
-                continue  # the quote's words, bar a lead-in of its own cue ("told him that “…”")
+                # the quote's words, bar a lead-in of its own cue ("told him that “…”")
+                # or of a speech noun before a quote with none ("her comment that, “…”")
+                continue
             if any(a <= tok.idx < b for a, b, _ in marks):
                 continue
             if subj is None:
@@ -730,7 +791,7 @@ def _inside_reports(text: str, quoted: list[Quote], reports: list[Quote]) -> lis
         # not a cue inside the quote's own marks: "“… according to its website”"
         outside = [r for r in reports if not q.start <= (r.cue_start or -1) < q.end]
         r = None
-        if q.kind == "partial" and q.speaker is None:
+        if q.speaker is None and (q.kind == "partial" or _noun_cue(text, outside, q)):
             r = next(
                 (
                     r
@@ -744,7 +805,7 @@ def _inside_reports(text: str, quoted: list[Quote], reports: list[Quote]) -> lis
                 (r for r in outside if r.cue_start is not None and _runs_into(text, r, q)),
                 None,
             )
-        elif q.kind == "partial" and q.cue_start is not None:
+        elif q.kind == "partial" and q.cue_start is not None and not _relative_cue(text, q):
             cue = q.cue_start
             r = next(
                 (
@@ -779,6 +840,34 @@ def _inside_reports(text: str, quoted: list[Quote], reports: list[Quote]) -> lis
             q = replace(q, cue=r.cue, cue_start=r.cue_start, cue_end=r.cue_end, speaker=r.speaker)
         out.append(q)
     return out
+
+
+# A relative pronoun opening the clause of a cue: "who says", "who has called".
+_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:(?:has|have|had|also|[a-z]+ly)\s+){0,2}$")
+
+
+def _relative_cue(text: str, quote: Quote) -> bool:
+    """Whether a quote's cue opens a relative clause ("and Sanders, who says it is
+    “disastrous”"): the quote is the words of the one the clause is about, not of
+    the speaker whose report the clause stands in."""
+    cue = quote.cue_start
+    if cue is None or not _RELATIVE.search(text[max(0, cue - 30) : cue]):
+        return False
+    # "told a woman who suggested that A that “…”": a second "that" is the outer cue's
+    return len(re.findall(r"\bthat\b", text[cue : quote.start])) <= 1
+
+
+def _noun_cue(text: str, reports: list[Quote], quote: Quote) -> bool:
+    """Whether a quote with no cue of its own is the clause a speech noun reports,
+    opening right after its "that": "her March comment that, “We are …”"."""
+    return any(
+        r.cue_start is not None
+        and r.cue_end is not None
+        and r.start < quote.start <= quote.end <= r.end + 1
+        and text[r.cue_start : r.cue_end].lower().rstrip("s") in _SPEECH_NOUNS
+        and not text[r.start : quote.start].lower().strip(" ,“\"'").replace("that", "", 1).strip()
+        for r in reports
+    )
 
 
 def _runs_into(text: str, report: Quote, quote: Quote) -> bool:

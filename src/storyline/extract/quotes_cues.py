@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["SPEECH_VERBS", "quote_spans"]
 
 # Lemmas of verbs that report speech (or writing); beliefs and intentions
@@ -88,6 +90,8 @@ SPEECH_VERBS = frozenset(
     ]
 )
 
+# A tag of markup left in the text: ``<tweet id="…" author="…">``, ``</tweet>``.
+_MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _OPEN = {"“", '"'}
 _CLOSE = {"”", '"'}  # writers mix curly and straight marks: “…" closes too
 
@@ -105,9 +109,13 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     it is dropped as a stray mark (``a 6'2" man``). Two apostrophes (''like
     this'', an old newswire habit) are a straight double mark. A curly quote
     inside a curly quote (``“… even when “your team” needs …”``) does not close
-    it, and an opening mark typed after a word closes (``an “expedited review“ of``).
+    it, an opening mark typed after a word closes (``an “expedited review“ of``) and
+    a closing mark where none is open opens one (``He says,” there are …”``).
+    The marks of an attribute in embedded markup (``<tweet author="…">``) quote
+    no one.
     """
     original = text
+    text = _MARKUP.sub(lambda m: m.group().replace('"', "\x02"), text)
     text = text.replace("''", '"\x01')
     spans: list[tuple[int, int, bool]] = []
     paragraphs: list[tuple[int, str]] = []
@@ -118,26 +126,38 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     pending: int | None = None  # start of a quote carried over from an earlier paragraph
     pending_end = 0  # where the paragraph that left it open ends
     pending_cont = False
+    pending_mid = False  # the quote carried over opened in the middle of a clause
     for offset, para in paragraphs:
         if not para.strip():
             continue
         stripped = para.lstrip()
         lead = len(para) - len(stripped)
         opens_with_mark = stripped[:1] in _OPEN
-        if pending is not None and not opens_with_mark:
+        if pending is not None and (not opens_with_mark or pending_mid):
+            # "Grayson said the idea is “an amorphous position.\n“What we do …”": a
+            # phrase quoted inside a clause does not run on into the next paragraph
             spans.extend(_left_open(text, pending, pending_end, pending_cont))
             pending = None
         i = 0
         start: int | None = None
         depth = 0  # curly quotes opened inside the open one: “… “your team” …”
+        straight = False  # the open quote opened with a straight mark
+        mid = False
         if pending is not None:
             i = lead + 1
             start = pending
+            straight = stripped[:1] == '"'
         while i < len(para):
             ch = para[i]
             if start is None and ch in _OPEN:
                 start = offset + i + 1
-            elif start is not None and _nested_open(para, i):
+                straight = ch == '"'
+                mid = para[:i].rstrip()[-1:].isalpha()
+            elif start is None and _closing_opens(para, i):
+                start = offset + i + 1
+                while para[start - offset].isspace():
+                    start += 1  # "He says,” there are …”": no space opens the content
+            elif start is not None and _nested_open(para, i, straight):
                 depth += 1
             elif start is not None and depth and ch == "”":
                 depth -= 1
@@ -148,6 +168,7 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
                 start, pending, depth = None, None, 0
             i += 1
         pending_cont = pending is not None
+        pending_mid = mid and not pending_cont
         pending, pending_end = start, offset + len(para.rstrip())
     if pending is not None:
         spans.extend(_left_open(text, pending, pending_end, pending_cont))
@@ -156,6 +177,17 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
         (start + 1 if original[start - 1 : start + 1] == "''" else start, end, cont)
         for start, end, cont in spans
     ]
+
+
+def _closing_opens(para: str, i: int) -> bool:
+    """A closing mark typed for an opening one, where no quote is open: ``He says,”
+    there are …”``, ``”This is why …,” said Krystek``: another closing mark follows
+    in the paragraph, with no opening mark between."""
+    if para[i] != "”":
+        return False
+    rest = para[i + 1 :]
+    close = rest.find("”")
+    return close > 0 and "“" not in rest[:close] and bool(rest[:close].strip())
 
 
 def _misused_open(para: str, i: int) -> bool:
@@ -169,15 +201,17 @@ def _misused_open(para: str, i: int) -> bool:
     )
 
 
-def _nested_open(para: str, i: int) -> bool:
+def _nested_open(para: str, i: int, straight: bool = False) -> bool:
     """A curly opening mark inside an open quote that opens a quote of its own:
     ``“… even when “your team” needs …”`` (after a space, before a word), when
-    the curly closing marks after it in the paragraph close it and the open one."""
+    the curly closing marks after it in the paragraph close it and the open one;
+    in a quote opened with a straight mark, when they close it alone (``"… isn’t
+    about “Equal Justice” anymore."``)."""
     if para[i] != "“" or i == 0 or para[i - 1] not in " (—[" or i + 1 == len(para):
         return False
     if para[i + 1].isspace():
         return False
-    return para.count("”", i) >= para.count("“", i) + 1
+    return para.count("”", i) >= para.count("“", i) + (0 if straight else 1)
 
 
 def _left_open(text: str, start: int, end: int, continued: bool) -> list[tuple[int, int, bool]]:

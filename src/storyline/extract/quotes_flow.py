@@ -257,7 +257,8 @@ def attribution_beside(
         # the next paragraph's words are not this quote's attribution
         window = [t for t in window if "\n" not in doc.text[end : t.idx]]
         # "“…,” telling reporters" is no "said Smith"
-        inverted = len(window) >= 2 and window[0].tag_ != "VBG"
+        # nor "“…,” told MSNBC": the one told follows "told"
+        inverted = len(window) >= 2 and window[0].tag_ != "VBG" and window[0].lemma_ != "tell"
         if inverted and _says(window[0]) and _nominal(window[1]):
             j = 1  # "added Pavone", "said Gov. John Kasich, a …"
             while j + 1 < len(window) and _nominal(window[j + 1]):
@@ -285,16 +286,23 @@ def attribution_beside(
         if len(window) >= 2 and _says(window[-1]) and _nominal(window[-2]):
             return window[-1], window[-2]  # "Issa said, “…”"
         if i > 0 and doc[i - 1].text == "." and "\n" not in doc.text[doc[i - 1].idx : start]:
-            # "Iowa State University's Dianne Bystrom agreed. “…”": a sentence of
-            # its own that is nothing but the attribution
+            # "Iowa State University's Dianne Bystrom agreed. “…”", "Sam Lau, a party
+            # spokesman, said in a statement. “…”": a sentence of its own that is
+            # nothing but the attribution (and where or when it was made)
             sent = [t for t in doc[i - 1].sent if not (t.is_punct or _blank(t))]
-            named = all(_nominal(t) or t.pos_ in ("ADP", "PART") for t in sent[:-1])
-            if 2 <= len(sent) <= 10 and _says(sent[-1]) and _nominal(sent[-2]) and named:
-                return sent[-1], sent[-2]
+            k = next((k for k, t in enumerate(sent) if k > 0 and _says(t)), len(sent))
+            named = all(_nominal(t) or t.pos_ in ("ADP", "PART") for t in sent[:k])
+            scene = all(t.pos_ in _SCENE_WORDS for t in sent[k + 1 :]) and len(sent) - k <= 5
+            if 2 <= k + 1 <= 16 and k < len(sent) and _nominal(sent[k - 1]) and named and scene:
+                subj = _subject(sent[k])
+                inside = subj is not None and sent[0].i <= subj.i < sent[k].i
+                return sent[k], subj if inside else sent[k - 1]
         return _lead_in(doc, before[0].i)
     return None, None
 
 
+# Words of where or when an attribution was made: "said in a statement", "said Friday".
+_SCENE_WORDS = {"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM"}
 # Words that end the stretch before a quote in which its lead-in may stand.
 _STOPS = {".", "!", "?", ";", "(", ")"} | _OPEN | _CLOSE
 

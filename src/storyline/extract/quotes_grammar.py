@@ -258,6 +258,14 @@ def _subject(cue: Any) -> Any | None:
             if t.lower_ == "to":
                 return _noun_after(t)
         return None
+    marks = [c for c in cue.children if c.dep_ == "mark" and c.i < cue.i]
+    if cue.dep_ == "advcl" and marks and not _speaker_subjects(cue):
+        # "as Joel Pollak observed, the biggest winner was …", "after Trump, asked about
+        # it, had said …" with the name hung on the main clause: the one between the
+        # subordinator and the cue
+        left = _left_subject(cue)
+        if left is not None and left.i > marks[0].i:
+            return left
     verb = cue
     for _ in range(3):
         subj = _speaker_subjects(verb, passive=verb is not cue and _timed(cue, verb))
@@ -266,16 +274,31 @@ def _subject(cue: Any) -> Any | None:
             subj = [c for c in subj if c.i > cue.i]
         # "those surveyed say" read as two subjects: the noun, not the participle
         subj = [c for c in subj if c.pos_ not in ("VERB", "AUX")] or subj
+        if verb is not cue and not _in_quotes(cue):
+            # "“Big cuts do not work,” Smith wrote" with "wrote" hung on "work" and
+            # "Smith" read as its second subject: the quote's own does not write it
+            subj = [c for c in subj if not _in_quotes(c)] or subj
         if subj:  # of two subjects ("“It’s over,” he said" misparsed), the one by the verb
             return min(subj, key=lambda c: abs(c.i - verb.i))
         shared = verb.dep_ in ("conj", "xcomp", "advcl", "acl") or (
             verb.tag_ == "VBG" and verb.dep_ in ("ccomp", "parataxis") and _after_comma(verb)
         )  # "she said, adding, …" with "adding" hung as a ccomp
         if shared and verb.head.i != verb.i:
+            if verb is cue and verb.dep_ == "xcomp" and verb.tag_ == "VB":
+                # "led her to declare", "was prompted to say": the one led speaks
+                controller = [
+                    c
+                    for c in verb.head.children
+                    if c.dep_ in ("obj", "nsubj:pass") and c.i < verb.i and _nominal(c)
+                ]
+                if controller and not _says(verb.head):
+                    return controller[-1]
             verb = verb.head
-            if cue.tag_ == "VBG" and verb.dep_ == "ccomp" and _says(verb.head) and not _says(verb):
-                # "Sanders said the plan could be “messy,” adding, “…”" with "adding"
-                # hung in the reported clause: who adds is who said it
+            joined = cue.tag_ == "VBG" or (cue.dep_ == "conj" and verb.i == cue.head.i)
+            if joined and verb.dep_ == "ccomp" and _says(verb.head) and not _says(verb):
+                # "Sanders said the plan could be “messy,” adding, “…”" and "He said A
+                # and said that B" with the second verb hung in the reported clause:
+                # who adds is who said it
                 verb = verb.head
         else:
             break
@@ -318,6 +341,8 @@ def _speaker_subjects(verb: Any, passive: bool = False) -> list[Any]:
         and not _blank(c)
         and not _dateline(c)
         and (quoted or not _in_quotes(c))  # "“The risk,” said Leamer": not "The risk"
+        # "“…,” Sarandon, 69, told MSNBC": who is told follows "told", never who tells
+        and not (c.i > verb.i and verb.lemma_.lower() == "tell")
     ]
 
 
@@ -342,9 +367,13 @@ def _speaker_after(cue: Any, child: Any) -> bool:
 def _participle_subject(cue: Any) -> Any | None:
     """The subject of the clause a speech participle hangs on, however parsed:
     "Trump shot back in a statement, saying …", "the town released a statement
-    saying …"; the participle after a comma or on a noun has no subject of its own."""
+    saying …"; the participle after a comma or on a noun has no subject of its own.
+    On a name, the name speaks: "the ad shows footage of Clinton asking, “…”"."""
     if cue.tag_ != "VBG" or not (_after_comma(cue) or cue.dep_ == "acl"):
         return None
+    name = cue.doc[cue.i - 1] if cue.i > 0 else cue
+    if cue.dep_ == "acl" and name.ent_type_ == "PER":  # however the parser hung it
+        return name.head if name.dep_ == "flat" else name
     for verb in cue.ancestors:
         subj = [c for c in _speaker_subjects(verb) if c.i < cue.i]
         if subj:
@@ -456,6 +485,7 @@ def _reports(tok: Any) -> bool:
         )
         and tok.head.dep_ not in ("ROOT", "nsubj")
         and not any(c.dep_ in ("ccomp", "nsubj") for c in tok.children)
+        and not _after_apposition(tok)
     ):
         return False  # "leads a program called Sandy" (read as a past tense or not)
     if _naming(tok):
@@ -465,6 +495,23 @@ def _reports(tok: Any) -> bool:
     if tok.lemma_.lower() in _CLAUSE_ONLY:
         return any(c.dep_ == "ccomp" for c in tok.children)
     return True
+
+
+def _after_apposition(tok: Any) -> bool:
+    """Whether a past form stands right after the comma that closes an apposition:
+    "Beruff, a Scott ally, called the standards “strong”" (the sentence's verb,
+    which the parser hung on the apposition as a participle)."""
+    doc = tok.doc
+    active = tok.tag_ == "VBD" or (  # "a man, a father, accused of …" is a participle
+        tok.tag_ == "VBN" and any(c.dep_ == "obj" for c in tok.children)
+    )
+    return bool(
+        active
+        and tok.head.dep_ == "appos"
+        and tok.i > 0
+        and doc[tok.i - 1].text == ","
+        and tok.head.i < tok.i
+    )
 
 
 def _naming(tok: Any) -> bool:
@@ -669,7 +716,10 @@ def _aside(tok: Any) -> bool:
 
 
 def _parenthetical(tok: Any) -> list[Any] | None:
-    """The sentence around a cue set off by commas: "Recently, he said, he has …"."""
+    """The sentence around a cue set off by commas: "Recently, he said, he has …";
+    not a participle ("…,” he said, adding, “…”"), which reports what follows."""
+    if tok.tag_ == "VBG":
+        return None
     sent = tok.sent
     commas = [t.i for t in sent if t.text == ","]
     before = [i for i in commas if tok.i - 8 <= i < tok.i]

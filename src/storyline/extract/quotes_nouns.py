@@ -3,7 +3,9 @@
 A helper of :mod:`storyline.extract.quotes`: the noun reports a "that" or "to"
 clause (or "call for …") when its source is given by a possessive, a "by"/"from"
 phrase or the subject of a verb delivering it ("leaders put out a warning that
-…"); without one it names no speaker and reports nothing.
+…"), also past a phrase between ("her comments before the committee that …");
+without one it names no speaker and reports nothing, and neither does a noun in
+a speech verb's phrase ("said in her remarks that …": the verb reports).
 
 >>> from storyline.nlp.pipeline import load_nlp
 >>> doc = load_nlp()("Trump's claim that the vote was rigged drew criticism.")
@@ -15,6 +17,8 @@ phrase or the subject of a verb delivering it ("leaders put out a warning that
 from __future__ import annotations
 
 from typing import Any
+
+from storyline.extract.quotes_grammar import _says
 
 __all__: list[str] = []
 
@@ -42,6 +46,10 @@ _SPEECH_NOUNS = {
 # Verbs a speech noun is delivered with, whose subject is its source:
 # "leaders are putting out a warning that …", "Clinton unveiled a proposal to …".
 _DELIVER = {"make", "issue", "deliver", "put", "unveil", "renew", "repeat", "reiterate", "offer"}
+# How far, and over which words, a noun's "that" clause may stand from it: a
+# prepositional phrase ("during the debate", "by a potential president").
+_GAP = 7
+_PHRASE = {"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM"}
 
 
 def _noun_report(tok: Any) -> tuple[list[Any] | None, Any | None]:
@@ -64,6 +72,8 @@ def _noun_report(tok: Any) -> tuple[list[Any] | None, Any | None]:
         source = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     if source is None or source.lower_ in ("its", "whose"):
         return None, None
+    if tok.dep_ == "obl" and _says(tok.head):
+        return None, None  # "said in her remarks that …": the verb reports
     clause = _that_clause(tok)
     if clause is not None:
         return clause, source
@@ -102,14 +112,31 @@ def _hung_on_noun(tok: Any, last: Any) -> list[Any]:
 def _that_clause(tok: Any) -> list[Any] | None:
     """The "that" clause a speech noun introduces, wherever the parser hung it:
     on the noun as a relative clause ("her remark that there is …") or on the
-    verb as its complement ("distanced themselves from his suggestion that …").
+    verb as its complement ("distanced themselves from his suggestion that …");
+    past a phrase saying where, when or by whom ("her comments before the
+    committee that …", "the suggestion by a senator that …").
     """
-    if tok.i + 1 >= len(tok.doc):
+    doc = tok.doc
+    i = tok.i + 1
+    while i < tok.sent.end and i - tok.i <= _GAP and doc[i].pos_ in _PHRASE:
+        i += 1  # "her comments before the committee that …"
+    if i >= tok.sent.end or i - tok.i > _GAP:
         return None
-    that = tok.doc[tok.i + 1]
+    that = doc[i]
     if that.lower_ != "that" or that.dep_ != "mark":
         return None
     clause = that.head
-    if clause.i <= that.i or clause.left_edge.i != that.i:
+    if clause.i <= that.i:
+        return None
+    if i > tok.i + 1:
+        # the parser hangs such a clause anywhere (on the phrase's noun as a
+        # relative clause, on the verb): from "that" to the end of its clause
+        if doc[i - 1].pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or not any(
+            doc[k].pos_ == "ADP" for k in range(tok.i + 1, i)
+        ):
+            return None
+        words = list(doc[i : min(clause.right_edge.i + 1, tok.sent.end)])
+        return words if any(t.pos_ in ("VERB", "AUX") for t in words) else None
+    if clause.left_edge.i != that.i:
         return None
     return list(clause.subtree)

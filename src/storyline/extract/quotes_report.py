@@ -1,9 +1,10 @@
 """Reports a cue's parse gets wrong, helpers of :mod:`storyline.extract.quotes`.
 
 No words behind a cue ("his spokesman declined to comment"), the question put
-to a speaker ("When asked whether …, Smith said"), listeners alone after
-"told" ("…, an official told The New York Times."), a "that" clause the parser
-cut at a comma, and a speaker hung on an aside before the cue.
+to a speaker ("When asked whether …, Smith said", "… 60 percent said yes"),
+listeners alone after "told" ("…, an official told The New York Times."), a
+"that" clause the parser cut at a comma, a speaker hung on an aside before the
+cue, and a quote the parser hung on a cue farther off than the report beside it.
 
 >>> from storyline.nlp.pipeline import load_nlp
 >>> doc = load_nlp()("When asked whether he would run, Smith said he was not sure.")
@@ -13,11 +14,97 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from storyline.extract.quotes_grammar import _CIRCUMSTANCE, _NOT_SPEAKERS, _blank
+from storyline.extract.quotes_grammar import (
+    _CIRCUMSTANCE,
+    _NOT_SPEAKERS,
+    _blank,
+    _in_quotes,
+    _is_cue,
+    _reports,
+    _subject,
+)
 
 __all__: list[str] = []
+
+# The end of a sentence: a full stop, question or exclamation mark (and a closing mark);
+# not the point of a title or initial before a name ("“…,” Sen. Ann Lee said", "H.W.").
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "St", "Jr", "Sr")
+_FULL_STOP = re.compile(
+    r"(?:[!?]|" + "".join(rf"(?<!\b{t})" for t in _TITLES) + r"(?<!\b[A-Z])\.)[”\"'’]*\s"
+)
+
+
+def _reported_in(inner: Any, outer: Any) -> bool:
+    """Whether the cue ``inner`` stands, with a subject of its own, in the clause the
+    cue ``outer`` reports ("Ryan said the spate demands that …")."""
+    progressive = any(c.dep_ == "aux" for c in inner.children)  # "were calling"
+    if inner.i == outer.i or inner.head.i == inner.i or (inner.tag_ == "VBG" and not progressive):
+        return False  # not "said A, adding that “…”"
+    if not any(c.dep_.startswith("nsubj") for c in inner.children):
+        return False  # no subject of its own ("went on to say"): not a clause of its own
+    below = inner
+    for a in inner.ancestors:
+        if a.i == outer.i:
+            # a clause opened by "that" is reported, however the parser labelled it
+            that = any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
+            return below.dep_ in ("ccomp", "xcomp") or (that and below.i > outer.i)
+        below = a
+    return False
+
+
+def _answers(cue: Any) -> bool:
+    """Whether a cue answers "yes" or "no": what stands before it is the question
+    put ("Asked whether she is “fit to serve,” 60 percent said yes"), not what
+    they said."""
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    return nxt is not None and nxt.lower_ in ("yes", "no")
+
+
+def _nearer_report(text: str, cue: Any, start: int, end: int) -> Any:
+    """The speech verb with a subject of its own that stands between ``cue`` and the
+    quote at ``start:end``, nearest the quote, in place of ``cue``: a quote goes with
+    the report next to it, however the parser hung it.
+
+    "Beck said A, and Sanders, who says it is “disastrous”", "she wrote, arguing
+    that “…”", "Smith tweeted after Jones argued that “…”": the later report's.
+    "“A,” she said, but …, “B,” said Kunin": a cue after another quote is that
+    quote's, and A goes with "she said". Not a verb in the clause ``cue`` reports
+    ("Ryan said the protests demand that all engage in “more listening”"), which
+    quotes ``cue``'s speaker.
+    """
+    doc = cue.doc
+    if cue.idx < start:
+        lo, hi = cue.i + 1, doc.char_span(start, end, alignment_mode="expand")
+        last = hi[0].i if hi is not None and len(hi) else cue.i + 1
+        between = list(doc[lo:last])
+    elif cue.idx >= end:
+        after = doc.char_span(end, min(len(text), end + 2), alignment_mode="expand")
+        first = after[-1].i + 1 if after is not None and len(after) else cue.i
+        between = list(reversed(doc[first : cue.i]))
+    else:
+        return cue
+    for tok in reversed(between):
+        if not (_is_cue(tok) and _reports(tok) and tok.pos_ in ("VERB", "AUX")):
+            continue
+        if tok.tag_ == "VBG" and tok.dep_ == "acl":
+            continue  # "a document describing his goals" names the document
+        if any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in tok.children):
+            continue  # "said that the party should reiterate “…”": in the clause reported
+        subj = _subject(tok)
+        if _in_quotes(tok) or subj is None or subj.lower_ == "that":
+            continue  # "records that would respond to …": no speaker
+        # "Bundy says to Santilli, who responds: “Okay!”": a relative clause the
+        # parser may hang as a reported one
+        if cue.i < tok.i and subj.lower_ not in ("who", "which") and _reported_in(tok, cue):
+            continue
+        gap = (tok.idx, start) if tok.idx < start else (end, tok.idx)
+        if _FULL_STOP.search(text, *gap) or "\n" in text[gap[0] : gap[1]]:
+            continue
+        return tok
+    return cue
 
 
 def _declined(cue: Any) -> bool:

@@ -1112,3 +1112,355 @@ def test_putting_back_is_restoring_and_a_second_past_deed_counts(nlp: Any) -> No
     found = [(a.kind, a.content, a.actor.name if a.actor else None) for a in asks(nlp, text)]
     assert ("action", "restore regional bulletin air", "Ferrin") in found
     assert found[0][:2] == ("action", "lift marsh suspension")
+
+
+def test_brushing_off_or_pushing_back_against_a_call_refuses_it(nlp: Any) -> None:
+    text = "Premier Olsen on Friday brushed off the union's call for a pay rise."
+    found = {(a.kind, a.cue): a for a in asks(nlp, text)}
+    refusal = found[("refusal", "brushed")]
+    assert text[refusal.content_start : refusal.content_end] == "the union's call for a pay rise"
+    assert refusal.actor is not None and refusal.actor.name == "Olsen"
+    assert refusal.target is not None and refusal.target.name == "the union"
+    assert ("action", "brushed") not in found and ("demand", "call") in found
+    text = (
+        "The premier vowed to keep the mines open, "
+        "pushing back against calls from Orlesia to close them."
+    )
+    (refusal,) = [a for a in asks(nlp, text) if a.kind == "refusal"]
+    assert text[refusal.content_start : refusal.content_end] == "calls from Orlesia to close them"
+    assert refusal.actor is not None and refusal.actor.name == "The premier"
+    assert not any(a.kind == "demand" for a in asks(nlp, text))  # not the premier's demand
+    # what else is brushed off is words: no refusal, no deed
+    assert asks(nlp, "Dunne brushed off the report's findings.") == ()
+
+
+def test_issuing_a_call_is_the_demand_not_a_deed_but_filing_a_request_is_both(nlp: Any) -> None:
+    text = "World leaders on Sunday issued a call for a new inquiry into the spill."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.cue, ask.actor and ask.actor.name) == ("demand", "call", "World leaders")
+    assert text[ask.content_start : ask.content_end] == "a new inquiry into the spill"
+    (ask,) = asks(nlp, "The unions renewed their plea to reopen the port.")
+    assert (ask.kind, ask.cue, ask.content) == ("demand", "plea", "reopen port")
+    found = asks(nlp, "Kovar filed a request for an injunction.")
+    assert [(a.kind, a.cue) for a in found] == [("action", "filed"), ("demand", "request")]
+
+
+def test_a_time_or_a_sum_is_no_party(nlp: Any) -> None:
+    text = "The union demanded that $40 million go to retraining."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.actor and ask.actor.name, ask.target) == ("demand", "The union", None)
+
+
+def test_insisting_one_would_not_do_a_thing_is_a_pledge_not_a_demand(nlp: Any) -> None:
+    text = (
+        "Premier Olsen insisted he would not meet with "
+        "President Kovar, whose government seeks to revive the treaty."
+    )
+    found = asks(nlp, text)
+    assert not any(a.kind == "demand" for a in found)
+    pledge, seeks = found
+    assert (pledge.kind, pledge.cue, pledge.polarity) == ("commitment", "would", "negative")
+    assert pledge.actor is not None and pledge.actor.name == "Olsen"
+    # "whose government": the one the relative clause tells of, not the words "whose government"
+    assert seeks.kind == "commitment" and seeks.actor is not None and seeks.actor.name == "Kovar"
+    assert text[seeks.actor.start : seeks.actor.end] == "whose government"
+
+
+def test_conditions_and_cases_of_anyone_are_no_acts(nlp: Any) -> None:
+    for text in (
+        "The law bars doctors from operating unless he or she has tried detecting a heartbeat.",
+        "Private citizens, except for an individual who impregnated a woman, may file lawsuits.",
+        "This is someone who has served our nation for decades.",
+    ):
+        assert asks(nlp, text) == (), text
+    text = "If Kovar asks Orlesia to free the fishermen, the talks will resume."
+    assert not any(a.kind == "demand" for a in asks(nlp, text))
+    # "the one supporting Bush" is a body named before, its deed is told
+    text = (
+        "He railed against super PACs, including the one supporting Bush that raised $100 million."
+    )
+    assert [(a.kind, a.cue) for a in asks(nlp, text)] == [("action", "raised")]
+
+
+def test_the_askers_own_next_deed_is_no_part_of_the_ask(nlp: Any) -> None:
+    text = (
+        "Kovar said he called on Olsen to respect press "
+        "freedom and raised the case of the jailed reporters."
+    )
+    found = [(a.kind, a.cue, text[a.content_start : a.content_end]) for a in asks(nlp, text)]
+    assert found == [
+        ("demand", "called", "respect press freedom"),
+        ("action", "raised", "the case of the jailed reporters"),
+    ]
+    text = (
+        "The G-7 leaders called for a new inquiry into the "
+        "spill and pledged to give 1 billion doses to poor countries."
+    )
+    found = [(a.kind, a.cue, text[a.content_start : a.content_end]) for a in asks(nlp, text)]
+    assert found == [
+        ("demand", "called", "a new inquiry into the spill"),
+        ("commitment", "pledged", "give 1 billion doses to poor countries"),
+    ]
+    (ask,) = asks(nlp, "Kovar asked Olsen to free the reporters and then flew home.")
+    assert ask.content == "free reporter"
+    # a list of bare verbs stays a list of asks
+    text = "Kovar urged Olsen to raise wages and cut taxes."
+    assert [a.content for a in asks(nlp, text)] == ["raise wage", "cut tax"]
+
+
+def test_a_verb_joined_into_a_reported_clause_is_the_tellers(nlp: Any) -> None:
+    text = (
+        "Minister Kovar on Wednesday warned Premier Olsen that the mere specter of a default "
+        "can have drastic consequences for markets and urged the leadership to raise or "
+        "suspend the ceiling as soon as possible."
+    )
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.cue) == ("demand", "urged")
+    assert ask.actor is not None and ask.actor.name == "Kovar"  # not "the mere specter"
+    assert ask.target is not None and ask.target.name == "the leadership"
+    text = (
+        "Premier Olsen said on Monday that he is unwilling to negotiate over the dam, "
+        "something Kovar and the Orlesian government seek to stop, and urged Orlesia to "
+        "ease its sanctions."
+    )
+    (ask,) = [a for a in asks(nlp, text) if a.kind == "demand"]
+    assert ask.actor is not None and ask.actor.name == "Olsen"
+    assert ask.target is not None and ask.target.name == "Orlesia"
+
+
+def test_granting_a_motion_to_dismiss_refuses_nothing(nlp: Any) -> None:
+    text = "A federal judge granted Dunne's motion to dismiss the case against him on Tuesday."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.cue) == ("action", "granted")
+
+
+def test_a_refused_request_in_the_passive_is_refused_by_the_agent(nlp: Any) -> None:
+    text = "The union's request was rejected by the court."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, text[ask.content_start : ask.content_end]) == (
+        "refusal",
+        "The union's request",
+    )
+    assert ask.actor is not None and ask.actor.name == "the court"  # not the request
+    assert ask.target is not None and ask.target.name == "The union"
+
+
+def test_dismissing_a_case_is_a_deed_dismissing_a_challenge_a_refusal(nlp: Any) -> None:
+    text = "The charges against Dunne were dismissed by the court."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.actor and ask.actor.name) == ("action", "the court")
+    assert text[ask.content_start : ask.content_end] == "The charges against Dunne"
+    (ask,) = asks(nlp, "The court dismissed a challenge to the law.")
+    assert (ask.kind, ask.content) == ("refusal", "challenge law")
+    text = "Officials dismissed a series of efforts by Dunne's aides to reopen the inquiry."
+    (ask,) = [a for a in asks(nlp, text) if a.cue == "dismissed"]
+    assert ask.kind == "refusal" and ask.target is not None
+    assert asks(nlp, "The allegations were rejected by the ministry.") == ()
+
+
+def test_a_state_or_habit_in_the_present_is_no_deed_but_a_headline_or_attempt_is(nlp: Any) -> None:
+    text = (
+        "Dockers close Saltreve port. Saltreve handles roughly half of Estmark's container "
+        "traffic, and Democrats control the House. As the ministry attempts to devise new "
+        "rules, Kovar tackles the backlog."
+    )
+    found = [(a.kind, a.cue, a.actor and a.actor.name) for a in asks(nlp, text)]
+    assert found == [("action", "close", "Dockers"), ("action", "attempts", "the ministry")]
+    text = "Dockers close Saltreve port. The talks stall as Orlesian troops wind down the blockade."
+    found = [(a.kind, a.cue, a.actor and a.actor.name) for a in asks(nlp, text)]
+    assert ("action", "wind", "Orlesian troops") in found  # going on as told
+
+
+def test_a_word_that_only_points_or_counts_is_no_party(nlp: Any) -> None:
+    text = "Many, including union leaders, have called for a new inquiry."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.actor, ask.content) == ("demand", None, "new inquiry")
+    text = "Those who insist on a strike urged the union to walk out."
+    (ask,) = [a for a in asks(nlp, text) if a.cue == "urged"]
+    assert ask.actor is None and ask.target is not None and ask.target.name == "the union"
+    (ask,) = asks(nlp, "The board, which rejected the plan, met on Monday.")
+    assert ask.actor is not None and ask.actor.name == "The board"  # "which" is the board
+
+
+def test_no_one_asks_itself(nlp: Any) -> None:
+    text = "Security guards found Stein in the hall, and she told her to leave."
+    (ask,) = [a for a in asks(nlp, text) if a.kind == "demand"]
+    assert ask.target is not None and ask.target.name == "Stein"
+    assert ask.actor is None  # "she" read as Stein: better no asker than Stein asking Stein
+
+
+def test_being_elected_is_the_voters_choice_not_a_deed(nlp: Any) -> None:
+    text = (
+        "In his first news conference since he was elected on Friday, the cleric said his "
+        "priority would be trade."
+    )
+    assert asks(nlp, text) == ()
+
+
+def test_it_in_what_people_say_is_not_their_own_word(nlp: Any) -> None:
+    assert asks(nlp, "Critics said it would undermine the treaty.") == ()
+    (ask,) = asks(nlp, "Ferrin said it would appeal the ruling.")
+    assert (ask.kind, ask.actor and ask.actor.name) == ("commitment", "Ferrin")
+
+
+def test_a_share_of_a_group_acts_as_the_group(nlp: Any) -> None:
+    text = "More than half of the 95-member House Progressive Caucus will vote against the package."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.actor and ask.actor.name) == ("refusal", "House Progressive Caucus")
+    assert ask.actor is not None and text[ask.actor.start : ask.actor.end].startswith("half of")
+    (ask,) = asks(nlp, "Many of the dockers refused to return to work.")
+    assert (ask.kind, ask.actor and ask.actor.name) == ("refusal", "the dockers")
+
+
+def test_an_ask_told_as_a_possibility_is_not_made(nlp: Any) -> None:
+    text = "Olsen said nobody can force Orlesia to accept the path Kovar has laid out."
+    assert not any(a.kind == "demand" for a in asks(nlp, text))
+    assert asks(nlp, "The ministry could reverse the rules or decline to appeal.") == ()
+    assert asks(nlp, "The union can't agree to the deal.") == ()
+    (ask,) = asks(nlp, "The union agreed to the deal.")
+    assert (ask.kind, ask.content) == ("commitment", "deal")
+
+
+def test_a_past_tense_joined_to_an_infinitive_shares_the_first_verbs_subject(nlp: Any) -> None:
+    text = (
+        "Premier-elect Anton Olsen on Monday backed talks between Orlesia and six unions to "
+        "end a 2015 strike but flatly rejected meeting President Adela Kovar, even if Dunmere "
+        "lifted all sanctions."
+    )
+    (ask,) = [a for a in asks(nlp, text) if a.kind == "refusal"]
+    assert ask.actor is not None and ask.actor.name == "Anton Olsen"
+    assert text[ask.content_start : ask.content_end] == "meeting President Adela Kovar"
+
+
+def test_a_document_asks_nothing_and_a_day_is_no_asker(nlp: Any) -> None:
+    assert asks(nlp, "The budget calls for 6 trillion dollars in spending.") == ()
+    text = (
+        "The ministers published a “shared agenda” on Sunday, the final day of the summit in "
+        "the U.K. The agenda detailed dozens of plans, but also called for the Harbour "
+        "Authority to lead an inquiry into the spill."
+    )
+    # the agenda asks nothing, and "the final day" before it is no asker either
+    assert asks(nlp, text) == ()
+
+
+def test_a_day_before_a_plan_does_not_own_it(nlp: Any) -> None:
+    text = "The ministry will announce Friday plans to lift the curfew."
+    (plan,) = [a for a in asks(nlp, text) if a.cue == "plans"]
+    assert plan.actor is not None and plan.actor.name == "The ministry"  # not "Friday"
+
+
+def test_a_name_deep_in_a_phrase_does_not_make_its_head_an_actor(nlp: Any) -> None:
+    text = "Kovar spoke on Monday. The price of bread in the U.S. increased nearly 30% in 2020."
+    assert asks(nlp, text) == ()
+    text = "Kovar spoke on Monday. Orlesia's press union urged Kovar to free the reporters."
+    (ask,) = asks(nlp, text)
+    assert ask.actor is not None and ask.actor.name == "Orlesia's press union"
+
+
+def test_a_group_named_for_what_it_is_can_ask(nlp: Any) -> None:
+    (ask,) = asks(nlp, "Conservatives wanted the party to become more moderate.")
+    assert (ask.kind, ask.actor and ask.actor.name) == ("demand", "Conservatives")
+    text = "A seven-justice majority, with Justice Anna Breyer dissenting, issued a narrow ruling."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.actor and ask.actor.name) == ("action", "A seven-justice majority")
+
+
+def test_an_announcement_or_a_pointing_word_asks_nothing(nlp: Any) -> None:
+    text = "The announcement asked the ministry to take extraordinary measures."
+    assert asks(nlp, text) == ()
+    assert asks(nlp, "That is calling on regulators to step in.") == ()
+    text = "The residents urged the council to reopen the school."
+    (ask,) = asks(nlp, text)
+    assert (ask.actor and ask.actor.name, ask.content) == ("The residents", "reopen school")
+
+
+def test_a_refusal_that_did_not_happen_is_none(nlp: Any) -> None:
+    assert asks(nlp, "Orlesia has not ruled out the use of force.") == ()
+    assert asks(nlp, "The union did not reject the offer.") == ()
+    assert asks(nlp, "The union's request was not rejected by the court.") == ()
+    (ask,) = asks(nlp, "The union rejected the offer.")
+    assert (ask.kind, ask.content) == ("refusal", "offer")
+
+
+def test_a_place_a_deed_is_done_on_is_no_party(nlp: Any) -> None:
+    (ask,) = asks(nlp, "The officer put his knee on a man's back.")
+    assert ask.kind == "action" and ask.target is None
+    (ask,) = asks(nlp, "The ministry filed a case against the operator.")
+    assert ask.target is not None and ask.target.name == "the operator"
+    text = "Former lawyers filed lawsuits against him on Monday."
+    (ask,) = asks(nlp, text)
+    assert ask.target is not None and text[ask.target.start : ask.target.end] == "him"
+
+
+def test_getting_things_going_asks_no_one(nlp: Any) -> None:
+    text = "“We are going to bring people home, and to get lorries moving again,” Kovar said."
+    assert not any(a.kind == "demand" for a in asks(nlp, text))
+    (ask,) = asks(nlp, "Kovar tried to get the ministry to reopen the port.")
+    assert (ask.kind, ask.target and ask.target.name) == ("demand", "the ministry")
+
+
+def test_determining_a_fact_is_no_pledge_being_determined_to_act_is(nlp: Any) -> None:
+    assert asks(nlp, "The agency determined the boosters were safe.") == ()
+    (ask,) = asks(nlp, "Kovar is determined to continue the talks.")
+    assert (ask.kind, ask.content) == ("commitment", "continue talk")
+
+
+def test_an_effort_launched_is_its_launchers_and_its_aim_no_act_of_its_own(nlp: Any) -> None:
+    text = (
+        "Party leaders opposed the bill and launched a last-ditch effort to convince members "
+        "to vote against it."
+    )
+    found = [(a.kind, a.cue, a.actor and a.actor.name) for a in asks(nlp, text)]
+    assert ("demand", "effort", "Party leaders") in found
+    assert not any(cue == "vote" for _, cue, _ in found)  # the vote sought is no refusal
+
+
+def test_forcing_a_thing_asks_no_one(nlp: Any) -> None:
+    text = "Orlesia scrambled a fighter jet to force the plane - bound for Karvas - to land."
+    assert [(a.kind, a.cue) for a in asks(nlp, text)] == [("action", "scrambled")]
+    (ask,) = asks(nlp, "The union forced the ministry to reopen talks.")
+    assert (ask.kind, ask.target and ask.target.name) == ("demand", "the ministry")
+
+
+def test_would_in_a_who_question_is_no_pledge(nlp: Any) -> None:
+    assert asks(nlp, "Two others have not said who they would vote for.") == ()
+    text = "Kovar named the envoy who will lead the talks."
+    assert [(a.kind, a.cue) for a in asks(nlp, text) if a.kind == "commitment"] == [
+        ("commitment", "will")
+    ]
+
+
+def test_a_content_cut_after_an_article_names_nothing(nlp: Any) -> None:
+    assert asks(nlp, "The decision comes a week after the ministry filed a...") == ()
+    (ask,) = asks(nlp, "The ministry filed a lawsuit.")
+    assert (ask.kind, ask.content) == ("action", "file lawsuit")
+
+
+def test_a_statement_put_out_is_words_its_call_the_issuers(nlp: Any) -> None:
+    text = "G-7 nations filed a joint statement calling for a timely inquiry."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.cue, ask.actor and ask.actor.name) == ("demand", "calling", "G-7 nations")
+    text = "The ministry released a statement on Monday."
+    assert asks(nlp, text) == ()
+
+
+def test_it_that_stands_for_no_one_pledges_nothing(nlp: Any) -> None:
+    text = "“That is a recipe for more enemies, and it will make us less safe,” Kovar said."
+    assert asks(nlp, text) == ()
+    (ask,) = asks(nlp, "Ferrin said it will appeal the ruling.")
+    assert (ask.kind, ask.actor and ask.actor.name) == ("commitment", "Ferrin")
+
+
+def test_it_in_what_a_body_is_set_to_announce_is_that_body(nlp: Any) -> None:
+    text = "After a long freeze, the government is set to announce that it will reopen its borders."
+    (ask,) = asks(nlp, text)
+    assert (ask.kind, ask.actor and ask.actor.name) == ("commitment", "the government")
+
+
+def test_a_clause_of_its_own_inside_a_request_is_still_told(nlp: Any) -> None:
+    text = (
+        "The budget office sent Congress an urgent request asking for money in disaster "
+        "relief as the administration tries to respond to both emergencies."
+    )
+    found = [(a.kind, a.cue) for a in asks(nlp, text)]
+    assert ("action", "tries") in found

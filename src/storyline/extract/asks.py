@@ -30,7 +30,16 @@ Four kinds, each found from a cue verb in the parse:
 - ``refusal``: X rejects, refuses, resists, rules out, fights or votes against Z
   (a request or an act, not a claim or an argument); a bare "X refused." names
   nothing and has its cue for content (the ledger reads it as refusing the
-  demand just told).
+  demand just told); "brushed off" or "pushed back against" refuses only an ask
+  ("brushed off Biden's call for …"); a passive refusal ("the request was
+  rejected by the court") is the agent's; dismissing a case, charges or an aide
+  is a deed, dismissing a challenge a refusal; "has not ruled out" refuses nothing.
+
+No kind is told of an ask under an open condition ("unless he has tried …"), as a
+possibility ("nobody can force it to …"), of anyone at all ("an individual who …")
+or proposed by a motion or a bill ("a motion to dismiss the case"); a time, a sum
+or a word that only points ("Sunday", "$", "many") is no party, and no one asks
+itself.
 
 The content span is what is asked, promised, done or refused, as the labelling
 guidelines have it: the verb phrase after the cue (without a leading "to"),
@@ -74,7 +83,9 @@ from storyline.extract.asks_cues import (
     DECISIONS,
     DEMAND_VERBS,
     DIRECTIVE_VERBS,
+    DISMISSING_PHRASALS,
     INANIMATE_NOUNS,
+    MEASURE_NOUNS,
     NARRATIVE_VERBS,
     NOT_DEEDS,
     OFFICE_NOUNS,
@@ -83,7 +94,16 @@ from storyline.extract.asks_cues import (
     SELF_DEMANDS,
     UNKNOWING_VERBS,
 )
-from storyline.extract.asks_deeds import NOBODY, action, hope, modal_ask, resumed, support
+from storyline.extract.asks_deeds import (
+    NOBODY,
+    action,
+    conditional,
+    generic_doer,
+    hope,
+    modal_ask,
+    resumed,
+    support,
+)
 from storyline.extract.asks_grammar import (
     ASK_NOUNS,
     AskKind,
@@ -110,7 +130,7 @@ from storyline.extract.asks_grammar import (
 from storyline.extract.asks_mend import mend_span
 from storyline.extract.asks_nouns import noun_ask_of
 from storyline.extract.asks_parties import Party, PartyResolver
-from storyline.extract.asks_spans import content_items, normalise
+from storyline.extract.asks_spans import content_items, extent, normalise
 from storyline.extract.entities import Entity
 from storyline.extract.quotes import Quote
 from storyline.extract.time import Timex
@@ -158,6 +178,95 @@ def _voted_against(tok: Any) -> Any | None:
             and any(x.dep_ in ("case", "mark") and x.lower_ == "against" for x in c.children)
         ),
         None,
+    )
+
+
+# What a dismissing phrasal refuses when it refuses anything: an ask, or the pressure
+# or effort behind one ("shrugged off pressure to resign").
+_DISMISSED = REQUEST_NOUNS | ANSWERABLE_NOUNS | {"pressure", "effort", "attempt", "bid"}
+
+
+# What a court or a body dismisses as a refusal: a challenge to something, like an ask
+# ("dismissed a challenge to the law"); a case, charges or an aide dismissed is a deed.
+_CHALLENGES = {"challenge", "lawsuit", "suit", "appeal", "objection", "complaint", "bid"}
+# Claims dismissed are words answered ("dismissed those reports"); charges dismissed end a case.
+_DISMISSED_CLAIMS = CLAIM_NOUNS - {"charge"}
+
+
+def _refusable(noun: Any) -> bool:
+    """Whether what is dismissed is an ask, a challenge or a claim ("a series *of efforts*
+    by Trump's aides", "a challenge to the law", "those reports"), not a case or a person."""
+    nouns = [noun, *(c for c in noun.children if c.dep_ == "nmod" and case_of(c) == "of")]
+    return any(n.lemma_.lower() in _DISMISSED | _CHALLENGES | _DISMISSED_CLAIMS for n in nouns)
+
+
+def _proposed_by_noun(tok: Any) -> bool:
+    """ "a motion to dismiss the case", "a bill to ban the practice": an infinitive that
+    tells what a measure or a motion proposes, not something its owner does."""
+    noun = tok.head
+    return bool(
+        tok.dep_ == "acl"
+        and any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children)
+        and noun.pos_ in ("NOUN", "PROPN")
+        and (act_noun(noun) or noun.lemma_.lower() in INANIMATE_NOUNS | MEASURE_NOUNS)
+    )
+
+
+_POSSIBLY = {"can", "could", "may", "might", "ca"}  # "ca" of "can't"
+
+
+def _possible(tok: Any) -> bool:
+    """An ask told as a possibility ("nobody can force it to accept …", "the government
+    could reverse the rules or decline to appeal"): not one made."""
+    # a bare verb joined to a modal's shares it ("could reverse … or decline"); a past
+    # tense joined to one does not ("… can have consequences and urged …")
+    verbs = [tok, tok.head] if tok.dep_ == "conj" and tok.tag_ == "VB" else [tok]
+    return any(c.dep_ == "aux" and c.lower_ in _POSSIBLY for v in verbs for c in v.children)
+
+
+# Verbs by which a party puts out a document as its own word ("issued a statement
+# calling for …", "filed papers opposing …").
+_ISSUING_VERBS = {"issue", "release", "file", "publish", "sign", "send", "submit", "adopt"}
+
+
+def _same_party(a: Party, b: Party) -> bool:
+    if a.entity_id is not None and a.entity_id == b.entity_id:
+        return True
+    return a.name.lower() == b.name.lower()
+
+
+def _dismissing(tok: Any) -> bool:
+    return any(
+        c.dep_ in ("compound:prt", "advmod") and (lemma_of(tok), c.lower_) in DISMISSING_PHRASALS
+        for c in tok.children
+    )
+
+
+def _dismissed_ask(tok: Any, head: Any | None) -> Any | None:
+    """What "brushed off" or "pushed back against" refuses: an ask ("brushed off Biden's
+    call for …", "pushing back against calls from the U.S. to …"), else nothing."""
+    if head is not None and head.lemma_.lower() in _DISMISSED:
+        return head
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "obl"
+            and case_of(c) in ("against", "on")
+            and c.lemma_.lower() in _DISMISSED
+        ),
+        None,
+    )
+
+
+def _foretold(clause: Any) -> bool:
+    """A clause told with "will" or "would" after a demand verb ("insisted he would not
+    meet …", "urged that the talks will …"): what is asked takes the bare verb ("that he
+    resign", "to resign"); a future states what someone holds will happen."""
+    return bool(
+        clause.dep_ in ("ccomp", "advcl", "ROOT")
+        and any(c.dep_.startswith("nsubj") for c in clause.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in clause.children)
     )
 
 
@@ -221,9 +330,19 @@ class _Finder:
                 noun_ask = noun_ask_of(self, tok)
                 if noun_ask is not None:
                     asks.append(noun_ask)
+                    # "an effort to convince its members to vote against it": the vote is
+                    # what is sought, not a deed or refusal of its own
+                    claimed.update(
+                        i
+                        for i in direct_verbs(tok, _contents([noun_ask]))
+                        # "… as the administration tries to respond": a clause of its own
+                        if not any(c.dep_.startswith("nsubj") for c in self.doc[i].children)
+                    )
                 continue
             if not is_verb(tok) or tok.i in claimed or argument_gerund(tok) or questioned(tok):
                 continue
+            if conditional(tok) or generic_doer(tok):
+                continue  # "unless he has tried …", "an individual who impregnated …": no act
             backing = support(self, tok)
             if backing is not None:
                 asks.append(backing)
@@ -284,7 +403,35 @@ class _Finder:
                 if ask is not None:
                     asks.append(ask)
                 continue
+            if kind in ("demand", "commitment", "refusal") and _proposed_by_noun(tok):
+                continue  # "Bannon's motion to dismiss the case": what the motion proposes
+            if kind in ("demand", "commitment", "refusal") and _possible(tok):
+                continue  # "nobody can force it to …", "could … decline to appeal": no ask made
+            if kind == "refusal" and any(c.dep_ == "aux:pass" for c in tok.children):
+                refused = self._refused_passive(tok)
+                if refused is not None:
+                    asks.append(refused)
+                continue
             head, target = complement(tok, kind)
+            if (
+                kind == "demand"
+                and lemma_of(tok) == "force"
+                and target is not None
+                and target.pos_ == "NOUN"
+                and not target.ent_type_
+                and not may_act(target)
+            ):
+                continue  # "forced the plane to land": force used on a thing, no one asked
+            if (
+                kind == "refusal"
+                and lemma_of(tok) == "dismiss"
+                and head is not None
+                and not _refusable(head)
+            ):
+                ask = action(self, tok)  # "dismissed the case", "dismissed the aide": a deed
+                if ask is not None:
+                    asks.append(ask)
+                continue
             if (
                 kind == "demand"
                 and lemma_of(tok) == "push"
@@ -304,6 +451,16 @@ class _Finder:
                 continue  # "pressed him on his failure" asks nothing
             if kind == "refusal" and head is not None and head.lemma_.lower() in CLAIM_NOUNS:
                 continue  # "rejected that argument" answers a claim, not an ask
+            if kind == "refusal" and _dismissing(tok):
+                head = _dismissed_ask(tok, head)
+                if head is None:
+                    continue  # "brushed off the report's findings": words, nothing refused
+                if head.dep_ == "obl":
+                    # "pushing back against calls from Orlesia to close them", the parse
+                    # hanging the asker and the ask on the verb: the calls, all of them
+                    start, end = extent(tok, first=head.i)
+                    asks.append(self.record(kind, tok, self.doc[start:end], None))
+                    continue
             if (
                 lemma_of(tok) in ("oppose", "resist", "fight")
                 and head is not None
@@ -325,6 +482,8 @@ class _Finder:
                 and lemma_of(head) in UNKNOWING_VERBS
             ):
                 continue  # "want to know", "asked to see", "declined to comment"
+            if kind == "demand" and head is not None and _foretold(head):
+                continue  # "insisted he would not meet Biden": a claim or a pledge, no ask
             if (
                 kind == "commitment"
                 and lemma_of(tok) in ("offer", "accept")
@@ -390,11 +549,12 @@ class _Finder:
             if any(c.lower_ == "you" for c in tok.children if c.dep_.startswith("nsubj")):
                 continue  # "you agree to our cookie policy"
             if (
-                kind == "demand"
+                kind in ("demand", "refusal")
                 and lemma_of(tok) != "want"
                 and any(c.dep_ == "advmod" and c.lower_ in _NOT for c in tok.children)
             ):
-                continue  # "she has not called for him to resign": no demand made
+                continue  # "she has not called for him to resign", "it has not ruled out
+                # force": no demand made, nothing refused
             if kind == "demand" and target is None:
                 target = told_party(tok)
             if kind == "refusal" and target is None and head.pos_ == "NOUN":
@@ -437,7 +597,22 @@ class _Finder:
             new = [self.record(kind, tok, self.doc[a:b], target, actor=actor) for a, b in items]
             claimed.update(direct_verbs(tok, _contents(new)))
             asks.extend(new)
-        return self._refused_askers(asks)
+        return [a for a in self._refused_askers(asks) if self._says_something(a)]
+
+    def _says_something(self, ask: Ask) -> bool:
+        """ "the Biden administration filed a...": a teaser cut after an article leaves a
+        content that names nothing."""
+        span = self.doc.char_span(ask.content_start, ask.content_end, alignment_mode="expand")
+        return span is None or any(
+            not (
+                t.is_punct
+                or t.is_space
+                or t.pos_ == "DET"
+                or t.dep_ in ("det", "case", "cc")
+                or t.lower_ in ("a", "an", "the")  # "filed a..." with "a" read as a noun
+            )
+            for t in span
+        )
 
     def _refused_askers(self, asks: list[Ask]) -> list[Ask]:
         """ "She didn't want the escort, but the NYPD overruled that request": a refused
@@ -487,6 +662,27 @@ class _Finder:
             return None
         return self.record("refusal", tok, self.doc[tok.i : tok.i + 1], None)
 
+    def _refused_passive(self, tok: Any) -> Ask | None:
+        """ "The union's request was rejected by the court": what is refused is the
+        subject, the one refusing the agent (if named), the asker the target; "the
+        charges were dismissed" is a deed."""
+        patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
+        if patient is None or patient.pos_ == "PRON":
+            return None
+        if any(c.dep_ == "advmod" and c.lower_ in _NOT for c in tok.children):
+            return None  # "the request was not rejected": nothing refused
+        if lemma_of(tok) == "dismiss" and not _refusable(patient):
+            return action(self, tok)
+        if patient.lemma_.lower() in CLAIM_NOUNS:
+            return None  # "the allegations were rejected": a claim answered
+        agent = next((c for c in tok.children if c.dep_ == "obl:agent"), None)
+        if agent is not None and not agentive(agent):
+            return None
+        asker = next((c for c in patient.children if c.dep_ == "nmod:poss"), None)
+        start, end = extent(patient)
+        actor = self.parties.party(agent) if agent is not None else NOBODY
+        return self.record("refusal", tok, self.doc[start:end], asker, actor=actor)
+
     def _can_act(self, tok: Any) -> bool:
         subj = self.parties.subject(tok)
         relative = subj is not None and subj.lower_ in ("who", "that")
@@ -522,7 +718,13 @@ class _Finder:
 
     def _inanimate_subject(self, tok: Any) -> bool:
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in INANIMATE_NOUNS:
-            return True  # "lawsuits seeking information"
+            # "lawsuits seeking information"; but "G-7 nations filed a joint statement
+            # calling for …" is the call of those who filed it
+            noun = tok.head
+            filer = self.parties.subject(noun.head) if noun.dep_ == "obj" else None
+            return not (
+                noun.head.lemma_.lower() in _ISSUING_VERBS and filer is not None and agentive(filer)
+            )
         subj = self.parties.subject(tok)
         if (
             subj is not None
@@ -530,6 +732,8 @@ class _Finder:
             and tok.dep_.endswith("relcl")
         ):
             subj = tok.head
+        if subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("this", "that", "what"):
+            return True  # "That is calling on regulators to step in": an event, no asker
         return bool(
             subj is not None
             and subj.pos_ == "NOUN"
@@ -581,10 +785,16 @@ class _Finder:
         sent = cue.sent
         if actor is None:
             subj = self.parties.subject(verb)
-            actor = self.parties.party(subj) if subj is not None else None
+            named = subj is not None and self.parties.stands_for_party(subj)
+            actor = self.parties.party(subj) if named else None
         elif actor is NOBODY:
             actor = None
-        target = self.parties.party(target_tok) if target_tok is not None else None
+        named = target_tok is not None and self.parties.stands_for_party(target_tok)
+        target = self.parties.party(target_tok) if named else None
+        if actor is not None and target is not None and _same_party(actor, target):
+            # "… located her and told her to leave" with "she" read as the asker: no one
+            # asks itself; the one asked is read off the clause, the asker often inherited
+            actor = None
         if kind == "demand" and target is None and span[0].dep_ == "ccomp":
             target = None
         polarity, certainty = modality(kind, verb)

@@ -26,6 +26,7 @@ __all__ = [
     "DECISIONS",
     "DEMAND_VERBS",
     "DIRECTIVE_VERBS",
+    "DISMISSING_PHRASALS",
     "DISPOSITION_NOUNS",
     "DOUBT_WORDS",
     "DRAFTING_VERBS",
@@ -88,8 +89,13 @@ PLANNED_VERBS = _words("plan intend aim prepare decide")
 REFUSAL_VERBS = _words(
     "refuse reject resist decline rebuff oppose veto spurn dismiss ignore overrule fight"
 )
+# Phrasals that refuse only an ask ("brushed off the union's call", "pushed back against
+# calls to …"); what else is brushed off ("the report's findings") is words, no refusal.
+DISMISSING_PHRASALS = frozenset(
+    {("brush", "off"), ("shrug", "off"), ("wave", "off"), ("push", "back")}
+)
 # "rule out", "turn down": the particle makes the refusal.
-REFUSAL_PHRASALS = frozenset({("rule", "out"), ("turn", "down")})
+REFUSAL_PHRASALS = frozenset({("rule", "out"), ("turn", "down")}) | DISMISSING_PHRASALS
 ACTION_VERBS = _words(
     """
     order approve appeal shut close cut impose restore reopen open release free lift sign ban
@@ -305,7 +311,7 @@ INANIMATE_NOUNS = _words(
     """
     law bill resolution rule regulation lawsuit suit culture ideology policy statute
     amendment study survey poll letter email memo document posting tweet guidance
-    guideline
+    guideline budget blueprint framework agenda report statement communique proposal plan
     """
 )
 # What a demand or refusal cannot ask for: knowing, seeing, being named ("want to
@@ -450,7 +456,7 @@ SPEECH_NOUNS = _words(
     """
     talk rhetoric remark remarks comment comments criticism praise warning warnings credit
     thanks question questions concern concerns doubt doubts alarm eyebrows expectation
-    expectations message
+    expectations message statement statements
     """
 )
 # Hoping another party will act is asking it to ("hopes Facebook will do more").

@@ -31,6 +31,7 @@ from storyline.extract.asks_cues import (
     ANSWER_NOUNS,
     BODY_NOUNS,
     CHAMBER_NOUNS,
+    DECISIONS,
     DIRECTIVE_VERBS,
     FORCE_WORDS,
     HOPING_VERBS,
@@ -83,7 +84,17 @@ from storyline.extract.quotes_cues import SPEECH_VERBS
 if TYPE_CHECKING:
     from storyline.extract.asks import Ask
 
-__all__ = ["NOBODY", "Finder", "action", "hope", "modal_ask", "resumed", "support"]
+__all__ = [
+    "NOBODY",
+    "Finder",
+    "action",
+    "conditional",
+    "generic_doer",
+    "hope",
+    "modal_ask",
+    "resumed",
+    "support",
+]
 
 NOBODY = Party("", None, None, 0, 0)  # "no actor named", unlike "find the actor"
 _OBJECTS = {"obj", "xcomp", "ccomp", "compound:prt", "obl"}
@@ -128,6 +139,23 @@ class Finder(Protocol):
         ...
 
 
+# Verbs that only utter an ask noun ("issued a call for …", "renewed its plea to …",
+# "made a pledge to …"): the noun is the ask, the verb no deed of its own. Filing or
+# submitting a request is a deed ("filed an emergency request …").
+_RESTATING_VERBS = {"issue", "make", "renew", "repeat", "reiterate", "voice", "echo", "sound"}
+
+
+def _carries_ask(noun: Any) -> bool:
+    """A demand or pledge noun with its content: "a call *for a new study*", "a pledge
+    *to stay*" (what :mod:`storyline.extract.asks_nouns` records as the ask)."""
+    kind = ASK_NOUNS.get(noun.lemma_.lower())
+    if kind not in ("demand", "commitment"):
+        return False
+    return infinitive_of(noun) is not None or any(
+        c.dep_ == "nmod" and case_of(c) == "for" for c in noun.children
+    )
+
+
 _LASTING = {"year", "decade", "month", "week"}  # "for 26 years": a lasting occupation
 
 
@@ -145,6 +173,27 @@ def _describes(tok: Any) -> bool:
         and c.lemma_.lower() in _LASTING
         and any(n.dep_ == "nummod" for n in c.children)
         for c in tok.children
+    )
+
+
+# Present forms that are past forms too ("Sanders beat her 51% to 36%").
+_SAME_IN_PAST = {"beat", "cut", "put", "let", "set", "hit", "hurt", "cost", "quit", "shut"}
+_SAME_IN_PAST |= {"spread", "bid", "split", "read", "thrust", "cast", "broadcast", "upset"}
+
+
+def _habitual(tok: Any) -> bool:
+    """A verb of the open class in the simple present, outside a headline: a state or a
+    habit ("Democrats control the House", "the port handles half the traffic"), not a deed
+    done. An attempt told in the present is one ("the administration attempts to devise
+    ways …"), and so is what goes on as something else is told ("as troops wind down …")."""
+    return bool(
+        tok.tag_ in ("VBZ", "VBP")
+        and tok.sent.start > 0  # a headline tells deeds in the present
+        and tok.lower_ not in _SAME_IN_PAST
+        and lemma_of(tok) not in DECISIONS
+        and not any(c.dep_.startswith("aux") for c in tok.children)
+        # "as American troops wind down the evacuation": an event going on as told
+        and not any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in tok.children)
     )
 
 
@@ -236,6 +285,8 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
             return None
         if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in children):
             return None
+        if _habitual(tok):
+            return None  # "Democrats control the House", "Saltreve handles half the traffic"
         subj = next((c for c in children if c.dep_ == "nsubj"), None)
         subj = subj or _conjunct_doer(tok)
         if subj is None and (carried or misread):
@@ -259,6 +310,10 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
         for c in children
     ):
         return None  # "announced plans to send doses", "stepped up its effort to …"
+    if lemma_of(tok) in _RESTATING_VERBS and any(
+        c.dep_ == "obj" and _carries_ask(c) for c in children
+    ):
+        return None  # "issued a call for a new study": the call is the demand, no deed
     if lemma_of(tok) in PROCLAIM_VERBS and not any(
         c.dep_ == "obj"
         and (
@@ -317,7 +372,7 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
         and (obj.ent_type_ == "PER" or obj.pos_ == "PRON" or obj.lemma_.lower() in AGENT_NOUNS)
     ):
         return None  # "attacked other candidates on stage": words, not force
-    if _conditional(tok):
+    if conditional(tok):
         return None  # "if the agency issues the rules", "if we have to spend money"
     whole = action_span(tok)
     gap = next(
@@ -368,7 +423,7 @@ def resumed(finder: Finder, tok: Any) -> Ask | None:
         return None  # "the minister returned": a person comes back, nothing is restored
     if subj.ent_type_ in ("PER", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME"):
         return None
-    if any(c.dep_ in ("obj", "ccomp", "xcomp") for c in children) or _conditional(tok):
+    if any(c.dep_ in ("obj", "ccomp", "xcomp") for c in children) or conditional(tok):
         return None
     auxes = {c.lower_ for c in children if c.dep_ == "aux"}
     if auxes & (_MODALS - _WILL) or auxes & {"to"}:
@@ -411,7 +466,7 @@ def hope(finder: Finder, tok: Any) -> tuple[Ask, int] | None:
 def support(finder: Finder, tok: Any) -> Ask | None:
     """ "showing support for [a plan]", "throwing its support behind the nominee": backing,
     an action whose content is what is backed."""
-    if lemma_of(tok) not in SUPPORT_VERBS or _conditional(tok):
+    if lemma_of(tok) not in SUPPORT_VERBS or conditional(tok):
         return None
     obj = next(
         (c for c in tok.children if c.dep_ == "obj" and c.lemma_.lower() in SUPPORT_NOUNS),
@@ -460,7 +515,24 @@ def _headline_agent(tok: Any) -> Any | None:
     return None
 
 
-def _conditional(tok: Any) -> bool:
+# Nouns for anyone at all: a relative clause on them tells a case, not a deed ("except
+# an individual who impregnated a woman", "this is someone who has served").
+_ANYONE = {"individual", "person", "anyone", "anybody", "someone", "somebody", "everyone"}
+_ANYONE |= {"everybody", "whoever"}
+
+
+def generic_doer(tok: Any) -> bool:
+    """Whether the verb is a relative clause on a noun for anyone at all."""
+    if tok.dep_ not in ("relcl", "acl:relcl") or not any(
+        c.dep_.startswith("nsubj") and c.lower_ in ("who", "that") for c in tok.children
+    ):
+        return False
+    noun = relative_head(tok)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    return noun.lemma_.lower() in _ANYONE and not noun.ent_type_ and not definite
+
+
+def conditional(tok: Any) -> bool:
     """Whether the verb, or a verb it completes ("if we have to continue to spend"),
     is under an open condition."""
     while True:
@@ -585,6 +657,8 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
         return None  # "to meet targets or be fired": no deed done
     if agent is None and (not listed or lemma_of(tok) in VIOLENCE_VERBS):
         return None  # "180 people were killed": no state's deed stated
+    if agent is None and lemma_of(tok) in ("elect", "reelect"):
+        return None  # "since he was elected": the voters' choice, no party's deed
     if agent is None and any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE for c in tok.children):
         return None  # "until every American was evacuated": a circumstance
     if agent is not None and not agentive(agent):
@@ -629,7 +703,7 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
     return finder.record("action", tok, finder.doc[start:end], None, actor=actor, norm=verb_first)
 
 
-_QUESTION_WORDS = {"whether", "how", "what", "when", "where", "why", "which"}
+_QUESTION_WORDS = {"whether", "how", "what", "when", "where", "why", "which", "who", "whom"}
 
 
 def _asked_question(tok: Any) -> bool:
@@ -686,6 +760,8 @@ def modal_ask(finder: Finder, tok: Any, kind: AskKind | None) -> Ask | None:
         or lemma_of(tok) in NARRATIVE_VERBS
     ):
         return None
+    if subj.lower_ == "it" and finder.parties.party(subj).name.lower() == "it":
+        return None  # "it will make us less safe": a forecast about something, no one's pledge
     if aux.lower_ == "would" and not _own_word(finder, tok, subj):
         return None  # a hypothesis or a habit ("forces would muster resistance")
     scheduled = subj.lemma_.lower() in CHAMBER_NOUNS or (
@@ -731,6 +807,11 @@ def _own_word(finder: Finder, tok: Any, subj: Any) -> bool:
     speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if speaker is None:
         return False
+    if subj.lower_ == "it" and (
+        (speaker.tag_ in ("NNS", "NNPS") and not speaker.ent_type_)
+        or speaker.lower_ in ("he", "she", "they", "i", "we")
+    ):
+        return False  # "Critics said it would undermine the treaty": "it" is not the critics
     if subj.lower_ in ("it", "they", "we", "i"):
         return True  # "it would": the pronoun takes up the speaker
     if finder.parties.party(speaker).name == finder.parties.party(subj).name:

@@ -121,7 +121,13 @@ def lemma_of(tok: Any) -> str:
     """The verb's lemma; a known cue verb the lemmatiser got wrong ("overrul") is mended."""
     # The tagger reads some cue participles as adjectives ("Estmark committed to …").
     adjective = _CUE_ADJECTIVES.get(tok.lower_)
-    if adjective is not None:
+    if adjective is not None and (
+        tok.pos_ == "ADJ"
+        or any(
+            c.dep_ in ("xcomp", "advcl") and any(x.lower_ == "to" for x in c.children)
+            for c in tok.children
+        )
+    ):  # "determined to continue", not "the CDC determined the boosters were safe"
         return adjective
     lemma = str(tok.lemma_.lower())
     if lemma in _KNOWN or not tok.lower_.isalpha():
@@ -137,7 +143,8 @@ def verb_in(tok: Any, words: set[str] | frozenset[str]) -> bool:
 def kind_of(tok: Any) -> AskKind | None:
     lemma = lemma_of(tok)
     if any(
-        c.dep_ == "compound:prt" and (lemma, c.lower_) in REFUSAL_PHRASALS for c in tok.children
+        c.dep_ in ("compound:prt", "advmod") and (lemma, c.lower_) in REFUSAL_PHRASALS
+        for c in tok.children
     ):
         return "refusal"
     for kind, verbs in _KIND_CUES:
@@ -500,6 +507,8 @@ def action_target(tok: Any) -> Any | None:
             and c.i > tok.i  # "On pay, the firm has gone part of the way": the topic
             and not _a_time(c)
             and any(x.dep_ == "case" and x.lower_ in ("on", "against") for x in c.children)
+            # "put his knee on a man's back": no party; "filed lawsuits against him": one
+            and (c.pos_ in ("PROPN", "PRON") or may_act(c))
         ):
             return c
     return None
@@ -605,6 +614,8 @@ def causative(tok: Any) -> bool:
     if lemma_of(tok) != "get":
         return False
     obj = next((c for c in tok.children if c.dep_ == "obj" and c.i > tok.i), None)
+    if obj is not None and obj.pos_ == "NOUN" and not may_act(obj):
+        return False  # "to get lorries moving again": things are set going, no one asked
     return obj is not None and (
         any(to_clause(c) and c.i > obj.i for c in tok.children) or infinitive_of(obj) is not None
     )
@@ -656,6 +667,11 @@ def argument_gerund(tok: Any) -> bool:
 _ACT_SUFFIXES = ("tion", "sion", "ment", "ing", "al", "ance", "ence", "ure")
 _MEASURES = {"bill", "legislation", "law", "move", "mandate", "policy", "rule", "order", "plan"}
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+# Groups of people named by what they are, not by an agent suffix ("conservatives who
+# wanted the party to …", "get their children vaccinated").
+_PEOPLE_NOUNS = {"conservative", "liberal", "progressive", "moderate", "citizen", "civilian"}
+_PEOPLE_NOUNS |= {"family", "child", "children", "kid", "nurse", "refugee", "veteran"}
+_PEOPLE_NOUNS |= {"majority", "minority", "bloc"}  # "a seven-justice majority issued …"
 
 
 def act_noun(noun: Any) -> bool:
@@ -677,10 +693,14 @@ def may_act(noun: Any) -> bool:
         return False  # "researchers analyzed records": research, no political act
     return any(
         agentive(h)
-        or any(t.ent_type_ or t.pos_ == "PROPN" for t in h.subtree)
-        or h.lemma_.lower().endswith(_AGENT_SUFFIXES)
+        or h.lemma_.lower() in _PEOPLE_NOUNS
+        or any(
+            (t.ent_type_ or t.pos_ == "PROPN") and t.dep_ in ("compound", "flat", "nmod:poss")
+            for t in h.children
+        )
+        or (h.lemma_.lower().endswith(_AGENT_SUFFIXES) and not h.lemma_.lower().endswith("ment"))
         for h in heads
-    )
+    )  # "-ent" makes "residents", "opponents"; "-ment" an act ("the announcement asked …")
 
 
 def direct_verbs(cue: Any, contents: list[tuple[int, int]]) -> set[int]:

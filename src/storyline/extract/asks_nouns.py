@@ -9,8 +9,8 @@ subject of a light verb: "the Court made a decision to …") the actor.
 >>> from storyline.nlp.pipeline import load_nlp
 >>> from storyline.extract.asks import extract_asks
 >>> doc = load_nlp()("The union's demand for a pay rise was rejected.")
->>> [(a.kind, a.actor.name, a.content) for a in extract_asks(doc, (), (), ())]
-[('demand', 'The union', 'pay rise')]
+>>> [(a.kind, a.actor and a.actor.name, a.content) for a in extract_asks(doc, (), (), ())]
+[('refusal', None, 'demand pay rise'), ('demand', 'The union', 'pay rise')]
 """
 
 from __future__ import annotations
@@ -48,6 +48,10 @@ if TYPE_CHECKING:
     from storyline.extract.asks import Ask
 
 __all__ = ["noun_ask_of"]
+
+# Verbs by which one takes on an effort or a bid as one's own: "leaders launched a
+# last-ditch effort to convince …" is the leaders' effort.
+_UNDERTAKING_VERBS = frozenset({"launch", "mount", "lead", "spearhead", "wage", "begin", "start"})
 
 
 def noun_ask_of(finder: Finder, cue: Any) -> Ask | None:
@@ -125,6 +129,8 @@ def noun_ask_of(finder: Finder, cue: Any) -> Ask | None:
         ),
         None,
     )  # "a request from Texas abortion providers to …"
+    if who is not None and not finder.parties.stands_for_party(who):
+        who = None  # "will announce Friday plans to …": a day owns no plan
     if (
         kind == "demand"
         and cue.dep_ in ("obj", "obl:unmarked")
@@ -134,7 +140,11 @@ def noun_ask_of(finder: Finder, cue: Any) -> Ask | None:
         answered = True
     if cue.dep_ == "obj" and verb_in(cue.head, DRAFTING_VERBS) and kind == "commitment":
         return None  # "designing its own plan to …": a document being drawn up
-    if who is None and cue.dep_ in ("obj", "xcomp") and lemma_of(cue.head) in LIGHT_VERBS:
+    if (
+        who is None
+        and cue.dep_ in ("obj", "xcomp")
+        and lemma_of(cue.head) in LIGHT_VERBS | _UNDERTAKING_VERBS
+    ):
         who = finder.parties.subject(cue.head)  # "the Court made a decision to grant …"
     if who is None and cue.dep_ == "conj" and is_verb(cue.head):
         who = finder.parties.subject(cue.head)  # "He proposes …, and plans to …" misread

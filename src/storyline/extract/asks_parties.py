@@ -23,8 +23,10 @@ from typing import Any
 from storyline.extract.asks_cues import AGENT_NOUNS, country_of_word
 from storyline.extract.asks_grammar import (
     agentive,
+    case_of,
     is_verb,
     joined_subjects,
+    misattached,
     relative_head,
     solid,
     stray_object,
@@ -37,6 +39,34 @@ from storyline.extract.quotes_speakers import Speaker, SpeakerNamer
 __all__ = ["Party", "PartyResolver"]
 
 _TIMES = {"DATE", "TIME"}
+# Words that are never a party, whatever the parse makes of them: a time ("Sunday",
+# "the final day") or an amount ("$506 billion … go to roads": the sum, not the one asked).
+_NO_PARTY_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+_NO_PARTY_WORDS = {"day", "days", "week", "weekend", "month", "year", "morning", "afternoon"}
+_NO_PARTY_WORDS |= {"evening", "night", "today", "yesterday", "tomorrow", "time", "moment"}
+# Words that only point or count ("many, including Democratic leaders, have called …",
+# "those who insist …", "one saying that …"): never the name of a party.
+_POINTING = {"this", "these", "those", "many", "some", "one", "few", "several", "most"}
+# A share of a group ("more than *half* of the caucus", "*many* of the members"): the
+# group is the party.
+_SHARES = {"half", "part", "third", "quarter", "majority", "minority", "dozens", "number"}
+_SHARES |= {"many", "some", "most", "few", "several", "all", "both", "none", "one"}
+
+
+def _group_of(tok: Any) -> Any | None:
+    """The group a share is of: "half *of the caucus*" → "caucus"."""
+    if tok.lemma_.lower() not in _SHARES and tok.lower_ not in _SHARES:
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "nmod" and case_of(c) == "of" and c.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+
+
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _PRONOUN_KINDS = {
     **dict.fromkeys(["he", "him", "his", "she", "her"], ("PER",)),
@@ -98,6 +128,31 @@ def _first_conjunct_subject(tok: Any) -> Any | None:
     return first if first.ent_type_ == "ORG" or first.lemma_.lower() in AGENT_NOUNS else None
 
 
+_MODALS = {"can", "could", "may", "might", "will", "would", "should", "must", "'ll"}
+
+
+def _misjoined(cue: Any) -> Any | None:
+    """ "Yellen warned Pelosi that a default *can have* drastic consequences and *urged*
+    …", "Raisi backed talks to *end* the war but *rejected* meeting Biden": a past tense
+    the parse joined to a verb of another tense (a modal's or an infinitive's bare verb,
+    a present in a reported or relative clause) goes with the past tense above it."""
+    head = cue.head
+    if (
+        cue.dep_ != "conj"
+        or cue.tag_ != "VBD"
+        or head.tag_ not in ("VB", "VBP", "VBZ")
+        or any(c.dep_.startswith("nsubj") for c in cue.children)
+    ):
+        return None
+    bare = head.tag_ == "VB" and any(
+        (c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ == "mark" and c.lower_ == "to")
+        for c in head.children
+    )
+    if not bare and head.dep_ not in ("ccomp", "relcl", "acl:relcl"):
+        return None
+    return next((v for v in head.ancestors if v.tag_ in ("VBD", "VBN") and is_verb(v)), None)
+
+
 class PartyResolver:
     """Resolve parse tokens to parties of one article."""
 
@@ -113,6 +168,16 @@ class PartyResolver:
         owner = self._owner(cue)
         if owner is not None:
             return owner
+        teller = _misjoined(cue)
+        if teller is not None:
+            return self.subject(teller)
+        first = cue
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first is not cue and misattached(first):
+            # "President-elect Raisi on Monday backed talks … but rejected meeting Biden"
+            # with "backed" hung on the name: the name is the subject of both
+            return first.head
         joined = joined_subjects(cue)
         if joined is not None:
             return joined[0]  # "Biden and Putin will meet" read as two subjects
@@ -197,6 +262,23 @@ class PartyResolver:
         before = [t for t in prev if t.dep_ == "nsubj" and t.text.strip() and agentive(t)]
         return before[-1] if before else None
 
+    def stands_for_party(self, tok: Any) -> bool:
+        """Whether a token can name a party at all: not a time or a sum ("G-7 nations
+        called on *Sunday* for …", "proposing that *$*506 billion go to roads"), not a
+        word that only points or counts ("*many* have called for …")."""
+        tok = solid(tok)
+        if tok.lower_ in ("who", "that") and tok.head.dep_ in ("relcl", "acl:relcl"):
+            tok = relative_head(tok.head)  # "*those* who insist …"
+        if _group_of(tok) is not None:
+            return True  # "more than half of the caucus": the caucus
+        return not (
+            tok.ent_type_ in _NO_PARTY_ENTS
+            or tok.tag_ == "$"
+            or tok.pos_ == "SYM"
+            or tok.lemma_.lower() in _NO_PARTY_WORDS
+            or (tok.lower_ in _POINTING and tok.pos_ in ("PRON", "DET", "NUM", "ADJ"))
+        )
+
     def from_speaker(self, speaker: Speaker) -> Party:
         """A quote's speaker as a party."""
         country = self._entity_country(speaker.entity_id) if speaker.entity_id else None
@@ -214,6 +296,9 @@ class PartyResolver:
         appos = appos if appos is not None else _name_beside(tok)
         if appos is not None and tok.pos_ in ("NOUN", "ADJ", "PROPN") and not tok.ent_type_:
             tok = appos  # "Clinton's opponent, Donald Trump, …": the name in apposition
+        owner = self._whose(tok)
+        if owner is not None:
+            return owner
         if tok.lower_ in ("you", "your"):
             addressee = self._addressee(tok)
             if addressee is not None:
@@ -235,6 +320,22 @@ class PartyResolver:
         if speaker.entity_id is not None:
             country = country or self._entity_country(speaker.entity_id)
         return Party(speaker.name, speaker.entity_id, country, speaker.start, speaker.end)
+
+    def _whose(self, tok: Any) -> Party | None:
+        """ "President Kovar, *whose government* seeks …": the one the relative clause
+        tells of, under the span of the phrase."""
+        clause = tok.head
+        if clause.dep_ not in ("relcl", "acl:relcl") or not any(
+            c.dep_ == "nmod:poss" and c.lower_ == "whose" for c in tok.children
+        ):
+            return None
+        owner = relative_head(clause)
+        if owner.i == tok.i or not agentive(owner):
+            return None
+        named = self.party(owner)
+        return Party(
+            named.name, named.entity_id, named.country, tok.left_edge.idx, tok.idx + len(tok)
+        )
 
     def _addressee(self, tok: Any) -> Party | None:
         """ "you" in a quote is the one the speaker tells ("Warren told Stumpf: 'You
@@ -279,6 +380,11 @@ class PartyResolver:
             return Party(named.name, named.entity_id, named.country, tok.idx, tok.idx + len(tok))
         if tok.dep_.startswith("nsubj") and clause.dep_ == "ccomp":
             said_by = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+            if said_by is None and clause.head.dep_ == "xcomp":
+                # "the U.S. is set to announce that it will reopen …": who announces
+                said_by = next(
+                    (c for c in clause.head.head.children if c.dep_.startswith("nsubj")), None
+                )
             if said_by is not None and said_by.pos_ != "PRON" and said_by.ent_type_ != "DATE":
                 named = self.party(said_by)
                 return Party(
@@ -349,11 +455,18 @@ class PartyResolver:
         """An unnamed party: the noun phrase up to its head ("Orlesia's press union")."""
         if tok.lower_ in ("who", "which", "that") and tok.head.dep_ in ("relcl", "acl:relcl"):
             tok = self._antecedent(tok)
+        group = _group_of(tok)
+        if group is not None:
+            # "More than half of the caucus will vote against …": the caucus, in the
+            # span of the whole phrase
+            named = self.party(group)
+            start = min(t.idx for t in tok.subtree if not t.is_punct)
+            return Party(named.name, named.entity_id, named.country, start, named.end)
         left = [t for t in tok.subtree if t.i <= tok.i and not t.is_punct]
         left = [t for t in left if t.i >= tok.i - 8] or [tok]
         start, end = left[0].idx, tok.idx + len(tok)
         text = self.doc.text[start:end]
-        while len(left) > 1 and (left[0].dep_ == "case" or left[0].lower_ in _LEADING):
+        while len(left) > 1 and (left[0].dep_ in ("case", "cc") or left[0].lower_ in _LEADING):
             left = left[1:]  # "into the president", "for the minister": the party alone
             start, text = left[0].idx, self.doc.text[left[0].idx : end]
         ent = entity_at(self.entities, tok.idx, tok.idx + len(tok))

@@ -101,6 +101,8 @@ def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
             continue  # "urged X to be a "stronger" and "more aggressive" candidate" goes on
         if child.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in child.children):
             break  # "…, but it endorsed …": a clause of its own, not an item
+        if child.dep_ == "conj" and _finite(child):
+            break  # "called for an inquiry and pledged …": the asker's own next deed
         between = doc[end : child.left_edge.i]
         if any(not (t.is_punct or t.dep_ == "cc") for t in between):
             break
@@ -160,6 +162,9 @@ def extent(head: Any, first: int | None = None) -> tuple[int, int]:
         if (
             t.dep_ == "parataxis"
             or (t.dep_ == "conj" and own_subject)
+            # "asked Putin to respect human rights and raised the case": a past tense
+            # joined to a bare verb is no part of what is asked, but the asker's deed
+            or (t.dep_ == "conj" and t.head.i == head.i and head.tag_ == "VB" and _finite(t))
             or (t.dep_ in ("advcl", "acl", "acl:relcl", "conj") and after_comma)
         ):
             skip.update(x.i for x in t.subtree)
@@ -181,6 +186,14 @@ def extent(head: Any, first: int | None = None) -> tuple[int, int]:
     while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
         end -= 1
     return start, end + 1
+
+
+def _finite(verb: Any) -> bool:
+    """A verb in a tense of its own ("raised", "pledges"), not a bare form a list of
+    asks goes on with ("raise", "cut", "let": the same form as the base, read either way)."""
+    return bool(
+        verb.tag_ in ("VBD", "VBZ") and verb.lower_ != verb.lemma_.lower() and is_verb(verb)
+    )
 
 
 def _predicate(head: Any) -> bool:

@@ -125,6 +125,8 @@ def test_a_legislators_party_and_state_tag_is_no_entity(nlp: Any) -> None:
          "Central Intelligence Agency Director"),
         ("European Council President Charles Michel spoke.", "Charles Michel",
          "European Council President"),
+        ("Senate Majority Leader Charles Schumer spoke.", "Charles Schumer",
+         "Senate Majority Leader"),
         # "<head> of <office>"
         ("Minister of Foreign Affairs Sergey Lavrov met him.", "Sergey Lavrov",
          "Minister of Foreign Affairs"),

@@ -42,3 +42,10 @@ def test_the_person_a_title_names_speaks(
     quotes = extract_quotes(doc, group_entities(doc))
     assert quotes
     assert {(q.speaker.name, q.speaker.description) for q in quotes if q.speaker} == {speaker}
+
+
+def test_a_party_tag_describes_no_speaker(nlp: Any) -> None:
+    doc = nlp('"We will pass this bill," said Charles Schumer, D-N.Y., on Friday.')
+    (quote,) = extract_quotes(doc, group_entities(doc))
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.description) == ("Charles Schumer", None)

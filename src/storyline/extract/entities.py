@@ -172,6 +172,11 @@ def _title_before(doc: Any, start: int) -> tuple[int, str]:
         # Agency Director", not "Agency Director"
         while i > 0 and doc[i].ent_iob_ == "I":
             i -= 1
+    elif has_head and i > 0 and doc[i - 1].ent_type_ in _BODIES and doc[i - 1].is_title:
+        # or right after it: "Senate Majority Leader", "Apple CEO"
+        i -= 1
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
     if not has_head and not any(doc[j].lower_ in HONORIFICS for j in range(i, start)):
         return start, ""
     words = [doc[j].text for j in range(i, start) if doc[j].lower_ not in HONORIFICS]

@@ -6,7 +6,9 @@ True
 
 from __future__ import annotations
 
-__all__ = ["GENDERED", "HONORIFICS", "PRONOUNS", "ROLE_HEADS", "ROLE_MODIFIERS"]
+import re
+
+__all__ = ["GENDERED", "HONORIFICS", "NOT_A_ROLE", "PRONOUNS", "ROLE_HEADS", "ROLE_MODIFIERS"]
 
 # Head words of titles and roles; a title is one of these with the capitalised or
 # listed modifiers in front of it.
@@ -141,3 +143,7 @@ PRONOUNS = {
     "hers": "f",
     "herself": "f",
 }
+
+#: Words that describe nobody: a form of address ("Ms.") or a US legislator's party and
+#: state ("R-Utah", "D-W.Va."), written where a role or description stands.
+NOT_A_ROLE = re.compile(r"^(?:(?:mr|mrs|ms|miss|mx)\.?|[rdi]-[a-z][a-z.]{1,12})$", re.IGNORECASE)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.extract.entities import Entity, entity_at
-from storyline.extract.entities_words import ROLE_HEADS
+from storyline.extract.entities_words import NOT_A_ROLE, ROLE_HEADS
 from storyline.extract.quotes_cues import SPEECH_VERBS
 from storyline.extract.quotes_grammar import _FEMALE, _MALE, _is_cue, _pronoun
 
@@ -64,6 +64,12 @@ class Speaker:
     description: str | None
     start: int
     end: int
+
+
+def _describing(text: str | None) -> str | None:
+    """A description as written, or None when it describes nobody ("Charles Schumer,
+    D-N.Y., said": a party-and-state tag; "Ms.")."""
+    return None if text is None or NOT_A_ROLE.match(" ".join(text.split())) else text
 
 
 class SpeakerNamer:
@@ -204,9 +210,12 @@ class SpeakerNamer:
             if named is not None:
                 ent, title = named
                 description = description or title
+        description = _describing(description)
         if ent is not None and ent.type in ("PER", "ORG"):
             if description is None:
-                description = self.appositions.get(ent.id) or (ent.roles[0] if ent.roles else None)
+                description = _describing(self.appositions.get(ent.id)) or (
+                    ent.roles[0] if ent.roles else None
+                )
             return Speaker(
                 ent.name,
                 ent.id,

@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from storyline.extract.entities import Entity
+from storyline.extract.entities_words import NOT_A_ROLE
 from storyline.stories.records import SourceSpan
 
 __all__ = ["Actor", "ActorMention", "ActorRole", "Actors", "normalise_name", "resolve_actors"]
@@ -119,14 +120,10 @@ def _without_middle_initials(key: str) -> str:
     return " ".join([words[0], *middle, words[-1]]) if len(words) > 2 else key
 
 
-# Not roles: a form of address ("Ms."), a party-and-state tag ("R-Utah", "D-W.Va.").
-_NOT_ROLE = re.compile(r"^(?:(?:mr|mrs|ms|miss|mx)\.?|[rdi]-[a-z][a-z.]{1,12})$", re.IGNORECASE)
-
-
 def _role_text(role: str) -> str | None:
     """A role as shown: spaces (no-break ones too) made single; None when it is no role."""
     text = " ".join(role.split())
-    return None if not text or _NOT_ROLE.match(text) else text
+    return None if not text or NOT_A_ROLE.match(text) else text
 
 
 class _Union:

@@ -189,3 +189,15 @@ def test_forms_of_address_and_party_tags_are_not_roles() -> None:
     roles = {a.name: [(r.text, len(r.sources)) for r in a.roles] for a in actors.actors}
     # one role, however it is spaced, with the span of each outlet's wording
     assert roles == {"Janet Yellen": [("Treasury Secretary", 2)], "Mitt Romney": [("Sen.", 1)]}
+
+
+def test_a_generational_suffix_does_not_split_a_person_across_outlets() -> None:
+    t1 = "Thomas J. Barrack Jr. was charged on Tuesday."
+    t2 = "Thomas Barrack pleaded not guilty."
+    actors = resolve_actors(
+        [
+            ("a1", t1, (ent("e1", "Thomas J. Barrack Jr.", "PER", ("Thomas J. Barrack Jr.", 0)),)),
+            ("a2", t2, (ent("e1", "Thomas Barrack", "PER", ("Thomas Barrack", 0)),)),
+        ]
+    )
+    assert [a.name for a in actors.actors] == ["Thomas J. Barrack Jr."]

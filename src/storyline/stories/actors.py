@@ -112,10 +112,16 @@ def normalise_name(name: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _without_middle_initials(key: str) -> str:
-    """A normalised person name without its middle initials: "janet l yellen" → "janet
-    yellen" ("j k rowling" keeps its first initial)."""
-    words = key.split()
+    """A normalised person name without its middle initials and generational suffix:
+    "janet l yellen" → "janet yellen", "thomas j barrack jr" → "thomas barrack" ("j k
+    rowling" keeps its first initial)."""
+    words = key.replace(",", " ").split()
+    while len(words) > 2 and words[-1] in _SUFFIXES:
+        words = words[:-1]
     middle = [w for w in words[1:-1] if len(w) > 1]
     return " ".join([words[0], *middle, words[-1]]) if len(words) > 2 else key
 

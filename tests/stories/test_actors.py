@@ -201,3 +201,11 @@ def test_a_generational_suffix_does_not_split_a_person_across_outlets() -> None:
         ]
     )
     assert [a.name for a in actors.actors] == ["Thomas J. Barrack Jr."]
+
+
+def test_father_and_son_named_alike_stay_apart() -> None:
+    names = ["John F. Kennedy", "John F. Kennedy Jr."]
+    actors = resolve_actors(
+        [(f"a{i}", f"{n} spoke.", (ent("e1", n, "PER", (n, 0)),)) for i, n in enumerate(names)]
+    )
+    assert sorted(a.name for a in actors.actors) == names

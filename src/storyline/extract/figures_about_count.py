@@ -56,6 +56,7 @@ from storyline.extract.figures_np import (
     antecedent,
     compact_np,
     noun_phrase,
+    number_head,
     phrase,
     subject,
 )
@@ -249,11 +250,7 @@ def _valued(anchor: Token, skip: range) -> str | None:
 def _implied_phrase(span: Span, skip: range) -> str | None:
     """ "claims dropped 36,000 to 293,000": a bare number counts the verb's subject; as
     the verb's object, or after "by", it is the size of the change ("drop in claims")."""
-    head = span.root
-    while head.dep_ in ("nummod", "compound") and head.head.i != head.i:
-        head = head.head
-    if head.dep_.startswith("nmod") and head.head.like_num and head.head.i < head.i:
-        head = head.head  # "revised up to 366,000 from 235,000", hung on the other number
+    head = number_head(span.root)
     verb = head.head
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if verb.pos_ != "VERB" or subj is None or subj.pos_ != "NOUN" or subj.idx in skip:

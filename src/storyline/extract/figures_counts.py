@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from storyline.extract.figures_np import number_head
 from storyline.extract.figures_units import (
     APPROX,
     CURRENCY_WORDS,
@@ -529,11 +530,7 @@ def _implied(tok: Token, found: Sequence[Candidate]) -> Candidate | None:
     before = doc[tok.i - 1] if tok.i > 0 else None
     if before is not None and (before.pos_ == "SYM" or before.text in ("$", "£", "€")):
         return None
-    head = last if scaled else tok
-    while head.dep_ in ("nummod", "compound") and head.head.i != head.i and head.head.i <= last.i:
-        head = head.head
-    if head.dep_.startswith("nmod") and head.head.like_num and head.head.i < head.i:
-        head = head.head  # "revised up to 366,000 from 235,000", hung on the other number
+    head = number_head(last if scaled else tok, upto=last.i)
     verb = head.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _COUNTING_VERBS:
         return None

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["antecedent", "compact_np", "noun_phrase", "phrase", "short_np", "subject"]
+__all__ = [
+    "antecedent",
+    "compact_np",
+    "noun_phrase",
+    "number_head",
+    "phrase",
+    "short_np",
+    "subject",
+]
 
 _TIMES = {"year", "quarter", "month", "week", "day", "period", "half", "season"}
 # no "nummod": another figure's number says nothing about what this one measures
@@ -341,3 +349,19 @@ def _previous_subject(pron: Token) -> Token | None:
         if tok.dep_ == "nsubj" and main and tok.pos_ == "PROPN":
             return tok
     return None
+
+
+def number_head(tok: Token, upto: int | None = None) -> Token:
+    """The token a bare number hangs on in the sentence: up through its number words
+    ("2.59 million", not past token ``upto``) and, when the parse hung it on another
+    number ("revised up to 366,000 from 235,000"), that number."""
+    head = tok
+    while (
+        head.dep_ in ("nummod", "compound")
+        and head.head.i != head.i
+        and (upto is None or head.head.i <= upto)
+    ):
+        head = head.head
+    if head.dep_.startswith("nmod") and head.head.like_num and head.head.i < head.i:
+        head = head.head
+    return head

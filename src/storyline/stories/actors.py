@@ -115,7 +115,7 @@ def normalise_name(name: str) -> str:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def _without_middle_initials(key: str) -> str:
+def _bare_name(key: str) -> str:
     """A normalised person name without its middle initials and generational suffix:
     "janet l yellen" → "janet yellen", "thomas j barrack jr" → "thomas barrack" ("j k
     rowling" keeps its first initial)."""
@@ -188,7 +188,7 @@ def resolve_actors(
     # George H. W. Bush): then the bare name joins neither.
     by_bare: dict[str, set[str]] = defaultdict(set)
     for key in person_keys:
-        by_bare[_without_middle_initials(key)].add(key)
+        by_bare[_bare_name(key)].add(key)
     for bare, keys in by_bare.items():
         if len(keys) > 1 and len(keys - {bare}) == 1:
             first, *rest = sorted(keys)

@@ -374,14 +374,14 @@ def _position(article: AnalysedArticle, figure: Figure) -> bool:
 
 
 def _quote_shared(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
-    """Whether two sentences quote the same words (≥ :data:`SAME_QUOTE` token overlap)."""
-    for kind, words in a:
-        for kind2, words2 in b:
-            if kind == kind2 == "quote":
-                u, v = set(words.split()), set(words2.split())
-                if u and v and len(u & v) / min(len(u), len(v)) >= SAME_QUOTE:
-                    return True
-    return False
+    """Whether two sentences quote the same words."""
+    quotes = [set(w.split()) for k, w in b if k == "quote"]
+    return any(_same_words(set(w.split()), v) for k, w in a if k == "quote" for v in quotes)
+
+
+def _same_words(u: set[str], v: set[str]) -> bool:
+    """Two quotes of the same words: ≥ :data:`SAME_QUOTE` of the shorter one's tokens."""
+    return bool(u and v) and len(u & v) / min(len(u), len(v)) >= SAME_QUOTE
 
 
 def _same_period(a: str | None, b: str | None) -> bool:
@@ -444,9 +444,7 @@ def _quote_conflicts(articles: Sequence[AnalysedArticle], actors: Actors) -> lis
     conflicts: list[Conflict] = []
     for i, (a, q, who, toks) in enumerate(quotes):
         for b, r, who2, toks2 in quotes[i + 1 :]:
-            if a.id == b.id or who == who2 or not toks or not toks2:
-                continue
-            if len(toks & toks2) / min(len(toks), len(toks2)) < SAME_QUOTE:
+            if a.id == b.id or who == who2 or not _same_words(toks, toks2):
                 continue
             name, name2 = _display(actors, who), _display(actors, who2)
             conflicts.append(

@@ -139,3 +139,49 @@ def test_whole_titles(nlp: Any, text: str, name: str, role: str) -> None:
 def test_name_compounds_and_a_lone_form_of_address_are_no_entities(nlp: Any) -> None:
     text = "The Senate-passed bill and the Obama-era rule were fought by Republican-led states."
     assert group(nlp, text) == ()
+
+
+def names(entities: tuple[Entity, ...]) -> list[tuple[str, str]]:
+    return [(e.name, e.type) for e in entities]
+
+
+def test_a_court_case_is_one_name_and_a_party_alone_stands_for_it(nlp: Any) -> None:
+    entities = group(nlp, "The court overturned Roe v. Wade in June. Roe had stood for decades.")
+    (case,) = [e for e in entities if "Wade" in e.name]
+    assert (case.name, case.type, case.aliases) == ("Roe v. Wade", "MISC", ("Roe",))
+    assert not [e for e in entities if e.type == "PER"]
+
+
+def test_a_plural_title_is_each_holders_title(nlp: Any) -> None:
+    entities = group(nlp, "Justices Clarence Thomas and Samuel Alito would have taken the case.")
+    assert person(entities, "Clarence Thomas").roles == ("Justice",)
+
+
+def test_a_party_and_state_before_a_name_are_not_part_of_it(nlp: Any) -> None:
+    text = "The panel's chair, the hawkish New Jersey Democrat Bob Menendez, opened the hearing."
+    assert person(group(nlp, text), "Bob Menendez").type == "PER"
+
+
+@pytest.mark.parametrize(
+    "text", ["Federal prosecutors said the firm lied.", "Senators voted 50-50 on the bill."]
+)
+def test_capitalised_words_that_name_nothing_are_no_entity(nlp: Any, text: str) -> None:
+    assert group(nlp, text) == ()
+
+
+def test_a_body_named_by_its_kind_alone_is_the_body_named_before(nlp: Any) -> None:
+    entities = group(
+        nlp,
+        "The memo went to the House Ways and Means Committee on Friday. "
+        "The Committee had asked for it in 2019.",
+    )
+    assert names(entities) == [("House Ways and Means Committee", "ORG")]
+    assert entities[0].aliases == ("Committee",)
+    assert group(nlp, "The Committee met on Friday.") == ()
+
+
+def test_initials_with_their_function_words_join_the_full_name(nlp: Any) -> None:
+    entities = group(
+        nlp, "The Department of Justice opened an inquiry. DOJ officials declined to comment."
+    )
+    assert [(e.name, e.aliases) for e in entities] == [("Department of Justice", ("DOJ",))]

@@ -32,15 +32,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from storyline.extract.entities_spans import entity_spans
 from storyline.extract.entities_words import (
     GENDERED,
     HONORIFICS,
+    PLURAL_ROLE_HEADS,
     PRONOUNS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
 
-__all__ = ["Entity", "Mention", "entity_at", "group_entities", "name_key"]
+__all__ = ["Entity", "Mention", "entity_at", "group_entities", "is_acronym_of", "name_key"]
 
 MentionKind = Literal["name", "pronoun", "description"]
 
@@ -57,6 +59,13 @@ _NAME_COMPOUND = re.compile(
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,12}$")
 _DESCRIPTION_HEADS = ROLE_HEADS - {"sen.", "rep.", "gov.", "gen.", "prof.", "dr.", "lt."}
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+_PARTY_NOUNS = frozenset({"democrat", "republican", "independent"})
+# A body named by its kind alone, capitalised as a short form of a name given before
+# ("the House Ways and Means Committee … the Committee"): it is that body or nobody.
+_BODY_KINDS = frozenset(
+    {"committee", "court", "department", "ministry", "agency", "council", "commission"}
+    | {"caucus", "bureau", "board", "office", "panel", "tribunal", "authority"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,18 +138,31 @@ def name_key(name: str) -> str:
     return re.sub(r"[’']s$", "", name).strip().lower()
 
 
-def _acronym(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
-    return "".join(w[0] for w in words if w[0].isupper()).lower()
+def _initials(name: str, *, function_words: bool) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    if not function_words:
+        words = [w for w in words if w.lower() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[0].isupper() or w.lower() in _ACRONYM_SKIP).lower()
 
 
-def _is_acronym_of(short: str, long: str) -> bool:
+def is_acronym_of(short: str, long: str) -> bool:
+    """Whether ``short`` is written in capitals as the initials of ``long``, with or
+    without its function words ("FBI" for the Federal Bureau of Investigation, "DOJ"
+    for the Department of Justice).
+
+    >>> is_acronym_of("DOJ", "Department of Justice")
+    True
+    >>> is_acronym_of("DHS", "Department of Homeland Security")
+    True
+    >>> is_acronym_of("EU", "Europe")
+    False
+    """
     s = short.replace(".", "").lower()
     return (
         short.replace(".", "").isupper()
         and len(s) >= 2
         and len(long.split()) >= 2
-        and (_acronym(long) == s)
+        and s in {_initials(long, function_words=False), _initials(long, function_words=True)}
     )
 
 
@@ -150,14 +172,14 @@ def _title_before(doc: Any, start: int) -> tuple[int, str]:
     i = start - 1
     has_head = False
     k = i
-    while k >= max(0, start - 3) and doc[k].is_title and doc[k].lower_ not in ROLE_HEADS:
+    while k >= max(0, start - 3) and doc[k].is_title and not _is_head(doc[k].lower_):
         k -= 1
     if k < start - 1 and k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in ROLE_HEADS:
         i = k - 1  # "Secretary of State", "Minister of Finance": from the head on
         has_head = True
     while i >= 0:
         low = doc[i].lower_
-        if low in ROLE_HEADS:
+        if _is_head(low):
             has_head = True
         elif low in ROLE_MODIFIERS or low in HONORIFICS:
             pass
@@ -180,7 +202,11 @@ def _title_before(doc: Any, start: int) -> tuple[int, str]:
     if not has_head and not any(doc[j].lower_ in HONORIFICS for j in range(i, start)):
         return start, ""
     words = [doc[j].text for j in range(i, start) if doc[j].lower_ not in HONORIFICS]
-    return i, " ".join(words)
+    return i, _singular_title(" ".join(words))
+
+
+def _is_head(word: str) -> bool:
+    return word in ROLE_HEADS or word in PLURAL_ROLE_HEADS
 
 
 def _name_start(doc: Any, start: int, end: int) -> int:
@@ -199,8 +225,10 @@ def _name_start(doc: Any, start: int, end: int) -> int:
         proper = prev.pos_ == "PROPN" and linked
         if not (prev.is_title and (proper or flat_on_it)):
             break
-        if prev.lower_ in ROLE_HEADS or prev.lower_ in ROLE_MODIFIERS or prev.lower_ in HONORIFICS:
+        if _is_head(prev.lower_) or prev.lower_ in ROLE_MODIFIERS or prev.lower_ in HONORIFICS:
             break
+        if prev.lower_ in _PARTY_NOUNS or prev.ent_type_ not in ("", "PER"):
+            break  # "New Jersey Democrat Bob Menendez": a party or a place, no given name
         start -= 1
     return start
 
@@ -210,12 +238,31 @@ def _split_title(doc: Any, ent: Any) -> tuple[int, str]:
     i = ent.start
     while i < ent.end - 1 and (
         doc[i].lower_ in ROLE_HEADS
+        or doc[i].lower_ in PLURAL_ROLE_HEADS
         or doc[i].lower_ in ROLE_MODIFIERS
         or doc[i].lower_ in HONORIFICS
     ):
         i += 1
     title = " ".join(t.text for t in doc[ent.start : i] if t.lower_ not in HONORIFICS)
-    return i, title
+    # A party and its state before the name are a description, not part of it:
+    # "(New) Jersey Democrat Bob Menendez" is Bob Menendez.
+    party = max((j for j in range(i, ent.end - 1) if doc[j].lower_ in _PARTY_NOUNS), default=-1)
+    if party >= 0 and doc[party + 1].is_title:
+        i = party + 1
+    return i, _singular_title(title)
+
+
+def _singular_title(title: str) -> str:
+    """A title as each named holder has it: "Justices" → "Justice", "Sens." → "Sen."."""
+    words = title.split()
+    if words and words[-1].lower() in PLURAL_ROLE_HEADS:
+        words[-1] = PLURAL_ROLE_HEADS[words[-1].lower()]
+    return " ".join(words)
+
+
+def _is_case(cluster: _Cluster) -> bool:
+    """A court case ("Roe v. Wade"), which a party's name alone may stand for ("Roe")."""
+    return cluster.type == "MISC" and " v. " in cluster.name
 
 
 def _no_entity(text: str) -> bool:
@@ -267,18 +314,19 @@ class _Grouper:
         exactly so, else an organisation whose name begins with it ("Vessen" for "Vessen
         Polymers"). The recogniser often calls such a short name a person."""
         key = name_key(word)
-        bodies = [c for c in self.clusters if c.type in ("ORG", "LOC", "GPE")]
+        bodies = [c for c in self.clusters if c.type in ("ORG", "LOC", "GPE") or _is_case(c)]
         exact = [c for c in bodies if any(name_key(n) == key for n in c.names)]
         if exact:
             return max(exact, key=lambda c: c.last)
         longer = [
             c
             for c in bodies
-            if c.type == "ORG" and any(name_key(n).startswith(f"{key} ") for n in c.names)
+            if (c.type == "ORG" or _is_case(c))
+            and any(name_key(n).startswith(f"{key} ") for n in c.names)
         ]
         return max(longer, key=lambda c: c.last) if len(longer) == 1 else None
 
-    def _other(self, text: str, label: str) -> _Cluster:
+    def _other(self, text: str, label: str) -> _Cluster | None:
         key = name_key(text)
         for c in self.clusters:
             if (
@@ -291,21 +339,28 @@ class _Grouper:
             if c.type == "PER":
                 continue
             for n in c.names:
-                if name_key(n) == key or _is_acronym_of(text, n) or _is_acronym_of(n, text):
-                    if _is_acronym_of(n, text) and len(text) > len(c.name):
+                if name_key(n) == key or is_acronym_of(text, n) or is_acronym_of(n, text):
+                    if is_acronym_of(n, text) and len(text) > len(c.name):
                         c.name = text
                     return c
         if label == "ORG" and len(key.split()) == 1:
             body = self._body_named(text)
             if body is not None:
                 return body
+        if key in _BODY_KINDS:
+            bodies = [
+                c
+                for c in self.clusters
+                if c.type == "ORG" and any(name_key(n).endswith(f" {key}") for n in c.names)
+            ]
+            return bodies[-1] if len(bodies) == 1 else None
         cluster = _Cluster(label, text)
         self.clusters.append(cluster)
         return cluster
 
     def run(self) -> tuple[Entity, ...]:
         doc = self.doc
-        ents = {e.start: e for e in doc.ents if e.label_ in _TYPES and not _no_entity(e.text)}
+        ents = {e.start: e for e in entity_spans(doc, _TYPES) if not _no_entity(e.text)}
         i = 0
         while i < len(doc):
             ent = ents.get(i)
@@ -362,8 +417,9 @@ class _Grouper:
         text = ent.text
         if text.lower().startswith("the "):
             text = text[4:]
-        cluster = self._other(text, ent.label_)
-        cluster.add(Mention(ent.text, ent.start_char, ent.end_char, "name"))
+        body = self._other(text, ent.label_)
+        if body is not None:  # None: "the Committee" with no committee named before
+            body.add(Mention(ent.text, ent.start_char, ent.end_char, "name"))
 
     def _appositive_role(self, head: Any, cluster: _Cluster) -> None:
         for child in head.children:

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["GENDERED", "HONORIFICS", "NOT_A_ROLE", "PRONOUNS", "ROLE_HEADS", "ROLE_MODIFIERS"]
+__all__ = [
+    "GENDERED",
+    "HONORIFICS",
+    "NOT_A_ROLE",
+    "PLURAL_ROLE_HEADS",
+    "PRONOUNS",
+    "ROLE_HEADS",
+    "ROLE_MODIFIERS",
+]
 
 # Head words of titles and roles; a title is one of these with the capitalised or
 # listed modifiers in front of it.
@@ -120,6 +128,20 @@ ROLE_MODIFIERS = frozenset(
         "eu",
     ]
 )
+#: A title shared by the names after it ("Justices Clarence Thomas and Samuel Alito",
+#: "Sens. Joe Manchin and Kyrsten Sinema"), and the title each of them holds.
+PLURAL_ROLE_HEADS = {
+    "justices": "Justice",
+    "judges": "Judge",
+    "senators": "Senator",
+    "sens.": "Sen.",
+    "representatives": "Representative",
+    "reps.": "Rep.",
+    "governors": "Governor",
+    "govs.": "Gov.",
+    "generals": "General",
+    "gens.": "Gen.",
+}
 HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 GENDERED = {
     "spokesman": "m",

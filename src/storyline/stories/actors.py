@@ -7,10 +7,18 @@ Each article's entity stage already grouped its own mentions
   "Chancellor Angela Merkel" in one and "Angela Merkel" in another meet;
 - an article that only ever says "Merkel" joins the one person of the story
   whose full name ends with "Merkel" — and joins nobody when the story has
-  two such people (Adela and Milan Kovar): a name clash stays apart;
+  two such people (Adela and Milan Kovar): a name clash stays apart; where no
+  outlet gives a full name, the outlets' "Merkel"s are one;
 - organisations and places join on a shared name or alias ("the European
-  Union" / "EU"), never on a name that merely contains another ("Sudan" /
-  "South Sudan"); people never merge with anything else;
+  Union" / "EU"), on the two orders of a body's name ("Department of Justice" /
+  "Justice Department"), on initials that fit only one of the story's bodies
+  ("DOJ"), and on a name whose extra words only place or qualify the same body
+  ("U.S. Capitol Police" / "Capitol Police", "the House Freedom Caucus" /
+  "the Freedom Caucus") unless two bodies of the story share that rest ("House"
+  and "Senate Intelligence Committee"); never on a name that merely contains
+  another ("Sudan" / "South Sudan"); a group's singular, plural and adjective
+  are one ("Democrat", "Democrats", "Democratic"); people never merge with
+  anything else;
 - roles ("Foreign Minister") and descriptions ("a former Treasury negotiator")
   are collected from every outlet, each with the spans that state it.
 
@@ -36,8 +44,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from storyline.extract.entities import Entity
-from storyline.extract.entities_words import NOT_A_ROLE
+from storyline.extract.entities import Entity, is_acronym_of
+from storyline.extract.entities_words import NOT_A_ROLE, PLURAL_ROLE_HEADS
 from storyline.stories.records import SourceSpan
 
 __all__ = ["Actor", "ActorMention", "ActorRole", "Actors", "normalise_name", "resolve_actors"]
@@ -112,6 +120,10 @@ def normalise_name(name: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+# When a body's outlets disagree on its type as often one way as the other ("Capitol
+# Police" ORG in one, LOC in another), the likelier type for a named actor.
+_TYPE_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "NORP": 3, "MISC": 4}
+
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -126,9 +138,83 @@ def _bare_name(key: str) -> str:
     return " ".join([words[0], *middle, words[-1]]) if len(words) > 2 else key
 
 
+# Words that place or qualify a body without making it another one: "U.S. Capitol
+# Police" is the Capitol Police, "the Democratic-led House Ways and Means Committee"
+# the Ways and Means Committee of the House.
+_QUALIFIERS = frozenset(
+    {"us", "american", "federal", "national", "house", "senate", "congressional"}
+    | {"conservative", "liberal", "progressive", "bipartisan", "powerful", "influential"}
+)
+_QUALIFIER = re.compile(r"^[a-z]+-(?:led|controlled|run|dominated)$")
+_OWNER = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.&-]*\s+){1,4}?[A-Z][\w.&-]*[’']s?\s+(?=[A-Z])")
+_NAMED_OF = re.compile(r"^(\w+) of (\w+(?: \w+)?)$")
+
+
+def _body_keys(name: str, kind: str) -> set[str]:
+    """The keys a body's name joins others on: its normalised form, the other order of
+    "Department of Justice" ("justice department"), and for a group of people the one
+    form of its singular, plural and adjective ("democrats", "democratic" → "democrat")."""
+    key = normalise_name(name)
+    if not key:
+        return set()
+    keys = {key}
+    named_of = _NAMED_OF.match(key)
+    if named_of:
+        keys.add(f"{named_of.group(2)} {named_of.group(1)}")
+    if kind in ("NORP", "MISC") and " " not in key and len(key) > 4:
+        base = key[:-1] if key.endswith("s") else key
+        keys.add(base[:-2] if base.endswith("ic") else base)
+    return keys
+
+
+def _qualified_rests(name: str) -> list[str]:
+    """The bodies a name may qualify, longest first, when its first words only place or
+    qualify one: "U.S. Capitol Police" → ["capitol police"], "the Democratic-led House
+    Ways and Means Committee" → ["house ways and means committee", "ways and means
+    committee"], "Justice Department's Office of Legal Counsel" → ["office of legal
+    counsel"]; none of fewer than two words."""
+    owner = _OWNER.match(name)
+    words = normalise_name(name[owner.end() :] if owner else name).split()
+    rests = [" ".join(words)] if owner and len(words) >= 2 else []
+    while len(words) > 2 and (words[0] in _QUALIFIERS or _QUALIFIER.match(words[0])):
+        words = words[1:]
+        rests.append(" ".join(words))
+    return rests
+
+
+def _join_qualified_bodies(
+    locals_: Sequence[tuple[str, str, Entity]], union: _Union, keys: dict[str, int]
+) -> None:
+    """Join a qualified name to the body it names, and initials to the one body they fit;
+    a rest or initials two different bodies share join neither."""
+    rests: dict[str, set[int]] = defaultdict(set)
+    for i, (_, _, e) in enumerate(locals_):
+        if e.type in ("ORG", "MISC"):
+            rest = next((r for r in _qualified_rests(e.name) if r in keys), None)
+            if rest is not None:
+                rests[rest].add(i)
+    for rest, members in rests.items():
+        if len({union.find(i) for i in members}) == 1:
+            union.union(keys[rest], min(members))
+    for i, (_, _, e) in enumerate(locals_):
+        if e.type == "PER" or not re.fullmatch(r"[A-Z][A-Z.]{1,7}", e.name):
+            continue
+        fits = {
+            union.find(j)
+            for j, (_, _, other) in enumerate(locals_)
+            if other.type not in ("PER", "NORP") and is_acronym_of(e.name, other.name)
+        }
+        if len(fits) == 1:
+            union.union(fits.pop(), i)
+
+
 def _role_text(role: str) -> str | None:
-    """A role as shown: spaces (no-break ones too) made single; None when it is no role."""
-    text = " ".join(role.split())
+    """A role as shown: spaces (no-break ones too) made single, a title shared by several
+    names as each holds it ("Justices" → "Justice"); None when it is no role."""
+    words = role.split()
+    if words and words[-1].lower() in PLURAL_ROLE_HEADS:
+        words[-1] = PLURAL_ROLE_HEADS[words[-1].lower()]
+    text = " ".join(words)
     return None if not text or NOT_A_ROLE.match(text) else text
 
 
@@ -176,13 +262,12 @@ def resolve_actors(
                     person_keys[key] = i
             continue
         for form in {e.name, *e.aliases}:
-            key = normalise_name(form)
-            if not key:
-                continue
-            if key in other_keys:
-                union.union(other_keys[key], i)
-            else:
-                other_keys[key] = i
+            for key in _body_keys(form, e.type):
+                if key in other_keys:
+                    union.union(other_keys[key], i)
+                else:
+                    other_keys[key] = i
+    _join_qualified_bodies(locals_, union, other_keys)
     # "Janet L. Yellen" in one outlet and "Janet Yellen" in another are one person, unless
     # the story also has another middle initial between those names (George W. and
     # George H. W. Bush): then the bare name joins neither.
@@ -198,13 +283,21 @@ def resolve_actors(
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key in person_keys:
         by_surname[key.split()[-1]].add(key)
+    lone_names: dict[str, int] = {}
     for i, (_, _, e) in enumerate(locals_):
         if e.type != "PER":
             continue
         key = normalise_name(e.name)
-        if len(key.split()) == 1 and len(by_surname.get(key, ())) == 1:
+        if len(key.split()) != 1:
+            continue
+        if len(by_surname.get(key, ())) == 1:
             (full,) = by_surname[key]
             union.union(person_keys[full], i)
+        elif key not in by_surname:  # no full name to tell apart: "Casey" in two outlets
+            if key in lone_names:
+                union.union(lone_names[key], i)
+            else:
+                lone_names[key] = i
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(locals_)):
@@ -233,10 +326,21 @@ def _actor(
     members: list[tuple[str, str, Entity]], described: dict[tuple[str, str], list[str]]
 ) -> Actor:
     names = Counter(e.name for _, _, e in members)
-    # The fullest common form: the most words, then the most used, then alphabetical.
-    name = sorted(names, key=lambda n: (-len(n.split()), -names[n], n))[0]
+    # The fullest common form: not a qualified one ("U.S. Capitol Police" shows as the
+    # Capitol Police it names) nor initials, then the most words, the most used,
+    # alphabetical.
+    name = sorted(
+        names,
+        key=lambda n: (
+            len(_qualified_rests(n)) if len(names) > 1 else 0,
+            n.isupper() and len(names) > 1,
+            -len(n.split()),
+            -names[n],
+            n,
+        ),
+    )[0]
     types = Counter(e.type for _, _, e in members)
-    kind = sorted(types, key=lambda t: (-types[t], t))[0]
+    kind = sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.get(t, 9), t))[0]
     aliases = sorted(
         {form for _, _, e in members for form in (e.name, *e.aliases)} - {name},
         key=lambda n: (normalise_name(n), n),

@@ -315,3 +315,33 @@ def test_a_fact_another_outlet_tells_with_the_same_date_is_not_single_outlet() -
     # told on another day, it is the outlet's own
     c = analysed("c", "Y", t2, timexes=(day("Monday", t2, "2021-06-14"),))
     assert len(compare_sources([a, c], resolve_actors([]), load_encoder()).unique) == 2
+
+
+def test_a_fact_another_outlet_tells_in_other_words_is_not_single_outlet() -> None:
+    t1 = "Deputy Governor Ilsa Varn agreed to step down, an aide said on Friday."
+    t2 = "Her deputy, Ilsa Varn, who was also appointed by the old governor, left upon request."
+    a = analysed("a", "X", t1, timexes=(day("Friday", t1, "2025-02-07"),))
+    b = analysed("b", "Y", t2)
+    assert compare_sources([a, b], resolve_actors([]), load_encoder()).unique == ()
+
+
+def test_a_fact_another_outlet_tells_with_the_same_figure_is_not_single_outlet() -> None:
+    t1 = "A procedural vote to open debate on the bill failed, short of the 60 votes needed."
+    t2 = "The Clean Rivers Act needed 60 votes to clear a procedural vote in the Senate on Tuesday."
+    a = analysed("a", "X", t1, figures=(figure("60 votes", t1, 60, "vote"),))
+    b = analysed("b", "Y", t2, figures=(figure("60 votes", t2, 60, "vote"),))
+    assert compare_sources([a, b], resolve_actors([]), load_encoder()).unique == ()
+
+
+def test_related_sentences_with_different_figures_each_tell_their_own() -> None:
+    t1 = (
+        "The governor wants $24 billion in extra funding for recovery from the wildfires and "
+        "several storms, including Storm Ada."
+    )
+    t2 = (
+        "The governor's office is seeking $14 billion in aid for disasters that occurred "
+        "before Storm Ada."
+    )
+    a = analysed("a", "X", t1, figures=(figure("$24 billion", t1, 24e9, "USD"),))
+    b = analysed("b", "Y", t2, figures=(figure("$14 billion", t2, 14e9, "USD"),))
+    assert len(compare_sources([a, b], resolve_actors([]), load_encoder()).unique) == 2

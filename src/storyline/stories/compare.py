@@ -8,8 +8,12 @@ report the same thing in other words; below it they share a topic only).
   outlets, with every span;
 - **unique**: a sentence carrying a figure, a quote or a dated event that no
   other outlet's sentence matches, nor tells in a related sentence (cosine ≥
-  ``ALSO_TOLD``) with one of the same figures, dates or quotes (only when the
-  story has several outlets);
+  ``ALSO_TOLD``) with one of the same dates or quotes, or (cosine ≥
+  ``SHARED_AMOUNT``) with one of the same figures, nor in other words
+  (cosine ≥ ``PARAPHRASE`` and ``PARAPHRASE_WORDS`` content words in common,
+  unless each sentence has figures or dates of its own) — only when the story
+  has several outlets. "Only this outlet" is a strong claim: a reader who finds
+  the fact in another outlet stops trusting the list, so a doubt withholds it;
 - **conflicts**:
   - *figure*: two outlets give different values for the same measure — the
     same unit (or counted nouns of one meaning: "reporters" / "journalists"),
@@ -55,11 +59,15 @@ from storyline.nlp.embeddings import SentenceEncoder
 from storyline.stories.actors import Actors
 from storyline.stories.records import AnalysedArticle, SourceSpan
 from storyline.stories.summary import cut_off, points_back
+from storyline.stories.summary_features import content_words
 
 __all__ = ["Claim", "Comparison", "Conflict", "Fact", "compare_sources"]
 
 SAME_FACT = 0.78
 ALSO_TOLD = 0.6
+SHARED_AMOUNT = 0.5
+PARAPHRASE = 0.65
+PARAPHRASE_WORDS = 3
 SAME_SENTENCE_MEASURE = 0.7
 SAME_ABOUT = 0.5
 SAME_NOUN = 0.6
@@ -235,12 +243,24 @@ class _Sentences:
         Biden" and "Raisi on Monday … flatly rejected meeting Biden" (cosine 0.60, both
         on Monday). "Only this outlet" is a strong claim; a shared detail of a related
         sentence is enough to withhold it."""
-        for y in map(int, np.nonzero(self.sims[x] >= ALSO_TOLD)[0]):
+        for y in map(int, np.nonzero(self.sims[x] >= SHARED_AMOUNT)[0]):
             if self.outlet[y] == self.outlet[x]:
                 continue
-            if marks[x] & marks[y] or _quote_shared(marks[x], marks[y]):
+            sim, shared = float(self.sims[x, y]), marks[x] & marks[y]
+            if sim >= ALSO_TOLD and (shared or _quote_shared(marks[x], marks[y])):
+                return True
+            if any(kind == "figure" for kind, _ in shared):
+                return True
+            if (
+                sim >= PARAPHRASE
+                and not _own_details(marks[x], marks[y])
+                and len(self._words(x) & self._words(y)) >= PARAPHRASE_WORDS
+            ):
                 return True
         return False
+
+    def _words(self, x: int) -> set[str]:
+        return set(content_words(self.text(x)))
 
     def figure_conflicts(self) -> list[Conflict]:
         located: list[_Located] = []
@@ -370,6 +390,17 @@ def _position(article: AnalysedArticle, figure: Figure) -> bool:
             lead = article.text[ask.content_start : figure.start].split()
             if all(w.lower() in _DETERMINERS for w in lead):
                 return True
+    return False
+
+
+def _own_details(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
+    """Whether two sentences both carry figures, or both dates, and none of the same
+    ("$24 billion" for the storms and "$14 billion" for disasters before them; one
+    refusal on Monday and another a week before): each tells its own."""
+    for kind in ("figure", "date"):
+        mine, theirs = ({w for k, w in marks if k == kind} for marks in (a, b))
+        if mine and theirs and not mine & theirs:
+            return True
     return False
 
 

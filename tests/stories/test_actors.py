@@ -284,3 +284,15 @@ def test_a_title_shared_by_several_names_is_shown_as_each_holds_it() -> None:
         [("a1", "Justices Ada Vell spoke.", (ent("e1", "Ada Vell", "PER", roles=("Justices",)),))]
     )
     assert [r.text for r in actors.actors[0].roles] == ["Justice"]
+
+
+def test_a_single_name_one_outlet_tags_a_person_and_another_a_place_is_the_place() -> None:
+    assert bodies(
+        ("x", (ent("e1", "Orlesia", "LOC"),)),
+        ("x", (ent("e1", "Orlesia", "PER"),)),
+        ("x", (ent("e1", "Orlesia", "LOC"),)),
+    ) == [("Orlesia", 3)]
+    actors = resolve_actors(
+        [("a1", "x", (ent("e1", "Orlesia", "PER"),)), ("a2", "x", (ent("e1", "Orlesia", "LOC"),))]
+    )
+    assert actors.actors[0].type == "LOC"

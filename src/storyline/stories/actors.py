@@ -293,6 +293,10 @@ def resolve_actors(
         if len(by_surname.get(key, ())) == 1:
             (full,) = by_surname[key]
             union.union(person_keys[full], i)
+        elif key not in by_surname and key in other_keys:
+            # no person of that name, but a body or place: "Orlesia" tagged as a person
+            # by one outlet's recogniser and as a place by another's
+            union.union(other_keys[key], i)
         elif key not in by_surname:  # no full name to tell apart: "Casey" in two outlets
             if key in lone_names:
                 union.union(lone_names[key], i)
@@ -339,7 +343,9 @@ def _actor(
             n,
         ),
     )[0]
-    types = Counter(e.type for _, _, e in members)
+    # A single name some outlets tag as a person joined a body or place: it is that.
+    bodies = [e for _, _, e in members if e.type != "PER"]
+    types = Counter(e.type for e in bodies) if bodies else Counter(e.type for _, _, e in members)
     kind = sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.get(t, 9), t))[0]
     aliases = sorted(
         {form for _, _, e in members for form in (e.name, *e.aliases)} - {name},

@@ -626,6 +626,11 @@ def nlp() -> Any:
         ("The two leaders meet at a summit here on Wednesday.", "2026-05-06"),
         ("The ministers met on Wednesday.", "2026-04-29"),
         ("He says on Thursday that the deal is off.", "2026-04-30"),  # a report, not a plan
+        # a weekday before a noun goes as that noun's verb says
+        ("The speaker is lining up a Saturday vote on the budget.", "2026-05-09"),
+        ("A Saturday vote on the budget is planned.", "2026-05-09"),
+        ("The speaker will hold a Saturday vote on the budget.", "2026-05-09"),
+        ("The assembly held a Saturday vote on the budget.", "2026-05-02"),
     ],
 )
 def test_a_present_that_schedules_looks_ahead_with_the_parse(

@@ -86,6 +86,9 @@ def sentence_tense(text: str, start: int, end: int) -> Tense:
 _WILL = frozenset({"will", "shall", "'ll", "’ll", "wo", "would"})
 _ARGUMENTS = frozenset({"obl", "obj", "iobj", "nmod", "obl:tmod", "nsubj", "nsubj:pass"})
 _PRENOMINAL = frozenset({"compound", "nummod", "amod", "nmod:unmarked"})
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 
 
 def governing_tense(doc: Any, start: int, end: int) -> Tense | None:
@@ -97,7 +100,8 @@ def governing_tense(doc: Any, start: int, end: int) -> Tense | None:
     hangs on "signaled"), "By Monday evening, 23 ships were waiting" is past despite
     "By". A date written before a noun names an event ("the Jan. 6 riot", "the Nov. 3
     election"): no tense of the sentence applies to it, so it is "present" (the
-    nearest such day)."""
+    nearest such day) — except a weekday, whose week only the verb tells ("will hold a
+    Saturday vote")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -105,7 +109,11 @@ def governing_tense(doc: Any, start: int, end: int) -> Tense | None:
     tok = root.head
     if tok.i == root.i:
         return None
-    if root.dep_ in _PRENOMINAL and tok.i > root.i and tok.pos_ in ("NOUN", "PROPN"):
+    # A date before a noun names an event: the nearest such day. But a weekday before a
+    # noun is the next or the last one as the noun's verb says: "is teeing up a Saturday
+    # vote", "held a Saturday vote" (climbing on below).
+    prenominal = root.dep_ in _PRENOMINAL and tok.i > root.i and tok.pos_ in ("NOUN", "PROPN")
+    if prenominal and root.lower_ not in _WEEKDAYS:
         return "present"
     for _ in range(3):  # "a meeting on Wednesday" hangs on the meeting, the meeting on a verb
         if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or tok.dep_ not in _ARGUMENTS:
@@ -157,12 +165,19 @@ def scheduled(doc: Any, start: int, end: int) -> bool:
     tok = span.root.head  # the verb the expression modifies, not a phrase's
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "obl":
         tok = tok.head  # "meet at a summit on Wednesday", hung on the summit
+    elif tok.pos_ in ("NOUN", "PROPN") and span.root.dep_ in _PRENOMINAL and tok.dep_ in _ARGUMENTS:
+        tok = tok.head  # "is teeing up a Saturday vote", the vote on the verb
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in _NOT_SCHEDULED:
         return False
     if tok.tag_ in ("VBZ", "VBP"):
         return not any(c.dep_ in ("aux", "aux:pass") for c in tok.children)
     helpers = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
-    return tok.tag_ == "VBG" and bool(helpers) and all(c.tag_ in ("VBZ", "VBP") for c in helpers)
+    # "are meeting on Friday"; "a Saturday vote is planned"
+    return (
+        (tok.tag_ == "VBG" or (tok.tag_ == "VBN" and any(c.dep_ == "aux:pass" for c in helpers)))
+        and bool(helpers)
+        and all(c.tag_ in ("VBZ", "VBP") for c in helpers)
+    )
 
 
 def iso_week(d: date) -> str:

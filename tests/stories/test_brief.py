@@ -165,6 +165,8 @@ def test_brief_command_writes_json_and_markdown(
     assert main(["brief", *sources, "-q", "--words", "60"]) == 0
     text = capsys.readouterr().out
     assert text.startswith("# storyline brief: 2 stories") and "### Summary" in text
+    # the legend of the source numbers is given once, not once per story
+    assert text.count("is the story's article n") == 1
     # the ledger shows each demand as the article words it, not its normalised key
     assert "Orlesia: reopen the Tessel border crossing — **" in text
     assert "reopen tessel border crossing" not in text
@@ -239,6 +241,21 @@ def test_markdown_counts_agree_and_cut_lists_say_so(
     assert _line("“A.\n\nB,” she said.") == "“A. B,” she said."
     assert _more(12, 15, "quotes") == ["- … and 3 more quotes (all are in the JSON output)"]
     assert _more(12, 12, "quotes") == []
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        ("We are done,", "“We are done”"),  # the comma before the source's closing mark
+        ('the deal was "dead" and “buried”', "“the deal was ‘dead’ and ‘buried’”"),
+        ("Kovar “wanted the crossing shut for good", "“Kovar wanted the crossing shut for good”"),
+        ("shut for good” and said no more", "“shut for good and said no more”"),
+    ],
+)
+def test_quotes_show_between_marks_that_balance(words: str, shown: str) -> None:
+    from storyline.render.markdown import _quoted
+
+    assert _quoted(words) == shown
 
 
 def test_summary_sentences_that_follow_each_other_share_one_bullet() -> None:

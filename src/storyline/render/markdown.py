@@ -33,6 +33,36 @@ def _line(text: str) -> str:
     return " ".join(text.split())
 
 
+_DOUBLE_MARKS = {"“": "open", "„": "open", "”": "close", '"': "either"}
+
+
+def _quoted(text: str) -> str:
+    """A quote's words between curly double marks, on one line, with marks that balance:
+    the comma the source put before its closing mark dropped, marks inside made single
+    (“the deal was ‘dead’”), and an inside mark whose partner lies outside the quote
+    dropped (the quote began or ended inside another one).
+
+    >>> _quoted('the deal was "dead" and “buried,')
+    '“the deal was ‘dead’ and buried”'
+    """
+    words = _line(text).rstrip(",;: ")
+    chars = list(words)
+    opened: list[int] = []
+    pairs: dict[int, str] = {}
+    for i, ch in enumerate(chars):
+        kind = _DOUBLE_MARKS.get(ch)
+        if kind == "open" or (kind == "either" and not opened):
+            opened.append(i)
+        elif kind is not None and opened:
+            pairs[opened.pop()], pairs[i] = "‘", "’"
+        elif kind is not None:
+            pairs[i] = ""  # a closing mark whose opening is outside the quote
+    for i in opened:
+        pairs[i] = ""  # an opening mark whose closing is outside the quote
+    inner = "".join(pairs.get(i, ch) for i, ch in enumerate(chars))
+    return f"“{' '.join(inner.split())}”"
+
+
 def _more(shown: int, total: int, what: str) -> list[str]:
     """A closing line when a list was cut, so a reader knows it was."""
     left = total - shown
@@ -70,8 +100,9 @@ def _words_of(d: Dossier, span: SourceSpan) -> str:
     return _line(article.text[span.start : span.end]) if article else ""
 
 
-def dossier_markdown(d: Dossier) -> str:
-    """One story as Markdown."""
+def dossier_markdown(d: Dossier, *, legend: bool = True) -> str:
+    """One story as Markdown (with the legend of its source numbers unless ``legend`` is
+    False, as in a brief, which gives it once)."""
     number = {a.id: k + 1 for k, a in enumerate(d.articles)}
 
     def refs(spans: Sequence[SourceSpan]) -> str:
@@ -85,8 +116,8 @@ def dossier_markdown(d: Dossier) -> str:
     last = d.last_seen.date().isoformat() if d.last_seen else "undated"
     articles = _plural(len(d.articles), "article", "articles")
     out = [f"## {_line(d.title)}", "", f"`{d.id}` · {articles} · {first} – {last}", ""]
-    out.append(_LEGEND)
-    out.append("")
+    if legend:
+        out += [_LEGEND, ""]
     out.append("### Summary")
     for run in _runs(d):
         sources = [s.source for s in run]
@@ -140,9 +171,8 @@ def dossier_markdown(d: Dossier) -> str:
             sp = q.quote.speaker
             assert sp is not None
             desc = f", {_line(sp.description)}" if sp.description else ""
-            text = _line(q.quote.text)
             out.append(
-                f"- **{_line(sp.name)}**{desc}: “{text}” [{number[q.article_id]}]"
+                f"- **{_line(sp.name)}**{desc}: {_quoted(q.quote.text)} [{number[q.article_id]}]"
                 f"{new([q.article_id])}"
             )
         out += _more(len(quotes), len(all_quotes), "quotes")
@@ -196,7 +226,9 @@ def brief_markdown(dossiers: Sequence[Dossier], rejected: Sequence[Rejected]) ->
         f"# storyline brief: {_plural(len(dossiers), 'story', 'stories')}",
         "",
     ]
-    parts += [dossier_markdown(d) for d in dossiers]
+    if dossiers:
+        parts += [_LEGEND, ""]
+    parts += [dossier_markdown(d, legend=False) for d in dossiers]
     if rejected:
         parts += ["## Rejected inputs", ""]
         parts += [f"- {r.source}: {r.stage}: {r.reason}" for r in rejected]

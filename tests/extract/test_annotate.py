@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from storyline.extract.annotate import Annotator, TimexStage, default_annotator
+from storyline.extract.annotate import Annotator, TimexStage, default_annotator, mend_sentences
 from storyline.records import Article
 
 
@@ -59,3 +59,17 @@ def test_the_text_is_parsed_once_for_stages_that_need_it() -> None:
 
     found = Annotator([TimexStage(), _NeedsDoc()], nlp=fake_nlp).annotate(article("On Monday."))
     assert calls == ["On Monday."] and found.figures == ("doc:On Monday.",)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Why it matters: The ruling could reach other states.", "The ruling could"),
+        ("The big picture: A panel of three judges ruled.", "A panel of three"),
+        ("But he argued: The ruling is wrong.", "But he argued"),  # introduces speech
+        ("John Smith: I think so.", "John Smith"),  # a transcript's speaker
+    ],
+)
+def test_a_section_label_is_not_part_of_the_sentence(text: str, kept: str) -> None:
+    (sentence,) = mend_sentences(text, [(0, len(text))])
+    assert text[sentence[0] :].startswith(kept)

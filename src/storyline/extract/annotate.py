@@ -205,9 +205,10 @@ def mend_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> tuple[tup
     """Mend parser sentence breaks that cannot be right.
 
     A sentence does not end on a comma or semicolon (``“…, ” she said`` split
-    after the closing quote) and does not start with one; and a quotation mark
+    after the closing quote) and does not start with one; a quotation mark
     that opens the next sentence belongs to it, not to the end of the one before
-    (``… said. “We …`` split after the mark, or the mark alone as a sentence).
+    (``… said. “We …`` split after the mark, or the mark alone as a sentence);
+    and a section label it opens with ("Why it matters: ") is left out.
 
     >>> t = '“We will talk,” Kovar said. Talks began.'
     >>> [t[s:e] for s, e in mend_sentences(t, [(0, 15), (16, 27), (28, 40)])]
@@ -224,7 +225,34 @@ def mend_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> tuple[tup
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
-    return tuple(out)
+    return tuple(_after_label(text, start, end) for start, end in out)
+
+
+# A section label some outlets open paragraphs with ("Why it matters:", "The big
+# picture:", "Driving the news:"): a question word's short phrase or one of the
+# labels of such formats. Other short openers before a colon introduce what
+# someone said ("But he argued:", "A club spokesman confirmed:") and stay.
+_LABEL = re.compile(
+    r"(?:(?:Why|What|What’s|What's|How|Where|When|Who)(?: [a-z’']+){1,4}"
+    r"|The big picture|Driving the news|Between the lines|The bottom line|Bottom line"
+    r"|Go deeper|Yes, but|At a glance|Catch up quick|Flashback|Of note|Zoom in|Zoom out"
+    r"|Reality check|State of play|The backstory|The latest|By the numbers|Context"
+    r"|The other side|Be smart|Our thought bubble|Worth noting|Key quote): (?=[“\"A-Z])"
+)
+
+
+def _after_label(text: str, start: int, end: int) -> tuple[int, int]:
+    """A sentence without the section label it opens with: the label is the outlet's
+    layout, not part of what the sentence says.
+
+    >>> t = "Why it matters: The ruling could reach other states."
+    >>> s, e = _after_label(t, 0, len(t)); t[s:e]
+    'The ruling could reach other states.'
+    >>> _after_label("But he argued: It is off.", 0, 25)
+    (0, 25)
+    """
+    m = _LABEL.match(text, start, end)
+    return (m.end(), end) if m is not None and m.end() < end else (start, end)
 
 
 def _openers_moved(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

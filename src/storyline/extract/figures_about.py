@@ -53,9 +53,10 @@ trillion") is that noun's (size); "N lower than <estimate>" after a dash and ano
 figure is the gap ("fall from its July estimate"); "4p or nearly 1%" restates the
 amount before "or"; "leaving ITV1 with 13%" is ITV1's share; a later share with no
 group of its own is of the group an earlier share in its sentence named, and ",
-of which N%" of the noun before it; "fund X to the tune of N" is the funding of X;
-"an addition of $92 to the benefit" names what the sum goes to; "cost N% more
-than" is the extra cost; "recipients saw a 7.4% bump" the bump they saw.
+of which N%" of the noun before it; "an addition of $92 to the benefit" names what
+the sum goes to; "cost N% more than" is the extra cost; "IBM has 30%" is IBM's share;
+a length that says how far or how big ("5km from the border", "3km long") is a
+distance or a dimension (:mod:`storyline.extract.figures_distance`).
 
 A relative after a comma is on the noun right before it ("reserves, which it
 set at £5m"); "a yearly return of 6%" is read by the word order when the parse
@@ -76,7 +77,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.extract.figures_about_count import count_phrase, share_context
+from storyline.extract.figures_about_count import count_phrase, share_context, verb_words
 from storyline.extract.figures_change import (
     CHANGE,
     COMPARED,
@@ -85,7 +86,6 @@ from storyline.extract.figures_change import (
     amount_root,
     case_of,
     change_after,
-    covered_period,
     gap,
     is_change,
     level_phrase,
@@ -101,6 +101,12 @@ from storyline.extract.figures_clause import (
     verb_after,
     verb_before,
     worth_phrase,
+)
+from storyline.extract.figures_distance import distance_phrase
+from storyline.extract.figures_modified import (
+    modified_noun,
+    noun_after_conversion,
+    noun_before_of,
 )
 from storyline.extract.figures_np import (
     antecedent,
@@ -138,19 +144,16 @@ _LEVELS = {
     "equal", "represent",
 }  # fmt: skip
 # verbs whose object is a figure the subject foresees, not one it owns
-# verbs whose subject undergoes what their object names: "recipients saw a 7.4% bump"
-_UNDERGOING = {"see", "get", "receive", "enjoy", "suffer", "experience", "face"}
 _EXPECTING = {"expect", "predict", "forecast", "project", "anticipate", "foresee"}
 _PARTICLES = {"aside", "out", "back", "off", "over", "away"}
 # verbs that put a sum forward without paying it: "offered to pay $40m"
 _OFFERED = {
     "offer": "offered", "propose": "proposed", "promise": "promised", "threaten": "threatened",
 }  # fmt: skip
-# verbs of paying for a body or project, named for what they give: "fund X to the tune of"
-_FUNDING = {
-    "fund": "funding", "finance": "financing", "subsidise": "subsidy", "subsidize": "subsidy",
-    "bankroll": "funding", "support": "support",
-}  # fmt: skip
+# verbs of holding: what a share is the object of is the subject's ("IBM has 30%")
+_HOLDING = {"have", "hold", "own", "control", "command"}
+# nouns a figure names a round amount with: "passed the 10,000 mark"
+_MARKS = {"mark", "barrier", "threshold", "milestone"}
 _LEVELS_AT = {"come", "close", "open", "end", "finish", "settle", "trade"}
 # what a sum of money gives the size of: "a $5bn industry"
 _SIZED = {"industry", "market", "sector", "business", "economy", "trade"}
@@ -254,80 +257,6 @@ def _owner(root: Token) -> str | None:
     return " ".join(t.text for t in words)
 
 
-def _modified_noun(root: Token, end: int) -> Token | None:
-    """The noun the figure is a modifier of: "a $1.2 trillion bill", "the $399 Zephyr"."""
-    head = root.head
-    if head.i > root.i and head.pos_ in ("NOUN", "PROPN") and head.idx >= end:
-        between = root.doc[root.i + 1 : head.i]
-        timely = head.lemma_.lower() in TIME_NOUNS or head.lower_ in TIME_NOUNS
-        # "$2bn (1.53bn euros; £1.05bn) settlement": a conversion's currency is no thing
-        bracketed = any(t.text == "(" for t in between)
-        if (
-            not timely
-            and not bracketed
-            and not any(t.pos_ == "ADP" or t.dep_ == "case" for t in between)
-        ):
-            while head.dep_ == "compound" and head.head.i > head.i:
-                head = head.head  # "a 40-mile rail link": the figure hangs on "rail"
-            return head
-    for child in root.rights:
-        # "the $499 Macintosh, sold for £339": a name right after the amount, as apposition
-        named = child.dep_ == "appos" and not any(t.is_punct for t in root.doc[root.i : child.i])
-        if (
-            (child.dep_ in ("flat", "amod", "compound") or named)
-            and child.idx >= end
-            and child.is_alpha
-            and child.pos_ not in ("ADV", "ADP", "PART", "AUX")  # not "30bn yen, up 3%"
-        ):
-            if child.tag_ in ("JJR", "RBR"):
-                continue  # "45 points lower": a comparison is no thing measured
-            return child
-    return None
-
-
-def _noun_before_of(first: Token) -> Token | None:
-    """ "a growth rate of 8%": the noun right before "of" and the figure, by word order."""
-    doc = first.doc
-    i = first.i - 1
-    if i < 1 or doc[i].lower_ != "of" or doc[i - 1].pos_ != "NOUN":
-        return None
-    noun = doc[i - 1]
-    if noun.lemma_.lower() in TIME_NOUNS or is_change(noun):
-        return None
-    return noun
-
-
-def _noun_after_conversion(first: Token, end: int) -> Token | None:
-    """ "a $550,000 (£293,264) fine": an article before the amount, the noun after its
-    bracketed conversion (for either amount)."""
-    doc = first.doc
-    i = first.i - 1
-    if i >= 0 and doc[i].text == "(":  # the conversion itself: back over the amount it restates
-        i -= 1
-        while i >= 0 and (
-            doc[i].pos_ in ("NUM", "SYM")
-            or doc[i].text[:1].isdigit()
-            or doc[i].lower_.rstrip(".") in SCALES
-        ):
-            i -= 1
-    while i >= 0 and doc[i].pos_ in ("ADV", "ADJ") and doc[i].is_alpha:
-        i -= 1  # "a maximum $3m (£1.6m) fine"
-    if i < 0 or doc[i].lower_ not in ("a", "an", "the"):
-        return None
-    j = next((t.i for t in doc[first.i :] if t.idx >= end), len(doc))
-    if j < len(doc) and doc[j].text in ("(", ";"):  # "(1.53bn euros; £1.05bn)"
-        j = next((t.i for t in doc[j:] if t.text == ")"), len(doc))
-    if j >= len(doc) or doc[j].text != ")" or j + 1 >= len(doc):
-        return None
-    noun = doc[j + 1]
-    closes = noun.i + 1 >= len(doc) or doc[noun.i + 1].is_punct or doc[noun.i + 1].pos_ == "ADP"
-    if not (noun.tag_.startswith("NN") or (noun.pos_ == "ADJ" and closes)):
-        return None  # an adjective ends the phrase only as its noun: "a $5m (£3m) fine."
-    while noun.i + 1 < len(doc) and doc[noun.i + 1].tag_ in ("NN", "NNS"):
-        noun = doc[noun.i + 1]  # "a $5m (£3m) transfer fee"
-    return noun
-
-
 _DANGLING = {"to", "of", "in", "for", "on", "by", "from", "with", "at", "and", "or", "'s", "’s"}
 
 
@@ -353,6 +282,8 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
     skip = range(start, end)
     if kind == "count":
         return count_phrase(span, skip, money=unit[:3].isupper() and unit[:3].isalpha())
+    if unit in _LENGTH and (far := distance_phrase(span, skip)) is not None:
+        return far  # "5km from the border": a distance, not what the clause says
     if (change := up_down(span)) is not None:
         return change
     if (the_gap := gap(span, skip)) is not None:
@@ -375,6 +306,12 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         skip = range(min(root.left_edge.idx, start), end)
         span = doc[min(root.left_edge.i, span.start) : max(span.end, root.i + 1)]
         end = root.idx + len(root.text)
+    mark = modified_noun(root, end)
+    if mark is not None and mark.lemma_.lower() in _MARKS and mark.i - span.end <= 1:
+        # "topped the 500p mark", "broke through the $50 barrier": the mark stands where
+        # the amount would, and says nothing of what it measures
+        skip = range(start, mark.idx + len(mark.text))
+        span, root, end = doc[span.start : mark.i + 1], mark, skip.stop
     if (level := level_phrase(span, skip)) is not None:
         return level
     if (noun_by := beside(root)) is not None:
@@ -405,12 +342,16 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
     if (of := _of_complement(root, end, kind)) is not None:
         owned = any(c.dep_ == "nmod:poss" for c in of.children)
         owner = _owner(root) if kind == "money" and not owned else None
+        # "$280bn in profits" is the profits, not their cost
+        money = kind == "money" and of.lemma_.lower() in _MONEY_NOUNS | {"profits"}
         if owner is not None:
-            # "Acme Corp announced £2bn of acquisitions" → "cost of Acme Corp's acquisitions"
-            return f"{measure} of {owner}'s {noun_phrase(of, skip, det=False)}"
+            # "Acme Corp announced £2bn of acquisitions" → "cost of Acme Corp's
+            # acquisitions", but "Acme withdrew $1bn in assets" → "Acme's assets"
+            name = "" if money else f"{measure} of "
+            return f"{name}{owner}'s {noun_phrase(of, skip, det=False)}"
         text = f"{measure} of {noun_phrase(of, skip)}"
-        if kind == "money" and of.lemma_.lower() in _MONEY_NOUNS | {"profits"}:
-            text = noun_phrase(of, skip, det=False)  # "$280bn in profits" is the profits
+        if money:
+            text = noun_phrase(of, skip, det=False)
         if kind not in ("money", "percent", "fraction", "count") and (priced := _priced(of)):
             return f"{text} {priced}"  # "20gb of memory for $299" and "40gb … for $399"
         if (participle := _participle(of, skip)) or kind not in ("percent", "fraction"):
@@ -449,11 +390,11 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
             anchor = root if span.start <= group.head.i < span.end else group
             clause = share_context(anchor, group, skip)
             return " ".join(w for w in (f"share of {group_np}", clause) if w)
-    of_noun = _noun_before_of(doc[span.start]) if head.i > root.i else None
+    of_noun = noun_before_of(doc[span.start]) if head.i > root.i else None
     if of_noun is not None:
         # "a growth rate of 8% Acme said": the parse hangs the amount on a word after it
         return _noun_complement(of_noun, root, skip)
-    noun = _modified_noun(root, end) or _noun_after_conversion(*written)
+    noun = modified_noun(root, end) or noun_after_conversion(*written)
     # "a 0.1% rise in output": the change noun right after the figure, however parsed
     right_after = noun is None or noun.i == span.end
     change = change_after(span, skip) if right_after and kind in ("percent", "money") else None
@@ -474,9 +415,6 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
             return f"{measure} of the {text}"
         # "a 20% stake in the insurer", "a 5% pay rise": the noun is the measure
         holder = subject(noun.head) if noun.dep_ in ("obj", "dobj") else None
-        if holder is not None and _is_content(holder) and noun.head.lemma_.lower() in _UNDERGOING:
-            # "recipients saw a 7.4% bump": the bump they saw, not "recipients bump"
-            return f"{text} {compact_np(holder, skip)} {noun.head.text}"
         return f"{compact_np(holder, skip)} {text}" if holder and _is_content(holder) else text
     before = verb_before(doc[span.start])
     nominal = head.i < root.i and head.pos_ in ("NOUN", "PROPN") and root.dep_.startswith("nmod")
@@ -499,8 +437,7 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
         if what is not None and _is_content(what):
             return f"{COMPARED[after.lower_]} in {noun_phrase(what, skip, det=False, right=True)}"
     if (left := left_with(root, skip)) is not None:
-        mark = "'" if left.endswith("s") else "'s"  # "the Greens' share"
-        return f"{left}{mark} {measure}"  # "leaving ITV1 with about 13%": ITV1's share
+        return f"{left}{_possessive(left)} {measure}"  # "leaving ITV1 with about 13%": ITV1's share
     name = "money" if kind == "money" else measure
     if kind in ("percent", "fraction") and (ofwhich := of_which(root, skip)) is not None:
         name = f"share of {ofwhich}"  # "terminations, of which fewer than 1% were …"
@@ -521,6 +458,11 @@ def _about(doc: Doc, start: int, end: int, kind: str, unit: str) -> str | None:
     return _verb_phrase(root, head, measure, skip, doc[span.start])
 
 
+def _possessive(name: str) -> str:
+    """The possessive ending a name takes: "the Greens" → "'", "Acme" → "'s"."""
+    return "'" if name.endswith("s") else "'s"
+
+
 def _plural(noun: Token) -> str:
     """ "household" → "households", "child" → "children"."""
     word = noun.text
@@ -537,9 +479,7 @@ def _plural(noun: Token) -> str:
 
 
 def _subject_amount(root: Token, verb: Token, measure: str, skip: range) -> str:
-    # "were carried out": the particle is part of the verb
-    particles = [c.text for c in verb.rights if c.dep_ == "compound:prt" and c.i == verb.i + 1]
-    words = [measure, " ".join([verb.text, *particles])]
+    words = [measure, verb_words(verb)]  # "were carried out", "did not vote"
     if verb.dep_ == "case" and verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
         # "one household in three will be due to immigration": "due to" is a preposition
         fixed = [c.text for c in verb.children if c.dep_ == "fixed"]
@@ -573,9 +513,6 @@ def _noun_complement(head: Token, root: Token, skip: range) -> str | None:
             return _noun_complement(head.head, root, skip)
         verb = head.head
         obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i != head.i), None)
-        if obj is not None and (funding := _FUNDING.get(verb.lemma_.lower())) is not None:
-            # "fund the authority to the tune of £1.1m a year": the funding of the authority
-            return f"{funding} of {noun_phrase(obj, skip, det=True)}"
         if obj is not None:
             return noun_phrase(obj, skip, det=False)
         return _verb_phrase(head, verb, "cost", skip)
@@ -600,11 +537,10 @@ def _noun_complement(head: Token, root: Token, skip: range) -> str | None:
         owner = subject(verb)
         measured = owner is not None and owner.pos_ == "NOUN"
         if measured and owner is not None and is_change(owner):
-            # "its profit rise for the year included profits of $3.65bn for the final
-            # three months": a change holds the profits, its owner owns them (not "the
-            # price of crude remains …", a price that does own what it says)
-            words = (possessor(owner, skip), text, covered_period(verb, root))
-            return " ".join(w for w in words if w)
+            # "its profit rise for the year included profits of $3.65bn": a change holds
+            # the profits, its owner owns them (not "the price of crude remains …", a
+            # price that does own what it says)
+            return " ".join(w for w in (possessor(owner, skip), text) if w)
         if owner is not None and _is_content(owner):
             return f"{compact_np(owner, skip)} {text}"
         if owner is not None and (name := antecedent(owner)):
@@ -743,7 +679,7 @@ def _verb_phrase(
         if obj is not None:
             return f"price of {_counted_np(obj, skip)}{place}"
         if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN", "SYM"):
-            thing = _modified_noun(verb.head, verb.head.idx) or verb.head
+            thing = modified_noun(verb.head, verb.head.idx) or verb.head
             return f"price of {compact_np(thing, skip)}{place}"
         if what is not None and _is_content(what):
             return f"price of {noun_phrase(what, skip, det=False, right=True)}{place}"
@@ -769,6 +705,10 @@ def _verb_phrase(
     owner = owner or antecedent(what) or ""  # "it raised £2m": the company it stands for
     if verb.i == root.i:
         return owner or None
+    if lemma in _HOLDING and measure == "share" and owner and root.dep_ in ("obj", "dobj"):
+        # "IBM has 30%", "the party holds 35%": the holder's share, not "IBM has"
+        holder = compact_np(what, skip) if _is_content(what) else owner
+        return f"{holder}{_possessive(holder)} share"
     amods = [c.text for c in root.lefts if c.dep_ == "amod" and c.idx not in skip]
     # "set aside £200m", "paid back £5m": the particle is part of the verb
     particles = [

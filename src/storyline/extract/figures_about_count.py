@@ -31,8 +31,7 @@
   members in the panel";
 - vague money ("millions of dollars of public money") → what it is of and
   the clause, not "number of dollars"; money a verb of reckoning puts on its
-  subject ("costs are estimated in the billions") → that subject; money a body
-  is financed "with" → "<money> financing <body>";
+  subject ("costs are estimated in the billions") → that subject;
 - a noun of an action done to the counted things ("the arrest of hundreds of
   workers", "the cancellation of 40% of flights") → "workers arrested", and
   "expected to be added" when it is what someone expects;
@@ -43,7 +42,7 @@
 - an infinitive chain ("companies struggling to fill", "a move that could help
   protect") → who strives and the verbs as written; a causative verb ("led 12
   viewers to complain") → what it led them to do; "leaving N travellers
-  stranded" → the state they are left in; "in N phases" → the phases to do it in;
+  stranded" → the state they are left in;
 - the verb keeps its particle and negation ("set up", "no worse off").
 """
 
@@ -63,7 +62,7 @@ from storyline.extract.figures_np import (
 from storyline.extract.figures_units import SCALES, TIME_NOUNS, parse_number
 from storyline.nlp.lemmas import PAST_PARTICIPLES
 
-__all__ = ["count_phrase", "share_context"]
+__all__ = ["count_phrase", "past_participle", "share_context", "verb_words"]
 
 _VAGUE = {"hundreds", "thousands", "millions", "billions", "trillions", "tens", "scores", "of"}
 
@@ -316,11 +315,23 @@ def _right_modifier(noun: Token, skip: range) -> str:
         if c.dep_.startswith("nmod") and near and _case(c) == "of":
             return f"of {noun_phrase(c, skip)}"  # "leaders of the unions"
         timely = c.lemma_.lower() in TIME_NOUNS  # "in two hours" says when, not what
-        if c.dep_.startswith("nmod") and c.i - noun.i <= 3 and _case(c) is not None and not timely:
+        # "at most", "at least": a bound on the figure, however parsed, not a modifier
+        bound = c.tag_ in ("JJS", "RBS")
+        close = c.i - noun.i <= 3 and _case(c) is not None
+        if c.dep_.startswith("nmod") and close and not timely and not bound:
             return f"{_case(c)} {compact_np(c, skip)}"
         if c.dep_ == "acl" and c.i - noun.i <= 2:
             return phrase(list(c.subtree), skip, limit=6)
     return ""
+
+
+def _predicate(adj: Token, skip: range) -> str:
+    """An adjective said of a group, with its negation and complement up to a comma:
+    "were not wealthy enough to retire" → "not wealthy enough to retire"."""
+    words = [c for c in adj.lefts if c.dep_ == "advmod" and c.lower_ in _NEGATIONS]
+    end = max(adj.right_edge.i, adj.i) + 1
+    comma = next((t.i for t in adj.doc[adj.i : end] if t.text in (",", ";", "-")), end)
+    return phrase([*words, *adj.doc[adj.i : comma]], skip, limit=6)
 
 
 def _doing(verb: Token, skip: range) -> str:
@@ -359,22 +370,6 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
             ),
             "",
         )
-    if not right and anchor.i != noun.i and anchor.pos_ == "NOUN":
-        # "millions of retirees on Social Security will get …": a modifier right after
-        # the counted noun, hung by the parse on the vague number
-        right = next(
-            (
-                f"{_case(c)} {compact_np(c, skip)}"
-                for c in anchor.rights
-                if c.dep_.startswith("nmod")
-                and c.left_edge.i == noun.right_edge.i + 1
-                and _case(c) not in (None, "of")
-                and c.lemma_.lower() not in TIME_NOUNS
-                and c.ent_type_ not in ("DATE", "TIME")
-                and not any(t.like_num for t in c.subtree)
-            ),
-            "",
-        )
     doc = noun.doc
     nxt = doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(doc) else None
     finite = nxt is not None and nxt.tag_ in ("VB", "VBP", "VBZ", "VBD") and nxt.pos_ == "VERB"
@@ -390,10 +385,14 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
             return phrase(clause, skip, limit=5)
         return _doing(nxt, skip)
     if dep in ("nsubj", "nsubj:pass") and verb.i != anchor.i:
+        if verb.pos_ in ("NOUN", "ADJ") and _case(verb) is not None:
+            return f"{right} {_case(verb)} {verb.text}".strip()  # "3,000 jobs are at risk"
+        if verb.pos_ == "ADJ":
+            # "a third of those asked were happy with it": what is said of them, also
+            # when the group has its own modifier
+            return f"{right} {_predicate(verb, skip)}".strip()
         if verb.lemma_.lower() in _LIGHT or right:
             return right
-        if verb.pos_ in ("NOUN", "ADJ") and _case(verb) is not None:
-            return f"{_case(verb)} {verb.text}"  # a predicate: "3,000 jobs are at risk"
         objs = [
             c
             for c in verb.rights
@@ -410,7 +409,7 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
             tail = phrase(list(objs[0].subtree), skip, limit=4)
             if objs[0].dep_ == "xcomp" and any(c.lower_ == "to" for c in objs[0].lefts):
                 tail = f"to {tail}"  # "expected to attend the rally"
-        return " ".join(w for w in (_verb_words(verb), tail, _period(verb)) if w)
+        return " ".join(w for w in (verb_words(verb), tail, _period(verb)) if w)
     if dep in ("obj", "dobj", "obl") and verb.lemma_.lower() in _REPORTING:
         return right  # "figures showed 60% of viewers …", "he said 111 of the bodies …"
     if dep in ("obj", "dobj") and (shared := _shared_object(verb, right, skip)) is not None:
@@ -443,14 +442,14 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
                 for c in verb.rights
                 if c.dep_ == "xcomp" and c.i > anchor.i and c.pos_ == "ADJ" and c.is_alpha
             ]
-            befallen = _past_participle(verb.lemma_.lower())
+            befallen = past_participle(verb.lemma_.lower())
             return " ".join(w for w in (right, befallen, *state[:1]) if w)
         # a place or other complement after the object reads after the verb, wherever
         # the parse hangs it: "jobs Zenith Motors cut in Ohio", but "leaders of the unions"
         place = right.split(" ", 1)[0] in _PLACES
         owned, after = ("", right) if place else (right, "")
         if subj is not None and _is_content(subj) and subj.idx not in skip:
-            return f"{owned} {compact_np(subj, skip)} {_verb_words(verb)} {after}".strip()
+            return f"{owned} {compact_np(subj, skip)} {verb_words(verb)} {after}".strip()
         if subj is not None and (name := antecedent(subj)):
             return f"{owned} {name} {verb.text} {after}".strip()  # "it cut 300 jobs"
         if (
@@ -502,18 +501,9 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
         return right or _who(noun, skip) or verb.text
     if dep.startswith("obl") and _case(anchor) not in _TEMPORAL:
         obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
-        if obj is not None and obj.i < anchor.i and _case(anchor) == "in" and verb.tag_ == "VB":
-            # "officials will implement the rules in two phases": the phases to do it in
-            return f"{right} to {verb.text} {compact_np(obj, skip)}".strip()
         if obj is not None and obj.i < anchor.i:
             return f"{right} {verb.text} {compact_np(obj, skip)}".strip()
         subj = subject(verb, control=False)
-        with_acl = verb.dep_ == "acl" and verb.tag_ == "VBN" and _case(anchor) == "with"
-        if with_acl and verb.head.pos_ == "NOUN" and verb.lemma_.isalpha():
-            # "quangos financed with billions of pounds of taxpayers' cash": the money
-            # finances the quangos
-            doing = _gerund(verb.lemma_.lower())
-            return " ".join(w for w in (right, doing, compact_np(verb.head, skip)) if w)
         agent = dep == "obl:agent" or (_case(anchor) == "by" and verb.tag_ == "VBN")
         if agent and verb.pos_ == "VERB" and verb.lemma_.isalpha():
             # "the march was attended by 5,000 people": the people attended the march
@@ -524,8 +514,8 @@ def _context(anchor: Token, noun: Token, skip: range, share: bool = False) -> st
             # "the panel will consist of five judges": the judges in the panel
             return f"{right} in the {compact_np(subj, skip)}".strip()
         if subj is not None and _is_content(subj) and subj.idx not in skip:
-            return f"{right} {compact_np(subj, skip)} {_verb_words(verb)}".strip()
-        return f"{right} {_verb_words(verb)}".strip()
+            return f"{right} {compact_np(subj, skip)} {verb_words(verb)}".strip()
+        return f"{right} {verb_words(verb)}".strip()
     if dep.startswith("nmod") and verb.pos_ in ("NOUN", "PROPN") and verb.i < anchor.i:
         if _case(anchor) not in (None, "of"):
             return right  # "no dissents in the two cases": the cases hold the dissents
@@ -584,7 +574,7 @@ _EFFORT = frozenset(
 _IRREGULAR = {**PAST_PARTICIPLES, "be": "been", "get": "got"}
 
 
-def _past_participle(lemma: str) -> str:
+def past_participle(lemma: str) -> str:
     """ "kill" → "killed", "cover" → "covered", "leave" → "left", "stop" → "stopped"."""
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma]
@@ -651,9 +641,9 @@ def _who(noun: Token, skip: range) -> str:
     return phrase(list(clause.subtree), skip, limit=8) if clause is not None else ""
 
 
-def _verb_words(verb: Token) -> str:
-    """The verb with its negation and particle: "had been set up", "were no worse off",
-    not "set", "worse", whose meaning is another (or the opposite)."""
+def verb_words(verb: Token) -> str:
+    """The verb with its negation and particle: "had been set up" → "set up", "were no
+    worse off" → "no worse off", not "set", "worse", whose meaning is another."""
     words = [c.text for c in verb.lefts if c.dep_ == "advmod" and c.lower_ in _NEGATIONS]
     words.append(verb.text)
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None

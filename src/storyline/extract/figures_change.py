@@ -19,8 +19,7 @@ reached, measures; and the amount a conversion restates.
   (:func:`gap`); "rose 4p or nearly 1%" → the amount before "or"
   (:func:`alternative`); "an addition of $92 to the benefit" → what a change or
   sum goes to (:func:`target`); "its profit rise included profits of £2bn for the
-  quarter" → the change's owner and the period (:func:`possessor`,
-  :func:`covered_period`).
+  quarter" → the change's owner (:func:`possessor`).
 """
 
 from __future__ import annotations
@@ -39,7 +38,6 @@ __all__ = [
     "amount_root",
     "case_of",
     "change_after",
-    "covered_period",
     "gap",
     "is_change",
     "level_phrase",
@@ -463,11 +461,7 @@ def target(head: Token, root: Token, skip: range) -> str | None:
     if not options or not (head.lemma_.lower() in _TARGETED or is_change(head)):
         return None
     first = min(options, key=lambda t: t.i)
-    text = noun_phrase(first, skip, det=True)
-    nxt = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
-    if first.lower_ in ("average", "typical") and nxt is not None and nxt.tag_ in ("JJ", "VBN"):
-        text += f" {nxt.text}"  # "for the average retired (worker)", "average" parsed as the noun
-    return f"{case_of(first)} {text}"
+    return f"{case_of(first)} {noun_phrase(first, skip, det=True)}"
 
 
 def possessor(noun: Token, skip: range) -> str:
@@ -477,12 +471,3 @@ def possessor(noun: Token, skip: range) -> str:
         return ""
     name = antecedent(poss) if poss.pos_ == "PRON" else compact_np(poss, skip)
     return f"{name}'s" if name else ""
-
-
-def covered_period(verb: Token, root: Token) -> str:
-    """ "for the final three months of 2004" after the amount: the period it covers."""
-    for c in verb.rights:
-        timely = c.lemma_.lower() in TIME_NOUNS
-        if c.i > root.i and c.dep_.startswith("obl") and case_of(c) == "for" and timely:
-            return "for " + phrase(list(c.subtree), range(0), limit=6)
-    return ""

@@ -198,6 +198,9 @@ _PLACE_NOUNS = {
 }  # fmt: skip
 
 
+_NOUNS = ("NOUN", "PROPN")
+
+
 def _above_place(noun: Token) -> Token:
     """The antecedent of a relative: a place that only says where the noun before it is
     ("a march in the city that was supported by …") passes it on to that noun."""
@@ -242,13 +245,14 @@ def subject(verb: Token, control: bool = True) -> Token | None:
             subj = _undated(subj)
             if subj.lower_ in _RELATIVE and verb.dep_.startswith("acl"):
                 return _above_place(verb.head)
+            # the noun right before a relative pronoun, or before its comma, is what it
+            # stands for, however parsed: "shares which have advanced 4%", "said Keller,
+            # who sings all 14 songs"
             before = subj.doc[subj.i - 1] if subj.i > 0 else None
-            if subj.lower_ in _RELATIVE and before is not None and before.pos_ == "NOUN":
-                return _above_place(before)  # "shares which have advanced 4%", however parsed
-            named = subj.doc[subj.i - 2] if subj.i > 1 else None
-            comma = before is not None and before.text == ","
-            if subj.lower_ == "who" and comma and named is not None and named.pos_ == "PROPN":
-                return named  # "said Spacey, who sings all 18 songs", however parsed
+            if before is not None and before.text == "," and subj.i > 1:
+                before = subj.doc[subj.i - 2]
+            if subj.lower_ in _RELATIVE and before is not None and before.pos_ in _NOUNS:
+                return _above_place(before)
             return subj
         cc = next((c for c in verb.lefts if c.dep_ == "cc"), None)
         if verb.dep_ == "conj" and cc is not None:

@@ -285,3 +285,17 @@ def test_summary_sentences_that_follow_each_other_share_one_bullet() -> None:
     assert [len(r) for r in runs] == [3]
     d2 = SimpleNamespace(summary=[lines[0], lines[2]], article=d.article)
     assert [len(r) for r in _runs(cast(Dossier, d2))] == [1, 1]
+
+
+def test_progress_starts_before_the_work_and_ends_at_the_total(tmp_path: Path) -> None:
+    calls: list[tuple[str, int, int]] = []
+    with Store.open(tmp_path / "store.db") as store:
+        brief(
+            [str(p) for p in sample_corpus.sources()],
+            store,
+            Settings(db=tmp_path / "store.db", progress=False),
+            progress=lambda stage, done, total: calls.append((stage, done, total)),
+        )
+    # a bar made at the first call measures its rate from there: it must come before any
+    # article is analysed, or the first batch shows as done in no time
+    assert calls[0][1] == 0 and calls[-1][1] == calls[-1][2] > 0

@@ -76,8 +76,7 @@ def run(args: argparse.Namespace) -> int:
             for other in bars.values():
                 other.close()
             bars[stage] = tqdm(total=total, desc=stage, unit="article", file=sys.stderr)
-        bars[stage].n = done
-        bars[stage].refresh()
+        bars[stage].update(done - bars[stage].n)  # update(), so the rate is the real one
 
     with open_store(settings) as store:
         result = brief(

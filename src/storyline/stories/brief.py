@@ -98,6 +98,8 @@ def _brief(
             if progress:
                 progress(stage, done, len(articles))
 
+        if progress:
+            progress(stage, 0, len(articles))  # the bar starts with the work, not after a batch
         made = list(analyse_articles(articles, annotator, encoder, progress=step))
         store.save_analyses(made, analysis_version())
         analysed.update((a.id, a) for a in made)

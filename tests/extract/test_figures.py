@@ -904,3 +904,11 @@ def test_a_rate_after_a_bracketed_conversion_covers_both_amounts(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(f.text, f.unit) for f in extract_figures(text, PUBLISHED)] == expected
+
+
+def test_a_figure_the_source_cut_off_is_not_taken() -> None:
+    # "$10..." at the end of a crawled teaser may have been "$10 billion"
+    text = "The state wants $14 billion now and another $10..."
+    assert [f.text for f in extract_figures(text)] == ["$14 billion"]
+    assert [f.text for f in extract_figures(text.replace("...", " later."))][-1] == "$10"
+    assert [f.text for f in extract_figures("Its poll rating is 49.2%...")] == ["49.2%"]

@@ -556,6 +556,12 @@ def _when(doc: Doc, start: int, end: int, timexes: Sequence[Timex]) -> str | Non
     return best[1] if best else None
 
 
+# A figure the source cut off after its digits, as crawled teasers end ("… and another
+# $10..."): its scale word may be what was cut ("$10 billion"), so its value cannot be
+# trusted ("a 49.2%..." is whole).
+_CUT_SHORT = re.compile(r"\s*(?:\.\.\.|…)\s*(?:\n|$)")
+
+
 def extract_figures(
     text: str,
     published: datetime | None = None,
@@ -587,6 +593,7 @@ def extract_figures(
     ]
     counts += [c for c in elided_candidates(doc, cands + counts) if not _in_timex(c, timexes)]
     cands = _clause_rates(text, _between(text, _between_bare(text, cands + counts)))
+    cands = [c for c in cands if not (text[c.end - 1].isdigit() and _CUT_SHORT.match(text, c.end))]
     measured = [
         Measured(c.start, c.end, c.unit, about_phrase(doc, c.start, c.end, c.kind, c.unit))
         for c in cands

@@ -60,9 +60,9 @@ the country it acts for when the text says so: a country, its capital or
 demonym ("Ankara", "Turkish"), or a title naming one ("U.S. Secretary of State
 Antony Blinken", then "Blinken" anywhere after).
 
-The deeds (``action``, and the asks of "will", "would" and "should") are found in
-:mod:`storyline.extract.asks_deeds`; the grammar they share is in
-:mod:`storyline.extract.asks_grammar`.
+The deeds (``action``) are found in :mod:`storyline.extract.asks_deeds`, the asks of
+"will", "would" and "should" in :mod:`storyline.extract.asks_modals`; the grammar
+they share is in :mod:`storyline.extract.asks_grammar`.
 
 >>> from storyline.nlp.pipeline import load_nlp
 >>> from storyline.extract.entities import group_entities
@@ -74,16 +74,16 @@ The deeds (``action``, and the asks of "will", "would" and "should") are found i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
+from storyline.extract.asks_certainty import modality
 from storyline.extract.asks_cues import (
     ANSWERABLE_NOUNS,
     CLAIM_NOUNS,
     DECISIONS,
     DEMAND_VERBS,
     DIRECTIVE_VERBS,
-    DISMISSING_PHRASALS,
     INANIMATE_NOUNS,
     MEASURE_NOUNS,
     NARRATIVE_VERBS,
@@ -97,10 +97,10 @@ from storyline.extract.asks_cues import (
 from storyline.extract.asks_deeds import (
     NOBODY,
     action,
+    argument_gerund,
     conditional,
     generic_doer,
     hope,
-    modal_ask,
     resumed,
     support,
 )
@@ -111,7 +111,6 @@ from storyline.extract.asks_grammar import (
     Polarity,
     act_noun,
     agentive,
-    argument_gerund,
     asks_a_deed,
     case_of,
     causative,
@@ -122,14 +121,23 @@ from storyline.extract.asks_grammar import (
     kind_of,
     lemma_of,
     may_act,
-    modality,
     questioned,
     to_clause,
     told_party,
 )
 from storyline.extract.asks_mend import mend_span
+from storyline.extract.asks_modals import modal_ask
 from storyline.extract.asks_nouns import noun_ask_of
 from storyline.extract.asks_parties import Party, PartyResolver
+from storyline.extract.asks_refusing import (
+    bare_refusal,
+    dismissed_ask,
+    dismissing,
+    refusable,
+    refused_askers,
+    refused_passive,
+    voted_against,
+)
 from storyline.extract.asks_spans import content_items, extent, normalise
 from storyline.extract.entities import Entity
 from storyline.extract.quotes import Quote
@@ -139,6 +147,9 @@ __all__ = ["Ask", "AskKind", "Party", "extract_asks"]
 
 
 _ATTEMPTS = {"try", "attempt"}
+# Deeds of court that ask a party to act when they name one and an infinitive:
+# "appealed to Estmark to free …", "challenged Dunn to release …".
+_ASKING_TO = {"appeal", "challenge"}
 _NOT = {"not", "n't", "never"}
 # Cue verbs whose object is the thing asked, promised or refused (not the one asked),
 # so that a noun they modify as a participle names it: "the laws *proposed* …".
@@ -163,41 +174,6 @@ def _unattributed(span: Any) -> Any:
     while doc[cut - 1].is_punct:
         cut -= 1
     return doc[span.start : cut]
-
-
-def _voted_against(tok: Any) -> Any | None:
-    """What a vote was cast against ("voted against the bill"), if that is the vote."""
-    if lemma_of(tok) != "vote":
-        return None
-    return next(
-        (
-            c
-            for c in tok.children
-            if c.dep_ in ("obl", "advcl")
-            and c.i > tok.i
-            and any(x.dep_ in ("case", "mark") and x.lower_ == "against" for x in c.children)
-        ),
-        None,
-    )
-
-
-# What a dismissing phrasal refuses when it refuses anything: an ask, or the pressure
-# or effort behind one ("shrugged off pressure to resign").
-_DISMISSED = REQUEST_NOUNS | ANSWERABLE_NOUNS | {"pressure", "effort", "attempt", "bid"}
-
-
-# What a court or a body dismisses as a refusal: a challenge to something, like an ask
-# ("dismissed a challenge to the law"); a case, charges or an aide dismissed is a deed.
-_CHALLENGES = {"challenge", "lawsuit", "suit", "appeal", "objection", "complaint", "bid"}
-# Claims dismissed are words answered ("dismissed those reports"); charges dismissed end a case.
-_DISMISSED_CLAIMS = CLAIM_NOUNS - {"charge"}
-
-
-def _refusable(noun: Any) -> bool:
-    """Whether what is dismissed is an ask, a challenge or a claim ("a series *of efforts*
-    by Trump's aides", "a challenge to the law", "those reports"), not a case or a person."""
-    nouns = [noun, *(c for c in noun.children if c.dep_ == "nmod" and case_of(c) == "of")]
-    return any(n.lemma_.lower() in _DISMISSED | _CHALLENGES | _DISMISSED_CLAIMS for n in nouns)
 
 
 def _proposed_by_noun(tok: Any) -> bool:
@@ -233,30 +209,6 @@ def _same_party(a: Party, b: Party) -> bool:
     if a.entity_id is not None and a.entity_id == b.entity_id:
         return True
     return a.name.lower() == b.name.lower()
-
-
-def _dismissing(tok: Any) -> bool:
-    return any(
-        c.dep_ in ("compound:prt", "advmod") and (lemma_of(tok), c.lower_) in DISMISSING_PHRASALS
-        for c in tok.children
-    )
-
-
-def _dismissed_ask(tok: Any, head: Any | None) -> Any | None:
-    """What "brushed off" or "pushed back against" refuses: an ask ("brushed off Biden's
-    call for …", "pushing back against calls from the U.S. to …"), else nothing."""
-    if head is not None and head.lemma_.lower() in _DISMISSED:
-        return head
-    return next(
-        (
-            c
-            for c in tok.children
-            if c.dep_ == "obl"
-            and case_of(c) in ("against", "on")
-            and c.lemma_.lower() in _DISMISSED
-        ),
-        None,
-    )
 
 
 def _foretold(clause: Any) -> bool:
@@ -352,7 +304,7 @@ class _Finder:
                 asks.append(hoped[0])
                 claimed.add(hoped[1])
                 continue
-            against = _voted_against(tok)
+            against = voted_against(tok)
             if against is not None:
                 # "voted against approving the application": a refusal of it
                 for a, b in content_items(tok, against):
@@ -363,6 +315,8 @@ class _Finder:
             kind = kind_of(tok)
             if kind is None and causative(tok):
                 kind = "demand"  # "efforts to get the FBI to investigate …"
+            if lemma_of(tok) in _ASKING_TO and directs_a_party(tok):
+                kind = "demand"  # "appealed to X to free …", not "appealed the ruling"
             if lemma_of(tok) == "deny" and any(
                 c.dep_ in ("obj", "obl:unmarked") and c.lemma_.lower() in REQUEST_NOUNS
                 for c in tok.children
@@ -408,7 +362,7 @@ class _Finder:
             if kind in ("demand", "commitment", "refusal") and _possible(tok):
                 continue  # "nobody can force it to …", "could … decline to appeal": no ask made
             if kind == "refusal" and any(c.dep_ == "aux:pass" for c in tok.children):
-                refused = self._refused_passive(tok)
+                refused = refused_passive(self, tok)
                 if refused is not None:
                     asks.append(refused)
                 continue
@@ -426,7 +380,7 @@ class _Finder:
                 kind == "refusal"
                 and lemma_of(tok) == "dismiss"
                 and head is not None
-                and not _refusable(head)
+                and not refusable(head)
             ):
                 ask = action(self, tok)  # "dismissed the case", "dismissed the aide": a deed
                 if ask is not None:
@@ -451,8 +405,8 @@ class _Finder:
                 continue  # "pressed him on his failure" asks nothing
             if kind == "refusal" and head is not None and head.lemma_.lower() in CLAIM_NOUNS:
                 continue  # "rejected that argument" answers a claim, not an ask
-            if kind == "refusal" and _dismissing(tok):
-                head = _dismissed_ask(tok, head)
+            if kind == "refusal" and dismissing(tok):
+                head = dismissed_ask(tok, head)
                 if head is None:
                     continue  # "brushed off the report's findings": words, nothing refused
                 if head.dep_ == "obl":
@@ -542,7 +496,7 @@ class _Finder:
             if head is None:
                 head = self._what_wants(tok) if kind == "demand" else None
                 if head is None:
-                    bare = self._bare_refusal(tok) if kind == "refusal" else None
+                    bare = bare_refusal(self, tok) if kind == "refusal" else None
                     if bare is not None:
                         asks.append(bare)
                     continue
@@ -597,7 +551,7 @@ class _Finder:
             new = [self.record(kind, tok, self.doc[a:b], target, actor=actor) for a, b in items]
             claimed.update(direct_verbs(tok, _contents(new)))
             asks.extend(new)
-        return [a for a in self._refused_askers(asks) if self._says_something(a)]
+        return [a for a in refused_askers(self.doc, asks) if self._says_something(a)]
 
     def _says_something(self, ask: Ask) -> bool:
         """ "the Biden administration filed a...": a teaser cut after an article leaves a
@@ -613,75 +567,6 @@ class _Finder:
             )
             for t in span
         )
-
-    def _refused_askers(self, asks: list[Ask]) -> list[Ask]:
-        """ "She didn't want the escort, but the NYPD overruled that request": a refused
-        request mentioned again is the latest demand before it, its asker the target."""
-        demands = sorted((a for a in asks if a.kind == "demand"), key=lambda a: a.cue_start)
-        out = []
-        for ask in asks:
-            span = self.doc.char_span(ask.content_start, ask.content_end, alignment_mode="expand")
-            if (
-                ask.kind == "refusal"
-                and ask.target is None
-                and span is not None
-                and span.root.lemma_.lower() in REQUEST_NOUNS
-                and any(t.lower_ in ("that", "this", "the", "those", "these") for t in span)
-            ):
-                before = [
-                    d
-                    for d in demands
-                    if d.cue_start < ask.cue_start
-                    and d.actor is not None
-                    and d.sentence_start >= self._previous_sentence(ask.sentence_start)
-                ]
-                if before:
-                    ask = replace(ask, target=before[-1].actor)
-            out.append(ask)
-        return out
-
-    def _previous_sentence(self, start: int) -> int:
-        tok = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        if tok is None or tok.start == 0:
-            return start
-        return int(self.doc[tok.start - 1].sent.start_char)
-
-    def _bare_refusal(self, tok: Any) -> Ask | None:
-        """ "Palo refused.", "The ministry declined.": a refusal naming nothing of what it
-        refuses (the ledger takes it for the demand just told); the cue is its content."""
-        if lemma_of(tok) not in ("refuse", "decline") or any(
-            c.dep_ not in ("nsubj", "punct", "advmod", "cc", "aux", "conj") for c in tok.children
-        ):
-            return None
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if (
-            subj is None
-            or not agentive(subj)
-            or any(c.dep_ == "advmod" and c.lower_ in ("not", "n't", "never") for c in tok.children)
-        ):
-            return None
-        return self.record("refusal", tok, self.doc[tok.i : tok.i + 1], None)
-
-    def _refused_passive(self, tok: Any) -> Ask | None:
-        """ "The union's request was rejected by the court": what is refused is the
-        subject, the one refusing the agent (if named), the asker the target; "the
-        charges were dismissed" is a deed."""
-        patient = next((c for c in tok.children if c.dep_ == "nsubj:pass"), None)
-        if patient is None or patient.pos_ == "PRON":
-            return None
-        if any(c.dep_ == "advmod" and c.lower_ in _NOT for c in tok.children):
-            return None  # "the request was not rejected": nothing refused
-        if lemma_of(tok) == "dismiss" and not _refusable(patient):
-            return action(self, tok)
-        if patient.lemma_.lower() in CLAIM_NOUNS:
-            return None  # "the allegations were rejected": a claim answered
-        agent = next((c for c in tok.children if c.dep_ == "obl:agent"), None)
-        if agent is not None and not agentive(agent):
-            return None
-        asker = next((c for c in patient.children if c.dep_ == "nmod:poss"), None)
-        start, end = extent(patient)
-        actor = self.parties.party(agent) if agent is not None else NOBODY
-        return self.record("refusal", tok, self.doc[start:end], asker, actor=actor)
 
     def _can_act(self, tok: Any) -> bool:
         subj = self.parties.subject(tok)

@@ -109,7 +109,7 @@ ACTION_VERBS = _words(
     investigate prosecute indict charge convict sentence sue fine penalize penalise
     uphold overturn repeal strike rule file challenge settle subpoena acquit pardon
     deploy shoot kill raid capture hack breach negotiate campaign court hire
-    create establish found form disband abolish replace remove
+    create establish found form disband abolish replace remove air broadcast
     """
 )
 # Verbs that pass an ask on to their infinitive: "ordered Facebook *to review* …"
@@ -357,7 +357,8 @@ AGENT_NOUNS = _words(
     organization organisation association federation foundation institute bureau
     consulate directorate firm utility airline insurer lender manufacturer automaker
     retailer carrier shareholder investor owner plaintiff defendant commander general
-    school district university hospital church landlord community
+    school district university hospital church landlord community city county town
+    municipality province office rebel militant soldier hacker delegate superdelegate
     """
 )
 

@@ -1,23 +1,21 @@
 """Deeds done and deeds to come: the asks a verb makes without a cue verb.
 
-Two ways a clause states an :class:`~storyline.extract.asks.Ask` on its own verb,
-split out of :mod:`storyline.extract.asks`, whose finder calls them per token:
+How a clause states an :class:`~storyline.extract.asks.Ask` on its own verb, split
+out of :mod:`storyline.extract.asks`, whose finder calls these per token:
+:func:`action`, "X did Z", an agent's transitive verb (or a listed deed), with its
+passive ("[X] was fined $N by Y") and participle ("a penalty imposed by the bureau")
+forms, and the agreement a deed makes ("established a pact with Y"); things resumed,
+hoped for and backed. The asks of "will", "would" and "should" are in
+:mod:`storyline.extract.asks_modals`.
 
-- :func:`action`: "X did Z", an agent's transitive verb (or a listed deed), with
-  its passive ("[X] was fined $N by Y") and participle ("a penalty imposed by the
-  bureau") forms, and the agreement a deed makes ("established a pact with Y");
-- :func:`modal_ask`: "X will do Z" (a commitment, or a chamber's planned
-  action), "X said it would do Z" (its own word) and "Y should do Z" in X's quote
-  (a demand).
-
-Both take the finder (:class:`Finder`) for the parse, the parties and the quotes,
-and return the record it builds, or ``None`` when the verb is no such ask.
+Each takes the finder (:class:`Finder`) for the parse, the parties and the quotes,
+and returns the record it builds, or ``None`` when the verb is no such ask.
 
 >>> from storyline.nlp.pipeline import load_nlp
 >>> from storyline.extract.asks import extract_asks
->>> doc = load_nlp()("The regulator approved the merger. The bank said it would appeal the ruling.")
+>>> doc = load_nlp()("The regulator approved the merger.")
 >>> [(a.kind, a.actor.name, a.content) for a in extract_asks(doc, (), (), ())]
-[('action', 'The regulator', 'approve merger'), ('commitment', 'The bank', 'appeal ruling')]
+[('action', 'The regulator', 'approve merger')]
 """
 
 from __future__ import annotations
@@ -29,26 +27,21 @@ from storyline.extract.asks_cues import (
     AGREEING_VERBS,
     AGREEMENT_NOUNS,
     ANSWER_NOUNS,
-    BODY_NOUNS,
     CHAMBER_NOUNS,
     DECISIONS,
-    DIRECTIVE_VERBS,
     FORCE_WORDS,
     HOPING_VERBS,
     INANIMATE_NOUNS,
-    LIGHT_VERBS,
     MEASURE_NOUNS,
     MONEY_NOUNS,
     MONEY_VERBS,
     NARRATIVE_VERBS,
     NOT_DEEDS,
-    OWN_WORD_VERBS,
     PRESENTING_VERBS,
     PROCLAIM_VERBS,
     PROCLAIMED_NOUNS,
     PUBLISHED_RECORDS,
     SPEECH_NOUNS,
-    SPOKESPEOPLE,
     SUPPORT_NOUNS,
     SUPPORT_VERBS,
     VIOLENCE_VERBS,
@@ -58,9 +51,7 @@ from storyline.extract.asks_grammar import (
     AskKind,
     action_target,
     agentive,
-    carried_deed,
     case_of,
-    complement,
     infinitive_of,
     is_verb,
     lemma_of,
@@ -76,7 +67,6 @@ from storyline.extract.asks_spans import (
     deed_object,
     extent,
     puts_back,
-    shared_object_verbs,
 )
 from storyline.extract.quotes import Quote
 from storyline.extract.quotes_cues import SPEECH_VERBS
@@ -86,30 +76,48 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOBODY",
+    "WILL",
     "Finder",
     "action",
+    "argument_gerund",
     "conditional",
     "generic_doer",
     "hope",
-    "modal_ask",
     "resumed",
     "support",
 ]
 
 NOBODY = Party("", None, None, 0, 0)  # "no actor named", unlike "find the actor"
-_OBJECTS = {"obj", "xcomp", "ccomp", "compound:prt", "obl"}
-_WILL = {"will", "'ll", "would", "shall", "should", "must"}
+WILL = {"will", "'ll", "would", "shall", "should", "must"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll"}
-# Light verbs that make a pledge with their object ("will take an action", "will
-# hold a vote") are no longer "no deed" after "will".
-_NO_PLAN = NOT_DEEDS - {"take", "make", "hold", "keep", "use", "help", "lead", "start", "begin"}
-_NO_PLAN -= {"require", "discuss"}  # "will require all travellers to be vaccinated": a mandate
 # Subordinators of a clause that states a condition or goal of another act, not a
 # deed done ("stay until every American was evacuated").
 _CIRCUMSTANCE = {"until", "unless", "if", "once"}
 # Prepositional complements of a passive that say where it leaves its patient
 # ("banned *from* both sites", "taken *off* the rolls") rather than when or why.
 _PASSIVE_COMPLEMENTS = {"from", "off", "to", "into", "out", "with"}
+
+
+# Prepositions that make a gerund an argument, not an act in its own right
+# ("criticised for accepting donations", "by questioning trade deals").
+_GERUND_CASES = {"for", "by", "of", "about", "without", "from", "at", "in", "on"}
+
+
+def _carried_deed(tok: Any) -> bool:
+    """ "continue to investigate the incidents": the deed is the aspect verb's infinitive."""
+    return bool(
+        tok.dep_ == "xcomp"
+        and lemma_of(tok.head) in ("continue", "begin", "start", "keep", "resume")
+        and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.head.children)
+    )
+
+
+def argument_gerund(tok: Any) -> bool:
+    """ "criticised *for accepting* donations": a gerund that is an argument, no act."""
+    return bool(
+        tok.tag_ == "VBG"
+        and any(c.dep_ in ("mark", "case") and c.lower_ in _GERUND_CASES for c in tok.children)
+    )
 
 
 class Finder(Protocol):
@@ -259,7 +267,7 @@ def action(finder: Finder, tok: Any, listed: bool = True) -> Ask | None:
     if tok.dep_ == "acl" and (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and agent)) and not misread:
         return _participle(finder, tok, listed)
     progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" for c in tok.children)
-    carried = carried_deed(tok)
+    carried = _carried_deed(tok)
     # "attacked the USS Cole, killing 17 sailors": a deed in a participle clause
     consequence = listed and tok.tag_ == "VBG" and tok.dep_ == "advcl" and is_verb(tok.head)
     if (
@@ -426,9 +434,9 @@ def resumed(finder: Finder, tok: Any) -> Ask | None:
     if any(c.dep_ in ("obj", "ccomp", "xcomp") for c in children) or conditional(tok):
         return None
     auxes = {c.lower_ for c in children if c.dep_ == "aux"}
-    if auxes & (_MODALS - _WILL) or auxes & {"to"}:
+    if auxes & (_MODALS - WILL) or auxes & {"to"}:
         return None  # "could return": a possibility
-    kind: AskKind = "commitment" if auxes & _WILL else "action"
+    kind: AskKind = "commitment" if auxes & WILL else "action"
     span = finder.doc[subj.left_edge.i : action_span(tok).end]
     # Verb first, as an active deed: "resume night service route 4 9" for "night
     # services on routes 4 and 9 ran again", "return night bus route 4 9" for "night
@@ -675,8 +683,9 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
                 or (
                     c.dep_ == "obl"
                     and case_of(c) in _PASSIVE_COMPLEMENTS
-                    and c.ent_type_ not in ("LOC", "GPE", "FAC")
-                )  # "launched from North Korea" says where from, not what
+                    and (c.ent_type_ not in ("LOC", "GPE", "FAC") or case_of(c) in ("to", "into"))
+                )  # "launched from North Korea" says where from, not what; "sent to
+                # Ohio" where the staffers were sent, what was done
             )
         ),
         None,
@@ -701,153 +710,3 @@ def _passive(finder: Finder, tok: Any, listed: bool) -> Ask | None:
     # without the agent: "a review was opened by the board" does what "open a review" asks.
     verb_first = (finder.doc[tok.i : tok.i + 1], finder.doc[start:end])
     return finder.record("action", tok, finder.doc[start:end], None, actor=actor, norm=verb_first)
-
-
-_QUESTION_WORDS = {"whether", "how", "what", "when", "where", "why", "which", "who", "whom"}
-
-
-def _asked_question(tok: Any) -> bool:
-    """ "has not announced how much it will pay", "asked whether it would appeal": "will"
-    inside an indirect question is what is not known, not a pledge."""
-    if tok.dep_ not in ("ccomp", "xcomp", "advcl", "csubj", "obj", "acl"):
-        return False
-    return any(t.lower_ in _QUESTION_WORDS for t in tok.doc[tok.left_edge.i : tok.i])
-
-
-def modal_ask(finder: Finder, tok: Any, kind: AskKind | None) -> Ask | None:
-    """ "X will do Z" (a commitment, or a planned action of a chamber), "X said it
-    would do Z" (a commitment) and "Y should do Z" said by X (a demand)."""
-    passive = tok.tag_ == "VBN" and any(c.dep_ == "aux:pass" for c in tok.children)
-    rid = (
-        tok.lower_ == "get"
-        and tok.i + 1 < len(finder.doc)
-        and finder.doc[tok.i + 1].lower_ == "rid"
-    )
-    if not is_verb(tok) or not (tok.tag_ == "VB" or passive):
-        return None
-    if lemma_of(tok) in _NO_PLAN and not rid:
-        return None
-    if lemma_of(tok) in LIGHT_VERBS and any(
-        c.dep_ == "obj" and c.lemma_.lower() in ASK_NOUNS and infinitive_of(c) is None
-        for c in tok.children
-    ):
-        return None  # "I will make this promise to you:" the promise follows
-    aux = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in _WILL), None)
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "acl:relcl":
-        subj = relative_head(tok)  # "the first state (in the region) that will require …"
-    if aux is None or subj is None or not (agentive(subj) or subj.lower_ == "you"):
-        return None
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-        return None
-    if _asked_question(tok):
-        return None
-    span = _after_modal(finder.doc, tok, aux)
-    if aux.lower_ in ("should", "must", "ought"):
-        quote = finder.quote_at(tok.idx)
-        if quote is None or quote.speaker is None or subj.lower_ in ("i", "we"):
-            return None
-        said = finder.doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
-        if said is not None and said.root.lemma_.lower() in INANIMATE_NOUNS:
-            return None  # "online postings saying X should …": a document asks nothing
-        actor = finder.parties.from_speaker(quote.speaker)
-        return finder.record("demand", tok, span, subj, actor=actor, cue_tok=aux)
-    if (
-        subj.lower_ == "you"
-        or passive  # "Republicans will be advised to …": the subject does not act
-        or (kind in ("demand", "refusal") and complement(tok, kind)[0] is not None)
-        or not any(c.dep_ in _OBJECTS for v in (tok, *shared_object_verbs(tok)) for c in v.children)
-        or lemma_of(tok) in NARRATIVE_VERBS
-    ):
-        return None
-    if subj.lower_ == "it" and finder.parties.party(subj).name.lower() == "it":
-        return None  # "it will make us less safe": a forecast about something, no one's pledge
-    if aux.lower_ == "would" and not _own_word(finder, tok, subj):
-        return None  # a hypothesis or a habit ("forces would muster resistance")
-    scheduled = subj.lemma_.lower() in CHAMBER_NOUNS or (
-        subj.tag_ in ("NNS", "NNPS") and not subj.ent_type_
-    )
-    target = (
-        next(
-            (c for c in tok.children if c.dep_ == "obj" and c.ent_type_ in ("PER", "ORG")),
-            None,
-        )
-        if lemma_of(tok) in ("meet", "join")
-        else None
-    )
-    if lemma_of(tok) in DIRECTIVE_VERBS:
-        target = complement(tok, "demand")[1]  # "will require schoolchildren to …"
-    target = target or action_target(tok)
-    quote = finder.quote_at(tok.idx)
-    if subj.lemma_.lower() in CHAMBER_NOUNS:
-        # a chamber's vote is a schedule, whoever reports it, unless said in its own words
-        spoken = quote is not None and quote.kind != "indirect"
-    else:  # "The rivals will meet …, according to the White House": their own word
-        spoken = quote is not None
-    kind_now: AskKind = "action" if scheduled and not spoken else "commitment"
-    return finder.record(kind_now, tok, span, target, cue_tok=aux)
-
-
-def _after_modal(doc: Any, tok: Any, aux: Any) -> Any:
-    """The verb phrase after a modal: "[should] be criminally investigated"."""
-    span = action_span(tok)
-    start = aux.i + 1
-    if start < tok.i and all(
-        t.dep_ in ("aux", "aux:pass", "advmod") and t.head.i == tok.i for t in doc[start : tok.i]
-    ):
-        return doc[start : span.end]
-    return span
-
-
-def _own_word(finder: Finder, tok: Any, subj: Any) -> bool:
-    """ "[The bank] announced it would end …": the actor states its own intention."""
-    head = tok.head
-    if tok.dep_ != "ccomp" or lemma_of(head) not in OWN_WORD_VERBS:
-        return finder.quote_at(tok.idx) is not None and subj.lower_ in ("i", "we")
-    speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if speaker is None:
-        return False
-    if subj.lower_ == "it" and (
-        (speaker.tag_ in ("NNS", "NNPS") and not speaker.ent_type_)
-        or speaker.lower_ in ("he", "she", "they", "i", "we")
-    ):
-        return False  # "Critics said it would undermine the treaty": "it" is not the critics
-    if subj.lower_ in ("it", "they", "we", "i"):
-        return True  # "it would": the pronoun takes up the speaker
-    if finder.parties.party(speaker).name == finder.parties.party(subj).name:
-        return True
-    return any(_speaks_for_body(title, subj) for title in _titles(finder, speaker))
-
-
-def _titles(finder: Finder, speaker: Any) -> list[Any]:
-    """The speaker, and for a person named the titles the article gives them anywhere,
-    in apposition or before the name ("Ferrin's chief executive, Anselm Korda, …" for
-    "Korda")."""
-    out = [speaker]
-    entity_id = finder.parties.party(speaker).entity_id
-    entity = next((e for e in finder.parties.entities if e.id == entity_id), None)
-    if entity is None or entity.type != "PER":
-        return out
-    for mention in entity.mentions:
-        span = finder.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        out += [c for c in root.children if c.dep_ in ("appos", "nmod:desc")]
-        if root.dep_ == "appos":
-            out.append(root.head)
-    return out
-
-
-def _speaks_for_body(speaker: Any, subj: Any) -> bool:
-    """ "the minister said the government would pay", "a Ferrin spokeswoman said Ferrin
-    would appoint": an official's word for the body they speak for is its own word."""
-    if speaker.lemma_.lower() not in SPOKESPEOPLE:
-        return False
-    if subj.lemma_.lower() in BODY_NOUNS and any(c.lower_ == "the" for c in subj.children):
-        return True  # "the government", "the company"
-    # the body named in the official's own phrase: "a Ferrin spokeswoman", "Ferrin's chief"
-    named = {t.lower_ for t in subj.subtree if t.pos_ == "PROPN"}
-    return bool(named) and any(
-        t.lower_ in named for t in speaker.subtree if t.i != speaker.i and t.pos_ == "PROPN"
-    )

@@ -23,13 +23,10 @@ from storyline.extract.asks_cues import (
     COMMITMENT_VERBS,
     DECISIONS,
     DEMAND_VERBS,
-    DOUBT_WORDS,
     LIGHT_VERBS,
     NARRATIVE_VERBS,
     NOT_DEEDS,
     OBSERVER_NOUNS,
-    PARTIAL_WORDS,
-    PLANNED_VERBS,
     REFUSAL_PHRASALS,
     REFUSAL_VERBS,
     REQUEST_NOUNS,
@@ -44,10 +41,8 @@ __all__ = [
     "act_noun",
     "action_target",
     "agentive",
-    "argument_gerund",
     "asked_in",
     "asks_a_deed",
-    "carried_deed",
     "case_of",
     "causative",
     "complement",
@@ -62,7 +57,6 @@ __all__ = [
     "made_public",
     "may_act",
     "misattached",
-    "modality",
     "solid",
     "stray_infinitive",
     "stray_object",
@@ -80,6 +74,9 @@ Certainty = Literal["reported", "planned", "doubted", "denied"]
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "week", "month"}
 # Demand verbs that take what is asked as a "that" clause.
 _THAT_DEMANDS = {"demand", "insist", "urge", "ask", "request", "propose"}
+# The preposition that names the one asked: "called *on* X to", "appealed *to* X to",
+# "pleaded *with* X to".
+_ASKED_BY_CASE = {"call": "on", "appeal": "to", "plead": "with"}
 _NEEDS_CLAUSE = {"invite", "force", "convince", "persuade", "encourage", "implore", "exhort"}
 _KIND_CUES: tuple[tuple[AskKind, frozenset[str]], ...] = (
     ("demand", DEMAND_VERBS),
@@ -90,7 +87,8 @@ _KIND_CUES: tuple[tuple[AskKind, frozenset[str]], ...] = (
 # Nouns that carry an ask with its content: "a request to …", "his pledge to …".
 ASK_NOUNS: dict[str, AskKind] = {
     **dict.fromkeys(
-        ["request", "demand", "call", "appeal", "plea", "ultimatum", "proposal"], "demand"
+        ["request", "demand", "call", "appeal", "plea", "ultimatum", "proposal", "petition"],
+        "demand",
     ),
     **dict.fromkeys(["pledge", "promise", "plan", "goal", "agreement", "vow"], "commitment"),
     **dict.fromkeys(["willingness", "openness", "readiness", "intention"], "commitment"),
@@ -195,6 +193,9 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
     """What the cue asks, promises or refuses (a token heading it) and whom it asks."""
     children = [c for c in cue.children if c.i > cue.i]
     clause = next((c for c in children if to_clause(c)), None)
+    if clause is None and kind == "commitment" and cue.lemma_.lower() == "plan":
+        # "districts plan on keeping remote classes": as "plan to keep"
+        clause = next((c for c in children if _marked_on(c)), None)
     if clause is None and kind == "demand" and cue.lemma_.lower() in _THAT_DEMANDS:
         clause = _stray_that_clause(cue) or _finite_clause(cue)
     objs = [c for c in children if c.dep_ in ("obj", "iobj") and not c.is_space]
@@ -218,8 +219,22 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
     target = None
     if kind == "demand":
         # "called on X to …" asks X; "pressed him on his failure to …" names a topic
-        on = obls.get("on") if cue.lemma_.lower() == "call" else None
-        target = on or obls.get("from") or (objs[0] if clause and objs else None)
+        asked_case = _ASKED_BY_CASE.get(cue.lemma_.lower())
+        on = obls.get(asked_case) if asked_case is not None else None
+        # "demanded an apology from Estmark": the one asked, also on what is asked of it
+        # ("the release of the prisoners from jail" asks nothing of the jail)
+        source = [obls.get("from"), *(c for o in objs[:1] for c in o.children if c.dep_ == "nmod")]
+        asked_of = next(
+            (
+                c
+                for c in source
+                if c is not None
+                and case_of(c) == "from"
+                and (agentive(c) or may_act(c) or c.pos_ == "PROPN")
+            ),
+            None,
+        )
+        target = on or asked_of or (objs[0] if clause and objs else None)
         if (
             target is None
             and objs
@@ -235,6 +250,22 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
             return None, None  # "asked reporters", "told parliament": no demand
     elif kind != "refusal":
         target = obls.get("with") or next((o for o in objs if o.dep_ == "iobj"), None)
+        if target is None and kind == "commitment" and lemma_of(cue) in _WITH_VERBS:
+            target = _joined_party(cue)  # "Estmark and *Orlesia* agreed to …"
+        if target is None and kind == "commitment" and clause is None:
+            target = _counter_party(cue)  # "pledged their support *to Kovar*"
+        if target is None and kind == "commitment" and clause is not None:
+            # "is willing to be interviewed *by the FBI*": the other side of the pledge
+            target = next(
+                (
+                    c
+                    for c in clause.children
+                    if c.dep_ == "obl:agent"
+                    and any(x.dep_ == "aux:pass" for x in clause.children)
+                    and (agentive(c) or may_act(c))
+                ),
+                None,
+            )
     if clause is None and kind == "demand":
         # "urged Attorney General Jeffrey Rosen to investigate": the parse hangs the
         # infinitive on the one asked.
@@ -267,6 +298,7 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
         clause is not None
         and cue.lemma_.lower() in ("ask", "tell")
         and (clause.dep_ == "ccomp" or any(c.lower_ == "that" for c in clause.children))
+        and not (cue.lemma_.lower() == "ask" and not objs and _subjunctive(clause))
     ):
         return None, None  # "told reporters that …" reports speech, not a demand
     if clause is not None and clause.lemma_.lower() in ("name", "identify"):
@@ -289,7 +321,42 @@ def complement(cue: Any, kind: AskKind) -> tuple[Any | None, Any | None]:
     head = next((o for o in objs if o is not target), None)
     if head is None:
         head = obls.get("for") or obls.get("to") or obls.get("on")
+    if head is None and kind == "refusal":
+        head = _bare_gerund(cue)
     return head, target
+
+
+def _bare_gerund(cue: Any) -> Any | None:
+    """A gerund right after a refusing verb, read as a clause of its own: "ruled out
+    *halting* the filling" (not "…, saying …", which a comma or a mark sets off)."""
+    after = cue.i + 1
+    while after < len(cue.doc) and cue.doc[after].dep_ == "compound:prt":
+        after += 1
+    return next(
+        (
+            c
+            for c in cue.children
+            if c.i == after
+            and c.tag_ == "VBG"
+            and c.dep_ in ("advcl", "xcomp")
+            and not any(x.dep_ in ("mark", "nsubj") for x in c.children)
+        ),
+        None,
+    )
+
+
+def _marked_on(clause: Any) -> bool:
+    """A gerund clause opened by "on": "plan *on keeping* …"."""
+    return clause.tag_ == "VBG" and any(
+        c.dep_ in ("mark", "case") and c.lower_ == "on" and c.i < clause.i for c in clause.children
+    )
+
+
+def _subjunctive(clause: Any) -> bool:
+    """ "asked that the council *delay* the vote": a that-clause in the bare form asks."""
+    return (
+        clause.tag_ == "VB" or (clause.tag_ == "VBP" and clause.lemma_.lower() != "be")
+    ) and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _bare_to_phrase(cue: Any, clause: Any) -> bool:
@@ -487,15 +554,20 @@ def joined_subjects(verb: Any) -> tuple[Any, Any] | None:
 _WITH_VERBS = {"negotiate", "meet", "sign", "settle", "agree", "talk", "trade", "deal"}
 
 
+def _joined_party(tok: Any) -> Any | None:
+    """The second of two subjects doing something together: "Biden and *Putin* met"."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    other = next((c for c in subj.children if c.dep_ == "conj"), None) if subj else None
+    joined = joined_subjects(tok)
+    return other if other is not None or joined is None else joined[1]
+
+
 def action_target(tok: Any) -> Any | None:
     """Whom a deed is done to: "sanctions *on* X", "a case *against* X", the other
     side of a deed done together ("negotiated the deal *with* the Taliban", "Biden
     and *Putin* will meet")."""
     if lemma_of(tok) in _WITH_VERBS:
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        other = next((c for c in subj.children if c.dep_ == "conj"), None) if subj else None
-        joined = joined_subjects(tok)
-        other = other if other is not None or joined is None else joined[1]
+        other = _joined_party(tok)
         if other is not None:
             return other
         for c in tok.subtree:
@@ -511,6 +583,36 @@ def action_target(tok: Any) -> Any | None:
             and (c.pos_ in ("PROPN", "PRON") or may_act(c))
         ):
             return c
+    return _counter_party(tok)
+
+
+# Verbs by which a measure binds a party: "a mandate *requiring* students to …".
+_BINDING_VERBS = {"require", "order", "force", "compel", "direct", "oblige", "bar", "ban"}
+
+
+def _counter_party(tok: Any) -> Any | None:
+    """The party a deed's object is aimed at or passed between: "imposed sanctions *on*
+    X", "declared war *on* X", "issued subpoenas *to* X", "raised money *from* X" (on the
+    object or on the verb); a place is no party ("sent troops to Kabul")."""
+    objs = [c for c in tok.children if c.dep_ == "obj"]
+    for o in objs:
+        # "issued a mandate requiring all students to be vaccinated": those required
+        bound = [c for c in o.children if c.dep_ == "acl" and lemma_of(c) in _BINDING_VERBS]
+        for c in (x for b in bound for x in b.children if x.dep_ == "obj"):
+            if agentive(c) or may_act(c):
+                return c
+    found = [c for o in objs for c in o.children if c.dep_ == "nmod" and c.i > o.i]
+    found += [c for c in tok.children if c.dep_ == "obl" and objs and c.i > objs[0].i]
+    for c in found:
+        case = case_of(c)
+        if case in ("on", "against") and (c.pos_ in ("PROPN", "PRON") or may_act(c)):
+            return c
+        if (
+            case in ("to", "from")
+            and c.ent_type_ not in ("LOC", "GPE", "FAC", "DATE", "TIME")
+            and (agentive(c) or may_act(c))
+        ):
+            return c
     return None
 
 
@@ -521,40 +623,6 @@ def _a_time(noun: Any) -> bool:
         or noun.lemma_.lower() in _TIME_NOUNS
         or any(c.ent_type_ in ("DATE", "TIME") for c in noun.children)
     )
-
-
-def modality(kind: AskKind, cue: Any) -> tuple[Polarity, Certainty]:
-    """Polarity and certainty of an ask from its cue's clause."""
-    lower = {c.lower_ for c in cue.children}
-    negated = bool(lower & {"not", "n't", "never", "no"}) or any(
-        c.dep_.startswith("nsubj") and any(d.lower_ in ("no", "none") for d in c.children)
-        for c in cue.children
-    )  # "no governor moved to close schools": nobody did
-    if kind != "action":
-        planned = kind == "commitment" and cue.lemma_.lower() in PLANNED_VERBS
-        return ("negative" if negated else "positive"), ("planned" if planned else "reported")
-    if yet_to(cue) or (negated and lower & {"yet", "still"}):
-        return "negative", "doubted"
-    governor = cue.head if cue.dep_ in ("ccomp", "xcomp", "advcl") else None
-    if governor is not None and governor.lemma_.lower() in ("deny", "dispute"):
-        return "negative", "denied"
-    sent_words = {t.lower_ for t in cue.sent}
-    clause_words = {t.lower_ for t in cue.subtree} | lower
-    if governor is not None:
-        clause_words.add(governor.lemma_.lower())
-    if negated:
-        return "negative", "reported"
-    if clause_words & DOUBT_WORDS or (sent_words & {"unconfirmed", "unverified"}):
-        return "positive", "doubted"
-    if clause_words & PARTIAL_WORDS:
-        return "positive", "doubted"
-    return "positive", "reported"
-
-
-# Prepositions that make a gerund an argument, not an act in its own right
-# ("criticised for accepting donations", "by questioning trade deals").
-_GERUND_CASES = {"for", "by", "of", "about", "without", "from", "at", "in", "on"}
-_MODAL_WORDS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll"}
 
 
 def directs_a_party(tok: Any) -> bool:
@@ -645,22 +713,6 @@ def misattached(tok: Any) -> bool:
             tok.tag_ == "VBD"
             or (tok.tag_ == "VBN" and any(c.dep_ == "obj" and c.i > tok.i for c in tok.children))
         )
-    )
-
-
-def carried_deed(tok: Any) -> bool:
-    """ "continue to investigate the incidents": the deed is the aspect verb's infinitive."""
-    return bool(
-        tok.dep_ == "xcomp"
-        and lemma_of(tok.head) in ("continue", "begin", "start", "keep", "resume")
-        and not any(c.dep_ == "aux" and c.lower_ in _MODAL_WORDS for c in tok.head.children)
-    )
-
-
-def argument_gerund(tok: Any) -> bool:
-    return bool(
-        tok.tag_ == "VBG"
-        and any(c.dep_ in ("mark", "case") and c.lower_ in _GERUND_CASES for c in tok.children)
     )
 
 

@@ -39,6 +39,7 @@ from storyline.extract.asks_grammar import (
     infinitive_of,
     is_verb,
     lemma_of,
+    may_act,
     stray_infinitive,
     verb_in,
 )
@@ -52,6 +53,54 @@ __all__ = ["noun_ask_of"]
 # Verbs by which one takes on an effort or a bid as one's own: "leaders launched a
 # last-ditch effort to convince …" is the leaders' effort.
 _UNDERTAKING_VERBS = frozenset({"launch", "mount", "lead", "spearhead", "wage", "begin", "start"})
+
+
+def _asked_party(kids: list[Any], content: Any) -> Any | None:
+    """The one a demand noun asks to act, before its infinitive: "calls *for the
+    minister* to resign", "her call *on Estmark* to free …" (not "a demand for a pay
+    rise", where the phrase is what is asked)."""
+    if not any(c.dep_ == "mark" and c.lower_ == "to" for c in content.children):
+        return None
+    return next(
+        (
+            c
+            for c in kids
+            if c.dep_ == "nmod"
+            and c.i < content.i
+            and case_of(c) in ("for", "on", "upon")
+            and (agentive(c) or may_act(c))
+        ),
+        None,
+    )
+
+
+def _asked_that(kids: list[Any]) -> Any | None:
+    """The clause of a demand noun that asks a party in the bare form: "her demand *that
+    Estmark free* the journalists" (not "the claim that Estmark frees …")."""
+    return next(
+        (
+            c
+            for c in kids
+            if c.dep_ in ("acl", "acl:relcl", "ccomp")
+            and (c.tag_ == "VB" or (c.tag_ == "VBP" and c.lemma_.lower() != "be"))
+            and _subject_of(c) is not None
+        ),
+        None,
+    )
+
+
+def _subject_of(clause: Any) -> Any | None:
+    """The subject of a that-clause asked by a demand noun, the one it asks ("that"
+    may hang elsewhere in the parse, but opens the clause)."""
+    opener = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else clause
+    if opener.lower_ != "that" and not any(
+        x.dep_ == "mark" and x.lower_ == "that" for x in clause.children
+    ):
+        return None
+    return next(
+        (c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i and agentive(c)),
+        None,
+    )
 
 
 def noun_ask_of(finder: Finder, cue: Any) -> Ask | None:
@@ -81,6 +130,7 @@ def noun_ask_of(finder: Finder, cue: Any) -> Ask | None:
             ),
             None,
         )
+        or (_asked_that(kids) if kind == "demand" else None)
         or next(  # "a plan incentivizing Americans to …"
             (
                 c
@@ -95,7 +145,9 @@ def noun_ask_of(finder: Finder, cue: Any) -> Ask | None:
     )
     if content is None:
         return None
-    target = None
+    target = _asked_party(kids, content) if kind == "demand" else None
+    asked = _subject_of(content) if kind == "demand" else None
+    target = target or asked
     answered = False
     if kind == "action" and cue.lemma_.lower() in ("effort", "attempt", "bid"):
         if lemma_of(content) in NARRATIVE_VERBS | NOT_DEEDS and not causative(content):
@@ -146,6 +198,8 @@ def noun_ask_of(finder: Finder, cue: Any) -> Ask | None:
         and lemma_of(cue.head) in LIGHT_VERBS | _UNDERTAKING_VERBS
     ):
         who = finder.parties.subject(cue.head)  # "the Court made a decision to grant …"
+    if who is None and cue.dep_ == "obl" and case_of(cue) == "with" and is_verb(cue.head):
+        who = finder.parties.subject(cue.head)  # "hired 40 staffers with plans to send …"
     if who is None and cue.dep_ == "conj" and is_verb(cue.head):
         who = finder.parties.subject(cue.head)  # "He proposes …, and plans to …" misread
     if who is None and not any(c.lower_ == "to" for c in content.children):
@@ -169,6 +223,8 @@ def noun_ask_of(finder: Finder, cue: Any) -> Ask | None:
         who = next((c for c in cue.head.children if c.dep_ == "nsubj"), who)
     actor = finder.parties.party(who) if who is not None else NOBODY
     start, end = extent(content)
+    if asked is not None:
+        start = asked.right_edge.i + 1  # "… that Estmark *free the journalists*"
     if content.dep_ == "acl" and content.tag_ == "VBG":
         # "a plan incentivizing Americans to …, including …": the whole plan
         end = max(end, extent(cue)[1])

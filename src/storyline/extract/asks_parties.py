@@ -68,6 +68,8 @@ def _group_of(tok: Any) -> Any | None:
 
 
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+# Pronouns that never stand for their own clause's subject ("himself" would).
+_OBJECT_PRONOUNS = {"him", "her", "them"}
 _PRONOUN_KINDS = {
     **dict.fromkeys(["he", "him", "his", "she", "her"], ("PER",)),
     **dict.fromkeys(["it", "its"], ("ORG",)),
@@ -151,6 +153,14 @@ def _misjoined(cue: Any) -> Any | None:
     if not bare and head.dep_ not in ("ccomp", "relcl", "acl:relcl"):
         return None
     return next((v for v in head.ancestors if v.tag_ in ("VBD", "VBN") and is_verb(v)), None)
+
+
+def _bound_subjects(tok: Any) -> list[Any]:
+    """The subjects an object pronoun cannot stand for: "Cole asked *him*": Cole (all of
+    them, when the parse split one subject in two: "the senator Ann Cole")."""
+    if tok.lower_ not in _OBJECT_PRONOUNS or tok.dep_ not in ("obj", "iobj", "obl"):
+        return []
+    return [c for c in tok.head.children if c.dep_ == "nsubj" and c.i != tok.i]
 
 
 class PartyResolver:
@@ -310,6 +320,15 @@ class PartyResolver:
                 country = self._entity_country(sp.entity_id) if sp.entity_id else None
                 return Party(sp.name, sp.entity_id, country, tok.idx, tok.idx + len(tok))
         speaker: Speaker | None = self._speakers.speaker(tok)
+        if (
+            speaker is not None
+            and speaker.entity_id is not None
+            and self._own_subject(tok, speaker)
+        ):
+            # "Cole asked him to resign": an object pronoun is never its own clause's
+            # subject (that would be "himself"): the person named before, else left open
+            found = self._pronoun(tok)
+            return found or Party(tok.text, None, None, tok.idx, tok.idx + len(tok))
         if tok.pos_ == "PRON" and (speaker is None or speaker.entity_id is None):
             found = self._pronoun(tok)
             if found is not None:
@@ -320,6 +339,16 @@ class PartyResolver:
         if speaker.entity_id is not None:
             country = country or self._entity_country(speaker.entity_id)
         return Party(speaker.name, speaker.entity_id, country, speaker.start, speaker.end)
+
+    def _own_subject(self, tok: Any, speaker: Speaker) -> bool:
+        """Whether an object pronoun ("him", "her", "them") was resolved to the subject
+        of its own verb."""
+        return speaker.entity_id in self._bound_ids(tok)
+
+    def _bound_ids(self, tok: Any) -> set[str]:
+        """The entities of the subjects an object pronoun cannot stand for."""
+        named = (self._speakers.speaker(s) for s in _bound_subjects(tok))
+        return {n.entity_id for n in named if n is not None and n.entity_id is not None}
 
     def _whose(self, tok: Any) -> Party | None:
         """ "President Kovar, *whose government* seeks …": the one the relative clause
@@ -385,6 +414,10 @@ class PartyResolver:
                 said_by = next(
                     (c for c in clause.head.head.children if c.dep_.startswith("nsubj")), None
                 )
+            paper = clause.head.head
+            if said_by is None and clause.head.dep_ == "acl" and paper.dep_ == "obj":
+                # "the party released a statement confirming it will …": who released it
+                said_by = next((c for c in paper.head.children if c.dep_ == "nsubj"), None)
             if said_by is not None and said_by.pos_ != "PRON" and said_by.ent_type_ != "DATE":
                 named = self.party(said_by)
                 return Party(
@@ -392,17 +425,23 @@ class PartyResolver:
                 )
         if "PER" not in kinds:
             return None  # "it" has too many candidates to take the nearest
+        mine = {t.i for s in _bound_subjects(tok) for t in s.subtree}
         for t in reversed(self.doc[tok.sent.start : tok.i]):
             # "tore into the president for breaking his pledge": the president
-            if t.dep_ not in ("flat", "compound") and (
-                (t.ent_type_ == "PER" and t.pos_ == "PROPN")
-                or (t.pos_ == "NOUN" and t.lemma_.lower() in _PERSON_TITLES)
+            if (
+                t.i not in mine
+                and t.dep_ not in ("flat", "compound")
+                and (
+                    (t.ent_type_ == "PER" and t.pos_ == "PROPN")
+                    or (t.pos_ == "NOUN" and t.lemma_.lower() in _PERSON_TITLES)
+                )
             ):
                 return self.party(t)
+        bound = self._bound_ids(tok)
         for t in reversed(self.doc[max(0, tok.i - 120) : tok.i]):
             if t.ent_type_ in kinds and t.pos_ == "PROPN":
                 ent = entity_at(self.entities, t.idx, t.idx + len(t))
-                if ent is not None and ent.type in kinds:
+                if ent is not None and ent.type in kinds and ent.id not in bound:
                     country = self._entity_country(ent.id)
                     return Party(ent.name, ent.id, country, tok.idx, tok.idx + len(tok))
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.extract.asks_cues import BARE_VERBS, DEMAND_VERBS
+from storyline.extract.asks_cues import BARE_VERBS, COMMITMENT_VERBS, DEMAND_VERBS
 from storyline.extract.asks_grammar import (
     agentive,
     asked_in,
@@ -48,6 +48,9 @@ def _purpose_end(cue: Any, head: Any) -> int:
     return next((t.i for t in cue.doc[purpose.i : end] if t.text in (",", ";")), end)
 
 
+_PLEDGING_MODALS = frozenset({"will", "would", "shall", "'ll"})
+
+
 def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
     """Token ranges of what is asked, one per item of a list of demands."""
     doc = cue.doc
@@ -65,6 +68,14 @@ def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
         # Mobility" may be read as two)
         subjects = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
         start = max(start, *(c.right_edge.i + 1 for c in subjects), asked.right_edge.i + 1)
+    pledged = [
+        c
+        for c in head.children
+        if c.dep_ == "aux" and c.lower_ in _PLEDGING_MODALS and c.i < head.i
+    ]
+    if cue.lemma_.lower() in COMMITMENT_VERBS and head.dep_ == "ccomp" and pledged:
+        # "pledged that Karsia would post daily readings": what is pledged is the posting
+        start = max(start, pledged[-1].i + 1)
     lead = [  # "called for the charges to be dropped"
         c
         for c in cue.children
@@ -95,8 +106,16 @@ def content_items(cue: Any, head: Any) -> list[tuple[int, int]]:
             "conj",
             "xcomp",
             *(("obl", "advcl") if misread else ()),
+            # "demanded that X keep A, pay B and …" with "pay" a second clause of the cue
+            *(("ccomp", "advcl") if head.dep_ == "ccomp" else ()),
         ):
             continue
+        if (
+            child.dep_ in ("ccomp", "advcl")
+            and not misread
+            and any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in child.children)
+        ):
+            break  # "…, and that Y pay B", "…, after X paid B": a clause of its own
         if child.dep_ == "conj" and not is_verb(child) and not _predicate(head):
             continue  # "urged X to be a "stronger" and "more aggressive" candidate" goes on
         if child.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in child.children):

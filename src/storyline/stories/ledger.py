@@ -142,10 +142,13 @@ _STOPPING = frozenset({"halt", "stop", "pause", "suspend", "cease", "freeze"})
 _PRONOUNS = frozenset({"it", "him", "her", "them", "this", "that", "so", "they", "he", "she"})
 # Verbs by which one party orders another to do something.
 _ORDERS = frozenset({"order", "direct", "instruct", "require", "mandate", "command", "task"})
+# Deeds that keep back what was asked: a refusal by deed ("withheld the March logs").
+_WITHHOLDING = frozenset({"withhold"})
 _ASK_WORDS = frozenset({"demand", "request", "call", "idea", "proposal", "plan", "offer"})
 _LEMMA_MATCH = 0.5  # overlap (shared words / shorter phrase) for contents to match
 _VECTOR_MATCH = 0.7  # cosine of the content vectors
 _OBJECT_MATCH = 0.45  # cosine of what one deed (same verb) is done to
+_REFUSED_OBJECT_MATCH = 0.6  # cosine of what a refusal keeps back and what was asked
 _STEM = 5  # letters that stand for a word's stem: "inspector", "inspection", "inspect"
 _SHARED_STEMS = 2  # common words (stems) two contents need to name the same thing
 _STEM_MATCH = 0.5  # share of the shorter content's stems, or cosine, that goes with them
@@ -354,6 +357,8 @@ def _step_kind(ask: Ask) -> AskKind:
         return "demand"
     if ask.kind == "commitment" and ask.polarity == "negative":
         return "refusal"
+    if ask.kind == "action" and ask.cue_lemma in _WITHHOLDING:
+        return "refusal"
     return ask.kind
 
 
@@ -389,7 +394,11 @@ class _Linker:
             # What a deed is done to is compared only between steps of one verb: only
             # those are encoded (the rest stay zero).
             verbs = Counter(_verb(s.ask.content) for s in steps)
-            shared = [n for n, s in enumerate(steps) if verbs[_verb(s.ask.content)] > 1]
+            shared = [
+                n
+                for n, s in enumerate(steps)
+                if verbs[_verb(s.ask.content)] > 1 or s.kind in ("demand", "refusal")
+            ]
             self.objects = np.zeros_like(self.vectors)
             if shared:
                 objects = [_object(steps[n].ask.content) for n in shared]
@@ -422,6 +431,12 @@ class _Linker:
             return (
                 True  # one deed done to the same thing in other words: free reporters / journalists
             )
+        if (
+            self.steps[j].kind == "refusal"
+            and named_doer
+            and float(self.objects[i] @ self.objects[j]) >= _REFUSED_OBJECT_MATCH
+        ):
+            return True  # "withheld the March logs" refuses "hand over the logs"
         return self._cosine(i, j) >= _VECTOR_MATCH
 
     def _cosine(self, i: int, j: int) -> float:
@@ -504,8 +519,11 @@ def _deed(step: LedgerStep, sentence: str) -> str:
     a share of it: "half of the rise"), ``promised`` (a pledge, or a deed only planned),
     ``withheld`` (a deed reported as not done: beside a deed done, the demand is only
     partly met: "delivered the February logs" … "has not handed over the March logs"),
-    or ``nothing`` (a deed that did not happen, was denied, or is only claimed)."""
+    ``kept`` (a thing kept back by a deed: "withheld the March logs"), or ``nothing``
+    (a deed that did not happen, was denied, or is only claimed)."""
     ask = step.ask
+    if step.kind == "refusal" and ask.kind == "action":
+        return "kept"  # "withheld the March logs"
     if step.kind == "refusal":
         return "refused"
     if step.kind == "commitment" or (step.kind == "action" and ask.certainty == "planned"):
@@ -522,7 +540,11 @@ def _deed(step: LedgerStep, sentence: str) -> str:
 
 def _status(deeds: Sequence[str]) -> LedgerStatus:
     """The status of a demand from what its answers did, in time order: ``refused`` if
-    a refusal came last, else what was done or promised (after any refusal)."""
+    a refusal came last, else what was done or promised (after any refusal). A thing
+    kept back refuses it, unless part was done ("delivered the February logs" …
+    "withheld the March logs"): then the demand is only partly met."""
+    kept = "withheld" if "done" in deeds else "refused"
+    deeds = [kept if d == "kept" else d for d in deeds]
     if "refused" in deeds:
         last = max(i for i, deed in enumerate(deeds) if deed == "refused")
         deeds = [d for d in deeds[last + 1 :] if d not in ("nothing", "withheld")]

@@ -304,3 +304,20 @@ def test_a_sentence_the_source_cut_short_is_not_summarised(encoder: SentenceEnco
     doc = _document("a1", [*BRIDGE[:2], cut])
     lines = summarize([doc], max_words=200, encoder=encoder)
     assert lines and all("and..." not in s.text for s in lines)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "back"),
+    [
+        ("They left early.", True),
+        ("The move comes after two weeks of talks.", True),
+        ("The decision was criticised by the union.", True),
+        ("The decision to close the plant was criticised.", False),  # says what it was
+        ("The movers left early.", False),
+        ("Theirs was the last offer.", False),
+    ],
+)
+def test_a_sentence_opening_on_a_word_that_only_names_what_came_before_points_back(
+    sentence: str, back: bool
+) -> None:
+    assert summary.points_back(sentence) is back

@@ -79,6 +79,9 @@ def test_evaluate_on_a_fake_corpus(tmp_path: Path) -> None:
     assert result["precision"] == result["recall"] == result["f1"] == 1.0
     assert result["value_unit_accuracy"] == 1.0
     assert result["about_agreement"] == 1.0
+    # "last year" dates the bill's cost (labelled 2020) and, being the sentence's only
+    # date, the workers who left too (labelled with no time): one of two right
+    assert (result["when_accuracy"], result["when_recall"]) == (0.5, 1.0)
     everything = evaluate_figures(labels, data, split="all")
     assert (everything["documents"], everything["gold"]) == (2, 3)
     tune = evaluate_figures(labels, data, split="tune")

@@ -21,7 +21,10 @@ Scores, all fractions, on the chosen split (``tune``, ``test`` or ``all``):
   judged right by meaning, over the pairs whose predicted phrase was judged
   (``about_judged_pairs``; a pair is judged when its corpus, key, gold span and
   the sha1 of the predicted phrase are in the file, so a phrase the extractor
-  words differently since is simply not counted).
+  words differently since is simply not counted);
+- ``when_accuracy`` on matched pairs: the predicted time the figure refers to
+  equals the labelled one (both none counts as right); ``when_recall`` over
+  the pairs labelled with a time.
 
 :func:`about_pairs` lists the matched pairs with their sentence, for judging.
 """
@@ -63,6 +66,7 @@ class GoldFigure:
     high: float | None
     unit: str
     about: str | None
+    when: str | None = None
 
 
 def _close(a: float | None, b: float | None) -> bool:
@@ -156,7 +160,14 @@ def _matched(
                 raise ValueError(f"{corpus}:{key} {r['start']}-{r['end']}: text changed (sha1)")
             golds.append(
                 GoldFigure(
-                    r["start"], r["end"], r["value"], r["low"], r["high"], r["unit"], r["about"]
+                    r["start"],
+                    r["end"],
+                    r["value"],
+                    r["low"],
+                    r["high"],
+                    r["unit"],
+                    r["about"],
+                    r.get("when"),
                 )
             )
         pred = list(extract_figures(doc.text, corpus_date(doc.published)))
@@ -185,6 +196,9 @@ def evaluate_figures(
     n_matched = len(matched)
     n_value = sum(same_value(p, g) for *_, p, g in matched)
     n_about = sum(about_overlap(p.about, g.about) >= 0.5 for *_, p, g in matched)
+    n_when = sum(p.when == g.when for *_, p, g in matched)
+    n_dated = sum(g.when is not None for *_, g in matched)
+    n_dated_right = sum(p.when == g.when for *_, p, g in matched if g.when is not None)
     precision = n_matched / n_pred if n_pred else 0.0
     recall = n_matched / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -194,6 +208,8 @@ def evaluate_figures(
         "f1": round(f1, 4),
         "value_unit_accuracy": round(n_value / n_matched, 4) if n_matched else 0.0,
         "about_agreement": round(n_about / n_matched, 4) if n_matched else 0.0,
+        "when_accuracy": round(n_when / n_matched, 4) if n_matched else 0.0,
+        "when_recall": round(n_dated_right / n_dated, 4) if n_dated else None,
         "matched": n_matched,
         "gold": n_gold,
         "predicted": n_pred,

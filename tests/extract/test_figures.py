@@ -912,3 +912,22 @@ def test_a_figure_the_source_cut_off_is_not_taken() -> None:
     assert [f.text for f in extract_figures(text)] == ["$14 billion"]
     assert [f.text for f in extract_figures(text.replace("...", " later."))][-1] == "$10"
     assert [f.text for f in extract_figures("Its poll rating is 49.2%...")] == ["49.2%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Shares fell 3% on Tuesday.", "2005-02-01"),
+        # the day it was said dates the report, not the figure
+        ("Sales rose 4% in 2004, the firm said on Tuesday.", "2004"),
+        ("Next year's increase will be 5.9%, the agency said on Wednesday.", "2006"),
+        ("Employers added 194,000 jobs in September.", "2004-09"),  # "added" says nothing
+        # a point of comparison is not the figure's time
+        ("Output was up 10% on 2003, the firm said on Monday.", None),
+        ("The fund has grown 40% since it was set up in 2000.", None),
+        ("Sales fell 2% last week.", "2005-01"),  # a week is given as its month
+    ],
+)
+def test_the_time_a_figure_refers_to(text: str, when: str | None) -> None:
+    (figure,) = extract_figures(text, datetime(2005, 2, 3))
+    assert figure.when == when

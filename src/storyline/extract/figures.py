@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from storyline.extract.figures_about import about_phrase
 from storyline.extract.figures_counts import (
@@ -63,6 +63,7 @@ from storyline.extract.figures_units import (
     fraction_value,
     parse_number,
 )
+from storyline.extract.figures_when import figure_time
 from storyline.extract.time import Timex, extract_timexes
 
 __all__ = ["Figure", "extract_figures"]
@@ -538,24 +539,6 @@ def _resolve_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _when(doc: Doc, start: int, end: int, timexes: Sequence[Timex]) -> str | None:
-    """The value of the nearest calendar time expression in the figure's sentence."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    sent: Span = span.sent
-    best: tuple[int, str] | None = None
-    for t in timexes:
-        if t.type != "DATE" or not _ISO_WHEN.match(t.value):
-            continue
-        if t.start < sent.start_char or t.end > sent.end_char:
-            continue
-        dist = start - t.end if t.end <= start else t.start - end
-        if best is None or abs(dist) < best[0]:
-            best = (abs(dist), t.value)
-    return best[1] if best else None
-
-
 # A figure the source cut off after its digits, as crawled teasers end ("… and another
 # $10..."): its scale word may be what was cut ("$10 billion"), so its value cannot be
 # trusted ("a 49.2%..." is whole).
@@ -610,7 +593,7 @@ def extract_figures(
                 unit=c.unit,
                 approx=c.approx,
                 about=about,
-                when=_when(doc, c.start, c.end, timexes),
+                when=figure_time(doc, c.start, c.end, timexes),
                 start=c.start,
                 end=c.end,
             )

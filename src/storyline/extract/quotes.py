@@ -57,7 +57,10 @@ A report stops before a speech verb of its own ("said A, adding B", "said A,
 but Cook did not say when"), and a quote with no cue right after a report
 goes on from it ("Bolton said he would help. “I will support him.”"). Shares
 and groups speak too ("About 4 in 10 say …", "those surveyed said …"), and
-"it" for a text or body ("“…,” it said"). A report runs to the end of its
+"it" for a text or body ("“…,” it said"); a speech verb in a sense that says
+nothing reports nothing ("fighting that had claimed hundreds of lives", "a
+stalemate that threatened to unravel the talks", "allows them to write the
+bill"). A report runs to the end of its
 sentence when the parser hung its last words elsewhere, but not into the next
 paragraph (bar one after a colon); a report and a quote with one cue share
 the quote's speaker.
@@ -96,6 +99,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal, cast
 
 from storyline.extract.entities import Entity, entity_at
+from storyline.extract.quotes_assign import _cue_speakers, _inside_reports, _nearest_cue
 from storyline.extract.quotes_cues import quote_spans
 from storyline.extract.quotes_flow import (
     _postposed,
@@ -149,6 +153,7 @@ from storyline.extract.quotes_report import (
     _aside_subject,
     _aux_subject,
     _before_circumstance,
+    _clause_after_listener,
     _compared,
     _declined,
     _listener_only,
@@ -158,13 +163,11 @@ from storyline.extract.quotes_report import (
     _that_after,
     _verbless_that,
 )
-from storyline.extract.quotes_speakers import Speaker, SpeakerNamer
+from storyline.extract.quotes_speakers import Speaker, SpeakerNamer, _share_before
 
 __all__ = ["Quote", "Speaker", "extract_quotes"]
 
 QuoteKind = Literal["direct", "partial", "indirect"]
-# Words of a share of people polled: "about one in five say", "a third say".
-_SHARES = {"percent", "%", "half", "third", "thirds", "quarter", "quarters", "majority", "in"}
 # Dependents of a cue that set the scene of the saying rather than report it.
 _SCENE = {"advcl", "obl", "advmod", "obl:tmod", "mark", "cc", "conj", "discourse"}
 
@@ -223,32 +226,6 @@ def _speaker_phrase(run: list[Any], nxt: Any) -> bool:
     if any(t.pos_ in ("VERB", "AUX") for t in run) or not any(t.pos_ == "ADP" for t in run):
         return False
     return all(_blank(t) for t in doc[run[-1].i + 1 : nxt.i])
-
-
-def _share_before(cue: Any) -> Any | None:
-    """The first word of "About one in five" / "Nearly a third," / "67 percent,"
-    right before a plural "say" that the parser left without a subject."""
-    if cue.lower_ != "say" or cue.i == cue.sent.start:
-        return None
-    start = cue.sent.start
-    for t in reversed(cue.doc[cue.sent.start : cue.i]):
-        if t.text in (";", ":") or (t.text == "," and t.i < cue.i - 1 and _share_words(cue, t)):
-            start = t.i + 1
-            break
-    words = [t for t in cue.doc[start : cue.i] if not (t.is_punct or t.is_space)]
-    if not words or len(words) > 8 or any(t.pos_ in ("VERB", "AUX") for t in words):
-        return None
-    if not any(t.lower_ in _SHARES or t.like_num for t in words):
-        return None
-    if not any(t.like_num or t.lower_ in _SHARES - {"in"} for t in words[-3:]):
-        return None
-    return words[0]
-
-
-def _share_words(cue: Any, comma: Any) -> bool:
-    """Whether what lies between ``comma`` and the cue is a share itself."""
-    between = [t for t in cue.doc[comma.i + 1 : cue.i] if not t.is_punct]
-    return any(t.like_num or t.lower_ in _SHARES - {"in"} for t in between)
 
 
 def _quote(
@@ -349,6 +326,8 @@ class _Extractor(SpeakerNamer):
                 )
                 if governing_only and not governs:
                     continue
+                if tok.idx >= end and _own_clause_after(self.text[start:end], tok, inside):
+                    continue  # "“A.” He said that B": a new sentence reporting B
                 if other_paragraph(self.text, tok, start, end):
                     continue  # the splitter may run a sentence across paragraphs
                 if not governs and any(
@@ -534,14 +513,14 @@ class _Extractor(SpeakerNamer):
         # that opens the quote, the words are the report only when it stands in
         # commas ("No name change, he said, “hides …”") or in a relative clause
         # ("the deal, which he called “a disaster”": "which" is what he called so)
-        aside = left > sent.start and doc[left - 1].text == "," and cue.i - subj.i <= 3
+        # (not "Reyes met Lopez, who warned of “…”": a relative pronoun that speaks
+        # stands for the one before it, whose own clause is not what was said)
+        who = subj.lower_ in ("who", "which", "that")
+        aside = left > sent.start and doc[left - 1].text == "," and cue.i - subj.i <= 3 and not who
         # (not a participle on a noun: "footage of Clinton asking, “…”")
-        relative = cue.dep_ in ("acl:relcl", "relcl") or subj.lower_ in (
-            "who",
-            "which",
-            "that",
+        relative = (cue.dep_ in ("acl:relcl", "relcl") and not who) or (
+            cue.dep_ == "acl" and cue.tag_ != "VBG"
         )
-        relative = relative or (cue.dep_ == "acl" and cue.tag_ != "VBG")
         skip_before = cue.i < span[0].i and not aside and not relative
         # "Sooner or later, he told reporters, “it starts to pay off.”": a quote
         # that opens in lower case goes on with the sentence the attribution
@@ -664,6 +643,7 @@ class _Extractor(SpeakerNamer):
                     content = list(self.doc[rest[0].i : rest[-1].i + 1]) if rest else None
                 elif content is None:
                     content = _object_content(tok) or _parenthetical(tok)
+                    content = _clause_after_listener(tok, content) or content
                     if _listener_only(tok, content):
                         content = None  # "…, an official told The New York Times."
                     if content is None and not _declined(tok):
@@ -780,132 +760,12 @@ class _Extractor(SpeakerNamer):
         return out
 
 
-def _inside_reports(text: str, quoted: list[Quote], reports: list[Quote]) -> list[Quote]:
-    """A partial quote with no cue of its own inside a report is the reported
-    speaker's words: "her remark that “there’s a special place in hell …”",
-    "Trump said Clinton was “unfit” and would lose"; so is one whose cue stands
-    in what another source reports ("because, according to Trump, the media
-    would call him a “chicken”")."""
-    out = []
-    for q in quoted:
-        # not a cue inside the quote's own marks: "“… according to its website”"
-        outside = [r for r in reports if not q.start <= (r.cue_start or -1) < q.end]
-        r = None
-        if q.speaker is None and (q.kind == "partial" or _noun_cue(text, outside, q)):
-            r = next(
-                (
-                    r
-                    for r in outside
-                    if r.cue_start is not None and r.start <= q.start <= q.end <= r.end + 1
-                ),
-                None,
-            ) or next(
-                # a report the parser cut a few words short of the quote: "pointed
-                # out that Sanders refers to it as “Medicare for all”"
-                (r for r in outside if r.cue_start is not None and _runs_into(text, r, q)),
-                None,
-            )
-        elif q.kind == "partial" and q.cue_start is not None and not _relative_cue(text, q):
-            cue = q.cue_start
-            r = next(
-                (
-                    r
-                    for r in outside
-                    if r.cue_start is not None
-                    and r.cue_start != cue
-                    and r.start <= cue < r.end
-                    and r.start <= q.start <= q.end <= r.end + 1
-                    and not _FULL_STOP.search(text, r.cue_start, q.start)  # one sentence
-                ),
-                None,
-            )
-            if r is None and not any(
-                o.cue_start == cue and o.start <= q.start <= q.end <= o.end + 1 for o in outside
-            ):
-                # its own cue reports no clause around it, another does: "said in
-                # her remarks that the party backs its “stalwart allies”"
-                r = min(
-                    (
-                        r
-                        for r in outside
-                        if r.cue_start is not None
-                        and r.speaker is not None
-                        and r.start <= q.start <= q.end <= r.end + 1
-                        and not _FULL_STOP.search(text, min(r.cue_start, q.start), q.start)
-                    ),
-                    key=lambda r: r.end - r.start,
-                    default=None,
-                )
-        if r is not None:
-            q = replace(q, cue=r.cue, cue_start=r.cue_start, cue_end=r.cue_end, speaker=r.speaker)
-        out.append(q)
-    return out
-
-
-# A relative pronoun opening the clause of a cue: "who says", "who has called".
-_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:(?:has|have|had|also|[a-z]+ly)\s+){0,2}$")
-
-
-def _relative_cue(text: str, quote: Quote) -> bool:
-    """Whether a quote's cue opens a relative clause ("and Sanders, who says it is
-    “disastrous”"): the quote is the words of the one the clause is about, not of
-    the speaker whose report the clause stands in."""
-    cue = quote.cue_start
-    if cue is None or not _RELATIVE.search(text[max(0, cue - 30) : cue]):
-        return False
-    # "told a woman who suggested that A that “…”": a second "that" is the outer cue's
-    return len(re.findall(r"\bthat\b", text[cue : quote.start])) <= 1
-
-
-def _noun_cue(text: str, reports: list[Quote], quote: Quote) -> bool:
-    """Whether a quote with no cue of its own is the clause a speech noun reports,
-    opening right after its "that": "her March comment that, “We are …”"."""
-    return any(
-        r.cue_start is not None
-        and r.cue_end is not None
-        and r.start < quote.start <= quote.end <= r.end + 1
-        and text[r.cue_start : r.cue_end].lower().rstrip("s") in _SPEECH_NOUNS
-        and not text[r.start : quote.start].lower().strip(" ,“\"'").replace("that", "", 1).strip()
-        for r in reports
+def _own_clause_after(content: str, cue: Any, inside: set[int]) -> bool:
+    """Whether a cue after a quote that closes its sentence ("“A.” He said, twice,
+    that B") reports a clause of its own after it, outside the quote."""
+    return content.rstrip().endswith(".") and any(
+        c.dep_ == "ccomp" and c.i > cue.i and c.i not in inside for c in cue.children
     )
-
-
-def _runs_into(text: str, report: Quote, quote: Quote) -> bool:
-    """Whether ``quote`` follows ``report`` in its clause, a few words on with no
-    punctuation between."""
-    if report.cue_start is None or not report.cue_start < report.end <= quote.start:
-        return False
-    gap = text[report.end : quote.start - 1]
-    return len(gap.split()) <= 3 and not re.search(r"[,;:.!?()\n“”\"]", gap)
-
-
-def _cue_speakers(quoted: list[Quote], reports: list[Quote]) -> list[Quote]:
-    """Reports whose cue also introduces a quote take the quote's speaker: one
-    verb has one subject ("He said Sanders has been “a tremendously important
-    part …”"), and the quote's was read in the run of quotes around it."""
-    speakers = {
-        q.cue_start: q.speaker for q in quoted if q.cue_start is not None and q.speaker is not None
-    }
-    return [
-        replace(r, speaker=speakers[r.cue_start]) if r.cue_start in speakers else r for r in reports
-    ]
-
-
-def _nearest_cue(reports: list[Quote]) -> list[Quote]:
-    """One report per clause and speaker: "His ex-wife agreed and also contended that
-    …" is what the nearer cue reports, not both (the parse may hang it on either)."""
-
-    def distance(r: Quote) -> int:
-        return abs(r.start - (r.cue_start or 0))
-
-    def key(r: Quote) -> tuple[int, int, str | None]:
-        return r.start, r.end, r.speaker.name if r.speaker else None
-
-    best: dict[tuple[int, int, str | None], Quote] = {}
-    for r in reports:
-        if key(r) not in best or distance(r) < distance(best[key(r)]):
-            best[key(r)] = r
-    return [r for r in reports if best[key(r)] is r]
 
 
 def _last_word_end(quote: Quote) -> int:

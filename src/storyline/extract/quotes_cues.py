@@ -9,8 +9,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["SPEECH_VERBS", "quote_spans"]
+__all__ = ["SPEECH_VERBS", "no_saying", "quote_spans"]
 
 # Lemmas of verbs that report speech (or writing); beliefs and intentions
 # ("think", "want", "hope") are left out: storyline reports what people said.
@@ -89,6 +90,31 @@ SPEECH_VERBS = frozenset(
         "demand",
     ]
 )
+
+# Verbs of letting someone act: "allows the majority to write the bill" says nothing.
+_LETTING = {"allow", "let", "enable", "permit"}
+
+
+def no_saying(tok: Any) -> bool:
+    """Senses of speech verbs that report no saying: "fighting that had claimed
+    hundreds of lives", "a stalemate that threatened to unravel the talks" (a thing,
+    named by "that" or "which", threatens), "allows the majority to write the bill".
+
+    >>> from storyline.nlp.pipeline import load_nlp
+    >>> doc = load_nlp()("The war claimed 40 lives.")
+    >>> no_saying(doc[2])
+    True
+    """
+    lemma = tok.lemma_.lower()
+    objs = [c for c in tok.children if c.dep_ == "obj"]
+    if lemma == "claim" and any(t.lemma_ == "life" for c in objs for t in (c, *c.children)):
+        return True
+    if lemma == "threaten" and tok.dep_ in ("acl:relcl", "relcl"):
+        return any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in tok.children)
+    # the infinitive hung on the verb or on the one let ("allows [the majority to write]")
+    let = tok.head if tok.dep_ == "xcomp" else tok.head.head if tok.dep_ == "acl" else None
+    return let is not None and let.lemma_.lower() in _LETTING and tok.tag_ == "VB"
+
 
 # A tag of markup left in the text: ``<tweet id="…" author="…">``, ``</tweet>``.
 _MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>")

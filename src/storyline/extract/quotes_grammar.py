@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.extract.quotes_cues import SPEECH_VERBS
+from storyline.extract.quotes_cues import SPEECH_VERBS, no_saying
 
 _NOT_SPEAKERS = {"DATE", "TIME"}
 # Entity types of names that speak, whatever part of speech the tagger gave them.
@@ -446,6 +446,11 @@ def _around_partial(tok: Any, start: int, end: int) -> list[Any] | None:
             first = c.right_edge.i + 1  # "said last week that …", "said on Friday …"
     sent = tok.sent
     last = span[-1].sent.end - 1
+    main = tok.head.head  # "Reyes, who warned of “…,” then left": not "then left"
+    if tok.dep_ in ("acl:relcl", "relcl") and main.i > span[-1].i and main.i != tok.head.i:
+        last = min(
+            [last, main.i - 1] + [c.left_edge.i - 1 for c in main.children if c.i > span[-1].i]
+        )
     words = list(tok.doc[first : last + 1])
     subj = _subject(tok)
     if (
@@ -491,6 +496,8 @@ def _reports(tok: Any) -> bool:
     if _naming(tok):
         return False  # "A new group called Black Votes Matter is …", "called to mind"
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+        return False
+    if no_saying(tok):
         return False
     if tok.lemma_.lower() in _CLAUSE_ONLY:
         return any(c.dep_ == "ccomp" for c in tok.children)
@@ -598,6 +605,7 @@ def _reported_clause(tok: Any) -> list[Any] | None:
     # not the words before the cue the parser hung in the clause ("By double digits,
     # those surveyed say …"): they are read apart (:func:`with_words_before`)
     first = parts[0].left_edge.i if _aside(tok) else max(parts[0].left_edge.i, tok.i + 1)
+    first = _subject_hung_before(tok, parts[0], first)
     lead = next((t for t in tok.doc[first:] if not (t.is_punct or t.is_space)), tok.doc[first])
     if lead.lower_ in _CIRCUMSTANCE and (lead.lower_ != "as" or lead.pos_ == "SCONJ"):
         return None  # "said, while arguing …": when it was said, however parsed
@@ -611,6 +619,25 @@ def _reported_clause(tok: Any) -> list[Any] | None:
     if not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None  # "said this", "told reporters": no clause
     return content
+
+
+def _subject_hung_before(cue: Any, clause: Any, first: int) -> int:
+    """Where a reported clause with no subject of its own starts when the parser hung
+    its subject on a word before the cue ("Pence said his running mate’s tweet was
+    …" with "tweet" read as in apposition to "Pence"): right after the cue, when
+    every word between is hung before the cue, with no punctuation."""
+    between = cue.doc[cue.i + 1 : first]
+    if not len(between) or clause.dep_ != "ccomp" or first != clause.left_edge.i:
+        return first
+    if any(c.dep_.startswith("nsubj") for c in clause.children):
+        return first
+    for t in between:
+        top = t
+        while cue.i < top.head.i < first and top.head.i != top.i:
+            top = top.head
+        if t.is_punct or top.head.i >= cue.i or top.i == top.head.i:
+            return first
+    return int(cue.i) + 1
 
 
 def _past_time(first: int, last: int, doc: Any) -> int:
@@ -667,7 +694,8 @@ def _rest_of_sentence(tok: Any) -> list[Any] | None:
     # "told the hosts, adding that …" with the "that" clause hung on "told"
     participle = tok.tag_ == "VBG" and _after_comma(tok)
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if participle and (nxt is None or nxt.lower_ != "that"):
+    # (", saying anybody who complains … “is not …”" with nothing hung on "saying")
+    if participle and (nxt is None or nxt.lower_ != "that") and tok.lemma_.lower() != "say":
         return None
     if (tok.lemma_.lower() != "say" and not noun_read and not participle) or (
         tok.tag_ == "VBG" and not participle

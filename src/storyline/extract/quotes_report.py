@@ -134,6 +134,23 @@ def _listener_only(cue: Any, content: list[Any] | None) -> bool:
     return not rest
 
 
+def _clause_after_listener(cue: Any, content: list[Any] | None) -> list[Any] | None:
+    """The clause right after "told X" that the parser hung elsewhere ("telling
+    Keyworth they would not “have to move”" with "have" on the main verb): a subject
+    right after the listener, its verb after it; ``None`` when none follows."""
+    if not content or cue.lemma_.lower() != "tell":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("that", "to") for t in content):
+        return None
+    nxt = cue.doc[content[-1].i + 1] if content[-1].i + 1 < cue.sent.end else None
+    if nxt is None or not nxt.dep_.startswith("nsubj") or nxt.head.i <= nxt.i:
+        return None
+    verb = nxt.head
+    if verb.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") or verb.i in {t.i for t in cue.subtree}:
+        return None
+    return [t for t in cue.doc[nxt.i : verb.right_edge.i + 1] if not (t.is_punct or _blank(t))]
+
+
 _WHEN_ASKED = {"when", "after", "once", "if", "before", "while", ","}
 
 

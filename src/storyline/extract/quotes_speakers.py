@@ -55,6 +55,36 @@ _NOT_TEXT_SAYS = {
 }
 
 
+# Words of a share of people polled: "about one in five say", "a third say".
+_SHARES = {"percent", "%", "half", "third", "thirds", "quarter", "quarters", "majority", "in"}
+
+
+def _share_before(cue: Any) -> Any | None:
+    """The first word of "About one in five" / "Nearly a third," / "67 percent,"
+    right before a plural "say" that the parser left without a subject."""
+    if cue.lower_ != "say" or cue.i == cue.sent.start:
+        return None
+    start = cue.sent.start
+    for t in reversed(cue.doc[cue.sent.start : cue.i]):
+        if t.text in (";", ":") or (t.text == "," and t.i < cue.i - 1 and _share_words(cue, t)):
+            start = t.i + 1
+            break
+    words = [t for t in cue.doc[start : cue.i] if not (t.is_punct or t.is_space)]
+    if not words or len(words) > 8 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    if not any(t.lower_ in _SHARES or t.like_num for t in words):
+        return None
+    if not any(t.like_num or t.lower_ in _SHARES - {"in"} for t in words[-3:]):
+        return None
+    return words[0]
+
+
+def _share_words(cue: Any, comma: Any) -> bool:
+    """Whether what lies between ``comma`` and the cue is a share itself."""
+    between = [t for t in cue.doc[comma.i + 1 : cue.i] if not t.is_punct]
+    return any(t.like_num or t.lower_ in _SHARES - {"in"} for t in between)
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """Who said it: the name as resolved, the entity, the description as written."""

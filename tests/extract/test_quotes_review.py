@@ -18,6 +18,29 @@ def nlp() -> Any:
     return load_nlp()
 
 
+Row = tuple[str, int, str, str, str, str]  # word, head, relation, UPOS, tag, lemma
+
+
+def parsed(
+    nlp: Any, rows: list[Row], glued: set[int], ents: list[str], starts: tuple[int, ...] = (0,)
+) -> Doc:
+    """Text parsed as ``rows`` say (the parse the tests need, which the parser gets right
+    on invented sentences), with no space after the tokens in ``glued`` and sentences
+    starting at the tokens in ``starts``."""
+    return Doc(
+        nlp.vocab,
+        words=[r[0] for r in rows],
+        spaces=[i not in glued and i < len(rows) - 1 for i in range(len(rows))],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+        sent_starts=[i in starts for i in range(len(rows))],
+        ents=ents,
+    )
+
+
 def quotes(nlp: Any, text: str) -> tuple[Quote, ...]:
     doc = nlp(text)
     return extract_quotes(doc, group_entities(doc))
@@ -81,18 +104,7 @@ def test_a_cue_reporting_its_own_clause_after_a_closed_quote_does_not_claim_it(
         (".", 17, "punct", "PUNCT", ".", "."),
     ]
     glued = {0, 3, 4, 7, 9, 13, 14, 21}
-    doc = Doc(
-        nlp.vocab,
-        words=[r[0] for r in rows],
-        spaces=[i not in glued and i < len(rows) - 1 for i in range(len(rows))],
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-        sent_starts=[i in (0, 9) for i in range(len(rows))],
-        ents=["O"] * 6 + ["B-PER"] + ["O"] * 16,
-    )
+    doc = parsed(nlp, rows, glued, ["O"] * 6 + ["B-PER"] + ["O"] * 16, starts=(0, 9))
     assert doc.text.startswith("“We will win,” Reyes said. “Jobs are my strength.” He said")
     found = extract_quotes(doc, group_entities(doc))
     first, second = (q for q in found if q.kind == "direct")
@@ -121,18 +133,7 @@ def test_a_reported_subject_the_parser_hung_on_the_speaker_is_reported(nlp: Any)
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     glued = {3, 8, 10, 12}
-    doc = Doc(
-        nlp.vocab,
-        words=[r[0] for r in rows],
-        spaces=[i not in glued and i < len(rows) - 1 for i in range(len(rows))],
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-        sent_starts=[i == 0 for i in range(len(rows))],
-        ents=["B-PER"] + ["O"] * 11 + ["B-PER", "O"],
-    )
+    doc = parsed(nlp, rows, glued, ["B-PER"] + ["O"] * 11 + ["B-PER", "O"])
     assert doc.text == "Pence said his aide’s tweet was only “to mock” Clinton."
     found = extract_quotes(doc, group_entities(doc))
     report = next(q for q in found if q.kind == "indirect")
@@ -161,18 +162,7 @@ def test_a_participle_the_parser_left_bare_reports_the_rest_of_its_sentence(nlp:
         ("”", 13, "punct", "PUNCT", "''", "”"),
     ]
     glued = {3, 10, 13, 14}
-    doc = Doc(
-        nlp.vocab,
-        words=[r[0] for r in rows],
-        spaces=[i not in glued and i < len(rows) - 1 for i in range(len(rows))],
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-        sent_starts=[i == 0 for i in range(len(rows))],
-        ents=["B-PER"] + ["O"] * 15,
-    )
+    doc = parsed(nlp, rows, glued, ["B-PER"] + ["O"] * 15)
     assert doc.text == "Ruiz mocked the plan, saying anyone who doubts it “is not listening.”"
     found = extract_quotes(doc, group_entities(doc))
     report = next(q for q in found if q.kind == "indirect")
@@ -197,18 +187,7 @@ def test_the_clause_after_told_a_listener_is_told_however_it_is_hung(nlp: Any) -
         ("”", 9, "punct", "PUNCT", "''", "”"),
     ]
     glued = {2, 8, 9, 10}
-    doc = Doc(
-        nlp.vocab,
-        words=[r[0] for r in rows],
-        spaces=[i not in glued and i < len(rows) - 1 for i in range(len(rows))],
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-        sent_starts=[i == 0 for i in range(len(rows))],
-        ents=["B-PER"] + ["O"] * 4 + ["B-PER"] + ["O"] * 6,
-    )
+    doc = parsed(nlp, rows, glued, ["B-PER"] + ["O"] * 4 + ["B-PER"] + ["O"] * 6)
     assert doc.text == "Ruiz was firm, telling Ann they would “wait.”"
     found = extract_quotes(doc, group_entities(doc))
     report = next(q for q in found if q.kind == "indirect")

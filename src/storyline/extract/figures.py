@@ -197,7 +197,6 @@ _ONE_IN = re.compile(
     re.IGNORECASE,
 )
 _NOUN_IN = re.compile(r"^(?:\S+\s+)*?\S+\s+(?!out\b)[a-z]+\s+(?:in|out of)\s", re.IGNORECASE)
-_ISO_WHEN = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?|-Q[1-4]|-H[12])?$")
 
 
 def _scale(s: str | None) -> float:

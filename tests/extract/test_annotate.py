@@ -66,6 +66,7 @@ def test_the_text_is_parsed_once_for_stages_that_need_it() -> None:
     [
         ("Why it matters: The ruling could reach other states.", "The ruling could"),
         ("The big picture: A panel of three judges ruled.", "A panel of three"),
+        ('What they\'re saying:\u00a0"We won," she said.', '"We won'),  # a no-break space
         ("But he argued: The ruling is wrong.", "But he argued"),  # introduces speech
         ("John Smith: I think so.", "John Smith"),  # a transcript's speaker
     ],

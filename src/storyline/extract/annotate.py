@@ -237,7 +237,7 @@ _LABEL = re.compile(
     r"|The big picture|Driving the news|Between the lines|The bottom line|Bottom line"
     r"|Go deeper|Yes, but|At a glance|Catch up quick|Flashback|Of note|Zoom in|Zoom out"
     r"|Reality check|State of play|The backstory|The latest|By the numbers|Context"
-    r"|The other side|Be smart|Our thought bubble|Worth noting|Key quote): (?=[“\"A-Z])"
+    r"|The other side|Be smart|Our thought bubble|Worth noting|Key quote):\s+(?=[“\"A-Z])"
 )
 
 

@@ -631,6 +631,9 @@ def nlp() -> Any:
         ("A Saturday vote on the budget is planned.", "2026-05-09"),
         ("The speaker will hold a Saturday vote on the budget.", "2026-05-09"),
         ("The assembly held a Saturday vote on the budget.", "2026-05-02"),
+        # a day right after a past verb is that verb's, whatever clause the parse gives it
+        ("The drugmaker said Thursday it is seeing waning immunity.", "2026-04-30"),
+        ("The minister said on Friday that 900 names will be removed.", "2026-05-01"),
     ],
 )
 def test_a_present_that_schedules_looks_ahead_with_the_parse(

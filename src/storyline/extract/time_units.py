@@ -105,6 +105,13 @@ def governing_tense(doc: Any, start: int, end: int) -> Tense | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
+    before = span.start - 1
+    if before > 0 and doc[before].lower_ == "on":
+        before -= 1
+    if before >= 0 and doc[before].tag_ == "VBD" and doc[before].pos_ in ("VERB", "AUX"):
+        # news writes the day right after the verb it dates ("Pfizer said Thursday it is
+        # seeing …"), whatever clause the parser hangs it on
+        return "past"
     root = span.root
     tok = root.head
     if tok.i == root.i:

@@ -192,3 +192,15 @@ def test_the_clause_after_told_a_listener_is_told_however_it_is_hung(nlp: Any) -
     found = extract_quotes(doc, group_entities(doc))
     report = next(q for q in found if q.kind == "indirect")
     assert (report.cue, report.text) == ("telling", "they would “wait")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city budget office on Tuesday urged the council to spend more money.",
+        "The state board on Thursday said the rules would change.",
+    ],
+)
+def test_the_day_a_speaker_spoke_is_not_part_of_its_name(nlp: Any, text: str) -> None:
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker is not None and "day" not in quote.speaker.name

@@ -102,6 +102,13 @@ def _describing(text: str | None) -> str | None:
     return None if text is None or NOT_A_ROLE.match(" ".join(text.split())) else text
 
 
+def _when(tok: Any) -> bool:
+    """A date or time word after a speaker's head, or its preposition ("on Thursday")."""
+    return tok.ent_type_ in ("DATE", "TIME") or (
+        tok.dep_ == "case" and tok.head.ent_type_ in ("DATE", "TIME")
+    )
+
+
 class SpeakerNamer:
     """Names the speakers of one parsed article against its entities."""
 
@@ -271,6 +278,8 @@ class SpeakerNamer:
         ]
         # "according to X": the preposition is the cue, not part of X's name
         phrase = [t for t in phrase if not (t.i < subj.i and t.dep_ in ("case", "fixed"))]
+        # "The White House on Thursday announced": the day is when, not who
+        phrase = [t for t in phrase if t.i <= subj.i or not _when(t)]
         cue = [t.i for t in subj.subtree if t.lower_ == "according" and t.i < subj.i]
         if cue:  # "according to X": X starts after the cue, whatever the parse hangs before it
             phrase = [t for t in phrase if t.i > cue[-1] + 1] or [subj]

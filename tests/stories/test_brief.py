@@ -299,3 +299,25 @@ def test_progress_starts_before_the_work_and_ends_at_the_total(tmp_path: Path) -
     # a bar made at the first call measures its rate from there: it must come before any
     # article is analysed, or the first batch shows as done in no time
     assert calls[0][1] == 0 and calls[-1][1] == calls[-1][2] > 0
+
+
+def test_who_said_what_lists_named_speakers_of_things_said_with_telling_cues() -> None:
+    from types import SimpleNamespace
+    from typing import cast
+
+    from storyline.extract.quotes import Quote, Speaker
+    from storyline.render.markdown import _shown
+    from storyline.stories.dossier import Dossier, StoryQuote
+
+    text = "The agency denied he was a target. The network has not commented on the claim."
+
+    def said(words: str, cue: str, speaker: str, entity: str | None) -> StoryQuote:
+        at, cue_at = text.index(words), text.index(cue)
+        who = Speaker(speaker, entity, None, 0, 3)
+        quote = Quote(words, "indirect", cue, cue_at, cue_at + len(cue), who, at, at + len(words))
+        return StoryQuote("a", quote, None)
+
+    d = cast(Dossier, SimpleNamespace(article=lambda i: SimpleNamespace(text=text)))
+    assert _shown(d, said("he was a target", "denied", "The agency", "e1"))
+    assert not _shown(d, said("on the claim", "commented", "The network", "e2"))  # negated
+    assert not _shown(d, said("he was a target", "denied", "it", None))  # no one named

@@ -7,10 +7,11 @@ With ``since``, what appeared after that date is marked **NEW**.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from storyline.records import Rejected
-from storyline.stories.dossier import Dossier
+from storyline.stories.dossier import Dossier, StoryQuote
 from storyline.stories.records import SourceSpan
 from storyline.stories.summary import SummarySentence
 
@@ -61,6 +62,31 @@ def _quoted(text: str) -> str:
         pairs[i] = ""  # an opening mark whose closing is outside the quote
     inner = "".join(pairs.get(i, ch) for i, ch in enumerate(chars))
     return f"“{' '.join(inner.split())}”"
+
+
+# Cues that only relay what was said; any other ("denied", "warned", "urged") is shown
+# beside the speaker, since "NSA: “he was a target”" reads the other way round from
+# "NSA (denied): “he was a target”".
+_PLAIN_CUES = frozenset(
+    {"said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted"}
+    | {"according to", "wrote", "writes", "explained", "continued", "replied"}
+)
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"})
+_NEGATED = re.compile(r"\b(?:not|n[’']t|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _shown(d: Dossier, q: StoryQuote) -> bool:
+    """Whether a quote is listed under "Who said what": it has a speaker that names
+    someone (not a pronoun left unresolved: "it", "they"), and its cue is not negated
+    ("has not commented on …" reports nothing said). Every quote stays in the JSON."""
+    sp = q.quote.speaker
+    if sp is None or (sp.entity_id is None and sp.name.lower() in _PRONOUNS):
+        return False
+    article = d.article(q.article_id)
+    at = q.quote.cue_start
+    if article is None or at is None:
+        return True
+    return not _NEGATED.search(article.text[max(0, at - 30) : at])
 
 
 def _more(shown: int, total: int, what: str) -> list[str]:
@@ -161,7 +187,7 @@ def dossier_markdown(d: Dossier, *, legend: bool = True) -> str:
     copies = {a.id for a in d.articles if a.annotated.article.duplicate_of is not None}
     rank = {"direct": 0, "partial": 1, "indirect": 2}
     all_quotes = sorted(
-        (q for q in d.quotes if q.quote.speaker is not None and q.article_id not in copies),
+        (q for q in d.quotes if q.article_id not in copies and _shown(d, q)),
         key=lambda q: rank.get(q.quote.kind, 3),
     )
     quotes = all_quotes[:_MAX_QUOTES]
@@ -171,9 +197,11 @@ def dossier_markdown(d: Dossier, *, legend: bool = True) -> str:
             sp = q.quote.speaker
             assert sp is not None
             desc = f", {_line(sp.description)}" if sp.description else ""
+            cue = q.quote.cue or ""
+            how = f" ({_line(cue)})" if cue and cue.lower() not in _PLAIN_CUES else ""
             out.append(
-                f"- **{_line(sp.name)}**{desc}: {_quoted(q.quote.text)} [{number[q.article_id]}]"
-                f"{new([q.article_id])}"
+                f"- **{_line(sp.name)}**{desc}{how}: {_quoted(q.quote.text)}"
+                f" [{number[q.article_id]}]{new([q.article_id])}"
             )
         out += _more(len(quotes), len(all_quotes), "quotes")
     all_figures = [f for f in d.figures if f.article_id not in copies]

@@ -296,3 +296,22 @@ def test_a_single_name_one_outlet_tags_a_person_and_another_a_place_is_the_place
         [("a1", "x", (ent("e1", "Orlesia", "PER"),)), ("a2", "x", (ent("e1", "Orlesia", "LOC"),))]
     )
     assert actors.actors[0].type == "LOC"
+
+
+def test_a_countrys_common_names_are_one_actor() -> None:
+    assert bodies(
+        ("x", (ent("e1", "United States", "LOC"),)),
+        ("x", (ent("e1", "U.S.", "LOC"),)),
+        ("x", (ent("e1", "America", "LOC"),)),
+    ) == [("United States", 3)]
+
+
+def test_a_persons_name_typed_as_a_body_is_the_person() -> None:
+    actors = resolve_actors(
+        [
+            ("a1", "x", (ent("e1", "Joe Biden", "PER"),)),
+            ("a2", "x", (ent("e1", "Biden", "MISC"),)),  # "the Biden administration"
+            ("a3", "x", (ent("e1", "Joe Biden", "ORG"),)),
+        ]
+    )
+    assert [(a.name, a.type, len(a.articles)) for a in actors.actors] == [("Joe Biden", "PER", 3)]

@@ -150,6 +150,21 @@ _OWNER = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.&-]*\s+){1,4}?[A-Z][\w.&-]*[’']s
 _NAMED_OF = re.compile(r"^(\w+) of (\w+(?: \w+)?)$")
 
 
+# A country's common names, all one key: "the U.S." / "America" / "the United States".
+_COUNTRY_NAMES = {
+    alias: country
+    for country, aliases in {
+        "united states": ("us", "usa", "america", "united states of america"),
+        "united kingdom": ("uk", "britain", "great britain"),
+        "united arab emirates": ("uae",),
+        "russia": ("russian federation",),
+        "south korea": ("republic of korea",),
+        "north korea": ("dprk",),
+    }.items()
+    for alias in aliases
+}
+
+
 def _body_keys(name: str, kind: str) -> set[str]:
     """The keys a body's name joins others on: its normalised form, the other order of
     "Department of Justice" ("justice department"), and for a group of people the one
@@ -157,7 +172,7 @@ def _body_keys(name: str, kind: str) -> set[str]:
     key = normalise_name(name)
     if not key:
         return set()
-    keys = {key}
+    keys = {key, _COUNTRY_NAMES.get(key, key)}
     named_of = _NAMED_OF.match(key)
     if named_of:
         keys.add(f"{named_of.group(2)} {named_of.group(1)}")
@@ -279,6 +294,20 @@ def resolve_actors(
             first, *rest = sorted(keys)
             for key in rest:
                 union.union(person_keys[first], person_keys[key])
+    # A name the recogniser typed as a body or work in one outlet but that is a person's
+    # full name or the surname of the story's one person so named ("Biden" tagged MISC in
+    # "the Biden administration", "Tucker Carlson" as ORG) is that person.
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for key in person_keys:
+        surnames[key.split()[-1]].add(key)
+    for i, (_, _, e) in enumerate(locals_):
+        if e.type not in ("ORG", "MISC"):
+            continue
+        key = normalise_name(e.name)
+        if key in person_keys:
+            union.union(person_keys[key], i)
+        elif len(surnames.get(key, ())) == 1:
+            union.union(person_keys[next(iter(surnames[key]))], i)
     # A surname alone joins the story's one person of that surname, and nobody when two share it.
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key in person_keys:
@@ -343,9 +372,16 @@ def _actor(
             n,
         ),
     )[0]
-    # A single name some outlets tag as a person joined a body or place: it is that.
+    # A single name some outlets tag as a person joined a body or place: it is that; a
+    # person's full name makes the actor a person whatever else joined it.
     bodies = [e for _, _, e in members if e.type != "PER"]
-    types = Counter(e.type for e in bodies) if bodies else Counter(e.type for _, _, e in members)
+    full_name = any(e.type == "PER" and len(e.name.split()) >= 2 for _, _, e in members)
+    if full_name:
+        types = Counter({"PER": 1})
+    else:
+        types = (
+            Counter(e.type for e in bodies) if bodies else Counter(e.type for _, _, e in members)
+        )
     kind = sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.get(t, 9), t))[0]
     aliases = sorted(
         {form for _, _, e in members for form in (e.name, *e.aliases)} - {name},

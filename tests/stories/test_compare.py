@@ -345,3 +345,13 @@ def test_related_sentences_with_different_figures_each_tell_their_own() -> None:
     a = analysed("a", "X", t1, figures=(figure("$24 billion", t1, 24e9, "USD"),))
     b = analysed("b", "Y", t2, figures=(figure("$14 billion", t2, 14e9, "USD"),))
     assert len(compare_sources([a, b], resolve_actors([]), load_encoder()).unique) == 2
+
+
+def test_a_fact_another_outlet_tells_with_the_same_amount_in_other_units_is_not_single_outlet() -> (
+    None
+):
+    t1 = "Raiders fired more than 250 missiles at the border towns overnight."
+    t2 = "Over the night the raiders launched 250 rockets, the army said."
+    a = analysed("a", "X", t1, figures=(figure("250 missiles", t1, 250, "missile"),))
+    b = analysed("b", "Y", t2, figures=(figure("250 rockets", t2, 250, "rocket"),))
+    assert compare_sources([a, b], resolve_actors([]), load_encoder()).unique == ()

@@ -249,7 +249,7 @@ class _Sentences:
             sim, shared = float(self.sims[x, y]), marks[x] & marks[y]
             if sim >= ALSO_TOLD and (shared or _quote_shared(marks[x], marks[y])):
                 return True
-            if any(kind == "figure" for kind, _ in shared):
+            if any(kind == "figure" for kind, _ in shared) or _same_amount(marks[x], marks[y]):
                 return True
             if (
                 sim >= PARAPHRASE
@@ -391,6 +391,24 @@ def _position(article: AnalysedArticle, figure: Figure) -> bool:
             if all(w.lower() in _DETERMINERS for w in lead):
                 return True
     return False
+
+
+def _same_amount(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
+    """Whether two sentences give one amount, of whatever unit and within 2 % ("250
+    missiles" / "250 rockets", "101,789 names" / "nearly 102,000"): an amount of ten or
+    more is rarely shared by chance in one story's related sentences."""
+    mine, theirs = (
+        [v for k, w in marks if k == "figure" and (v := _amount(w)) is not None and abs(v) >= 10]
+        for marks in (a, b)
+    )
+    return any(abs(u - v) <= 0.02 * max(abs(u), abs(v)) for u in mine for v in theirs)
+
+
+def _amount(mark: str) -> float | None:
+    try:
+        return float(mark.split(" ", 1)[0])
+    except ValueError:  # a range has no single value ("None …")
+        return None
 
 
 def _own_details(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:

@@ -474,6 +474,10 @@ def test_tense_of_plans_deadlines_and_nearby_months(
          [("later this afternoon", "TIME", "1998-02-22TAF")]),
         ('Baker said on ABC\'s "This Week" that talks failed last week.', datetime(1991, 2, 25),
          [("last week", "DATE", "1991-W08")]),
+        # a day word that ends a name ("USA Today", "Newsnight Tonight") is no time
+        ("Valley Today reported the deal on Monday.", datetime(2021, 6, 30),
+         [("Monday", "DATE", "2021-06-28")]),
+        ("Today the talks resume.", datetime(2021, 6, 30), [("Today", "DATE", "2021-06-30")]),
         ("Kellogg's current share is under 40%.", datetime(1989, 10, 30),
          [("current", "DATE", "PRESENT_REF")]),
         ("Islam will one day be the second religion.", datetime(1998, 3, 3),

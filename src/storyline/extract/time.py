@@ -93,6 +93,9 @@ _AMOUNT = re.compile(r"\d(?:\s(?:million|billion|trillion|percent))?\s\Z", re.IG
 
 
 _TITLE = re.compile(r"(?-i:[A-Z][a-z]+\s[A-Z][a-z]+)")
+# A deictic day word written capitalised right after a capitalised word ends a name.
+_IN_A_NAME = re.compile(r"(?-i:Today|Tonight|Tomorrow|Yesterday)")
+_NAME_BEFORE = re.compile(r"(?-i:\b(?:[A-Z][A-Za-z]+|[A-Z]{2,}))\s$")
 
 
 def _is_rate(text: str, m: re.Match[str], after: re.Pattern[str] = _AMOUNT) -> bool:
@@ -126,6 +129,8 @@ def extract_timexes(text: str, published: datetime | None, doc: Any = None) -> t
             continue
         if rule == "rel_unit" and _TITLE.fullmatch(m.group()):
             continue  # ABC's "This Week": a programme's title, not a week
+        if _IN_A_NAME.fullmatch(text[start:end]) and _NAME_BEFORE.search(text, 0, start):
+            continue  # "USA Today", "Tucker Carlson Tonight": a name's last word
         if rule == "duration" and _is_rate(text, m):
             continue  # "$500 million a year", "358,000 a month": a rate, not a time
         if rule == "duration" and _is_rate(text, m, _PER):

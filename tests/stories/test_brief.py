@@ -321,3 +321,4 @@ def test_who_said_what_lists_named_speakers_of_things_said_with_telling_cues() -
     assert _shown(d, said("he was a target", "denied", "The agency", "e1"))
     assert not _shown(d, said("on the claim", "commented", "The network", "e2"))  # negated
     assert not _shown(d, said("he was a target", "denied", "it", None))  # no one named
+    assert not _shown(d, said("he was a", "denied", "The agency", "e1"))  # a fragment

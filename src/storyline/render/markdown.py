@@ -71,17 +71,27 @@ _PLAIN_CUES = frozenset(
     {"said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted"}
     | {"according to", "wrote", "writes", "explained", "continued", "replied"}
 )
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "of", "to", "and", "or", "that", "for", "in", "on", "at", "as", "by"}
+    | {"with", "from", "his", "her", "its", "their", "our", "this", "these", "is", "was"}
+)
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"})
 _NEGATED = re.compile(r"\b(?:not|n[’']t|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _shown(d: Dossier, q: StoryQuote) -> bool:
     """Whether a quote is listed under "Who said what": it has a speaker that names
-    someone (not a pronoun left unresolved: "it", "they"), and its cue is not negated
-    ("has not commented on …" reports nothing said). Every quote stays in the JSON."""
+    someone (not a pronoun left unresolved: "it", "they"), a report is more than a
+    fragment, and its cue is not negated ("has not commented on …" reports nothing
+    said). Every quote stays in the JSON."""
     sp = q.quote.speaker
     if sp is None or (sp.entity_id is None and sp.name.lower() in _PRONOUNS):
         return False
+    words = q.quote.text.split()
+    if q.quote.kind == "indirect" and (
+        len(words) <= 3 or words[-1].lower().strip(",;:") in _FUNCTION_WORDS
+    ):
+        return False  # a report cut to a fragment: "These were", "in contrast to the"
     article = d.article(q.article_id)
     at = q.quote.cue_start
     if article is None or at is None:
